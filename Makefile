@@ -1,0 +1,29 @@
+# All set-up happens here, into .venv, which later runs reuse.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# camel-tools depends on PyTorch; without this pin pip would fetch a multi-GB CUDA build.
+TORCH := torch==2.13.0
+
+.PHONY: demo test install clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet $(TORCH)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	-$(VENV)/bin/policylint --today 2026-11-23 fixtures/
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info

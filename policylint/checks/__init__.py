@@ -1,0 +1,29 @@
+"""Check types, registered by name. Adding a type is one edit to CHECK_TYPES."""
+
+from __future__ import annotations
+
+from policylint.checks.base import Check
+from policylint.checks.placeholder import Placeholder
+from policylint.checks.required_section import RequiredSection
+from policylint.checks.review_date import ReviewDateCheck
+from policylint.checks.sentence_length import SentenceLength
+from policylint.checks.vocabulary import Vocabulary
+
+CHECK_TYPES: tuple[type[Check], ...] = (
+    RequiredSection,
+    Placeholder,
+    ReviewDateCheck,
+    SentenceLength,
+    Vocabulary,
+)
+
+
+def check_types() -> dict[str, Check]:
+    """One instance of every check type, built-in and from plugins, by type name."""
+    from importlib.metadata import entry_points
+
+    types = {cls.type_name: cls() for cls in CHECK_TYPES}
+    for entry in entry_points(group="policylint.checks"):
+        cls = entry.load()
+        types.setdefault(cls.type_name, cls())
+    return types

@@ -1,0 +1,104 @@
+"""What every check type shares: the Check base class, the run context, and the one
+loader that turns a rule's YAML parameters into a frozen, validated Params object."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from policylint.document import Document
+from policylint.findings import Hit
+
+
+class ParamsError(ValueError):
+    """A rule's parameters are wrong; the message names the key and what is valid."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know beyond the document: the date it runs on."""
+
+    today: dt.date
+
+
+class Check:
+    """A check type: code that a rule (YAML data) points at by `type_name`."""
+
+    type_name: ClassVar[str]
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        pass
+
+    def prepare(self, params: Any) -> None:
+        """Validate and compile what the parameters need, once, before any document."""
+
+    def check(self, doc: Document, params: Any, ctx: Context) -> Iterator[Hit]:
+        raise NotImplementedError
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _conforms(value: Any, annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if annotation is Any:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(value, arg) for arg in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    if origin in (list, tuple):
+        (item,) = typing.get_args(annotation)[:1] or (Any,)
+        return isinstance(value, (list, tuple)) and all(_conforms(v, item) for v in value)
+    if origin is dict:
+        key_type, value_type = typing.get_args(annotation)
+        return isinstance(value, dict) and all(_conforms(k, key_type) and _conforms(v, value_type) for k, v in value.items())
+    if annotation is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, annotation)
+
+
+def _describe(annotation: Any) -> str:
+    return str(annotation).replace("typing.", "")
+
+
+def build_params(check: Check, data: dict[str, Any] | None) -> Any:
+    """Params from YAML data: unknown keys, missing keys and wrong types are ParamsError."""
+    params_cls = type(check).Params
+    data = data or {}
+    if not isinstance(data, dict):
+        raise ParamsError(f"'params' of a {check.type_name} rule must be a mapping")
+    hints = typing.get_type_hints(params_cls)
+    fields = {f.name: f for f in dataclasses.fields(params_cls)}
+    for key in data:
+        if key not in fields:
+            valid = ", ".join(sorted(fields)) or "none"
+            raise ParamsError(
+                f"unknown option {key!r} for check type {check.type_name!r}{did_you_mean(key, fields)}; valid options: {valid}"
+            )
+    values = {}
+    for name, f in fields.items():
+        if name in data:
+            value = data[name]
+            if not _conforms(value, hints[name]):
+                raise ParamsError(f"option {name!r} of {check.type_name!r} must be {_describe(hints[name])}, not {value!r}")
+            values[name] = tuple(value) if isinstance(value, list) else value
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ParamsError(f"check type {check.type_name!r} needs option {name!r}")
+    params = params_cls(**values)
+    try:
+        check.prepare(params)
+    except (ValueError, TypeError) as error:
+        raise ParamsError(f"{check.type_name}: {error}") from None
+    return params

@@ -1,0 +1,58 @@
+"""placeholder: template text left unfilled ([X], [الشركة], {{name}}, TODO, ____)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from policylint.checks.base import Check, Context
+from policylint.document import Document
+from policylint.findings import Hit, Span
+
+# A bracketed stretch of text, for `outside_brackets`.
+_BRACKETED = regex.compile(r"\[[^\[\]\n]*\]")
+
+
+class Placeholder(Check):
+    type_name = "placeholder"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        # Regular expressions run over the prose (links, code, HTML and Markdown syntax
+        # are already blanked by the parser). The whole match is the placeholder.
+        patterns: tuple[str, ...]
+        ignore_case: bool = False
+        # Matches whose text fully matches one of these are not placeholders ("[1]").
+        allow: tuple[str, ...] = ()
+        # Skip matches inside [...], which the bracket rule already reports.
+        outside_brackets: bool = False
+
+        @functools.cached_property
+        def compiled(self) -> regex.Pattern[str]:
+            flags = regex.I if self.ignore_case else 0
+            return regex.compile("|".join(f"(?:{p})" for p in self.patterns), flags | regex.V1)
+
+        @functools.cached_property
+        def exceptions(self) -> tuple[regex.Pattern[str], ...]:
+            return tuple(regex.compile(p) for p in self.allow)
+
+    def prepare(self, params: Params) -> None:
+        params.compiled
+        params.exceptions
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        for block in doc.blocks:
+            text = doc.prose[block.span.start : block.span.end]
+            brackets = [m.span() for m in _BRACKETED.finditer(text)] if params.outside_brackets else []
+            for m in params.compiled.finditer(text):
+                if m.end() == m.start():
+                    continue
+                if any(p.fullmatch(m.group()) for p in params.exceptions):
+                    continue
+                if any(s <= m.start() and m.end() <= e for s, e in brackets):
+                    continue
+                start = block.span.start + m.start()
+                yield Hit(Span(start, block.span.start + m.end()), {"placeholder": doc.source[start : block.span.start + m.end()]})

@@ -1,0 +1,53 @@
+"""required-section: the document has a section for a component the guidance requires."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from policylint.checks.base import Check, Context
+from policylint.document import Document
+from policylint.findings import Hit, Span
+from policylint.text.tokens import phrase_words, words_match
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(all(words_match(words[i + k], phrase[k]) for k in range(n)) for i in range(len(words) - n + 1))
+
+
+class RequiredSection(Check):
+    type_name = "required-section"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        # Names and synonyms of the component, in any language, in dictionary form:
+        # articles, conjunctions, diacritics and numbering in headings do not matter.
+        names: tuple[str, ...]
+        # Regular expressions that also satisfy the component when found in the prose
+        # (contact details written as a bare e-mail address, say).
+        evidence: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in (phrase_words(name) for name in self.names) if p)
+
+        @functools.cached_property
+        def evidence_patterns(self) -> tuple[regex.Pattern[str], ...]:
+            return tuple(regex.compile(p) for p in self.evidence)
+
+    def prepare(self, params: Params) -> None:
+        if not params.phrases:
+            raise ValueError("'names' needs at least one name with a word in it")
+        params.evidence_patterns
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        for section in doc.body_sections:
+            if any(_contains(section.words, phrase) for phrase in params.phrases):
+                return
+        if any(p.search(doc.prose) for p in params.evidence_patterns):
+            return
+        yield Hit(Span(0, doc.line_span(1).end))

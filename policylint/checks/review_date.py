@@ -1,0 +1,114 @@
+"""review-date: the policy says when it was last reviewed, and that date is recent.
+
+One check type serves several rules (missing, unparseable, ambiguous, in the future,
+too old); each rule picks its `problem`, so each problem has its own code, severity and
+message, and can be selected or ignored on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from policylint.checks.base import Check, Context
+from policylint.dates import FoundDate, find_dates
+from policylint.document import Document
+from policylint.findings import Hit, Span
+from policylint.text.tokens import find_phrase, phrase_words
+
+PROBLEMS = ("missing", "unparseable", "ambiguous", "future", "stale")
+
+
+@dataclass(frozen=True)
+class ReviewDate:
+    """Where the policy states its review date, and what it says."""
+
+    label: Span  # the label, or the front matter key's value
+    value: Span  # the text after the label that should be a date
+    found: FoundDate | None  # offsets shifted into the document
+
+
+def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | None:
+    for key in keys:
+        if key not in doc.front_matter:
+            continue
+        span = doc.front_matter_spans.get(key, Span(0, 0))
+        value = doc.front_matter[key]
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return ReviewDate(span, span, FoundDate(span.start, span.end, value))
+        found = find_dates(doc.source[span.start : span.end])
+        shifted = FoundDate(span.start + found[0].start, span.start + found[0].end, found[0].date, found[0].ambiguous, found[0].month_only) if found else None
+        return ReviewDate(span, span, shifted)
+    return None
+
+
+def _from_text(doc: Document, labels: tuple[tuple[str, ...], ...]) -> ReviewDate | None:
+    blocks = doc.blocks
+    for phrase in labels:
+        for index, block in enumerate(blocks):
+            for sentence in block.sentences:
+                tokens = list(sentence.tokens)
+                for first, last in find_phrase(tokens, phrase):
+                    label = Span(tokens[first].start, tokens[last].end)
+                    # The value follows the label in its block; a heading's value is the next block.
+                    value = Span(label.end, block.span.end)
+                    if block.kind == "heading" and index + 1 < len(blocks):
+                        value = blocks[index + 1].span
+                    text = doc.prose[value.start : value.end]
+                    found = find_dates(text)
+                    if found:
+                        f = found[0]
+                        return ReviewDate(label, value, FoundDate(value.start + f.start, value.start + f.end, f.date, f.ambiguous, f.month_only))
+                    stripped = text.strip(" \t\n:：-–—")
+                    start = value.start + text.index(stripped) if stripped else value.start
+                    return ReviewDate(label, Span(start, start + len(stripped)), None)
+    return None
+
+
+class ReviewDateCheck(Check):
+    type_name = "review-date"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        problem: str
+        # Labels that introduce the review date, most telling first ("آخر مراجعة"
+        # before "تاريخ السريان"), and front matter keys that hold it.
+        labels: tuple[str, ...]
+        front_matter_keys: tuple[str, ...] = ("last_reviewed", "reviewed", "last_updated", "review_date")
+        max_age_days: int = 365
+
+        @functools.cached_property
+        def label_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in (phrase_words(label) for label in self.labels) if p)
+
+    def prepare(self, params: Params) -> None:
+        if params.problem not in PROBLEMS:
+            raise ValueError(f"'problem' must be one of {', '.join(PROBLEMS)}, not {params.problem!r}")
+        if params.max_age_days < 1:
+            raise ValueError("'max_age_days' must be at least 1")
+        params.label_phrases
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        review = _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, params.label_phrases)
+        if review is None:
+            if params.problem == "missing":
+                yield Hit(Span(0, doc.line_span(1).end))
+            return
+        found = review.found
+        if found is None:
+            if params.problem == "unparseable":
+                yield Hit(review.value, {"value": doc.text(review.value)})
+            return
+        span = Span(found.start, found.end)
+        date = found.date
+        values = {"date": date.isoformat(), "value": doc.text(span), "today": ctx.today.isoformat(), "limit": params.max_age_days}
+        if params.problem == "ambiguous" and found.ambiguous:
+            yield Hit(span, values | {"other": dt.date(date.year, date.day, date.month).isoformat()})
+        elif params.problem == "future" and date > ctx.today:
+            yield Hit(span, values)
+        elif params.problem == "stale" and (ctx.today - date).days > params.max_age_days:
+            yield Hit(span, values | {"days": (ctx.today - date).days})

@@ -1,0 +1,70 @@
+"""vocabulary: words and phrases from a list (jargon, loanwords, wordy phrasing), each
+with a plainer suggestion. Matching is clitic-aware in Arabic ("والإيميل" matches
+"إيميل") and inflection-tolerant in English ("utilised" matches "utilise")."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from policylint.checks.base import Check, Context
+from policylint.document import Document
+from policylint.findings import Hit, Span
+from policylint.text.tokens import find_phrase, phrase_words
+
+
+@dataclass(frozen=True)
+class Entry:
+    phrase: tuple[str, ...]
+    spelling: str
+    suggestion: str
+
+
+class Vocabulary(Check):
+    type_name = "vocabulary"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        lang: str
+        # Each entry: {word: "إيميل" or [spellings...], suggest: "بريد إلكتروني"}.
+        entries: tuple[dict[str, Any], ...]
+        # Match only the exact capitalisation (acronyms: "SLA", not "sla").
+        case_sensitive: bool = False
+
+        @functools.cached_property
+        def compiled(self) -> tuple[Entry, ...]:
+            compiled = []
+            for i, entry in enumerate(self.entries, 1):
+                unknown = set(entry) - {"word", "suggest"}
+                if unknown or "word" not in entry or "suggest" not in entry:
+                    raise ValueError(f"entry {i} must have exactly 'word' and 'suggest', got {sorted(entry)}")
+                spellings = entry["word"] if isinstance(entry["word"], list) else [entry["word"]]
+                for spelling in spellings:
+                    phrase = phrase_words(str(spelling), self.lang)
+                    if not phrase:
+                        raise ValueError(f"entry {i}: {spelling!r} has no word in it")
+                    compiled.append(Entry(phrase, str(spelling), str(entry["suggest"])))
+            # Longer phrases first, so "in order to" wins over "order".
+            return tuple(sorted(compiled, key=lambda e: -len(e.phrase)))
+
+    def prepare(self, params: Params) -> None:
+        params.compiled
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        for sentence in doc.sentences:
+            if sentence.lang != params.lang:
+                continue
+            tokens = list(sentence.tokens)
+            taken: set[int] = set()
+            for entry in params.compiled:
+                for first, last in find_phrase(tokens, entry.phrase):
+                    if taken & set(range(first, last + 1)):
+                        continue
+                    span = Span(tokens[first].start, tokens[last].end)
+                    text = doc.text(span)
+                    if params.case_sensitive and entry.spelling not in text:
+                        continue
+                    taken.update(range(first, last + 1))
+                    yield Hit(span, {"word": text, "suggestion": entry.suggestion})

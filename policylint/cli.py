@@ -1,0 +1,88 @@
+"""The command line: parse options, call the runner, pick a formatter, set the exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from policylint import __version__
+from policylint.findings import Severity
+from policylint.formats import FORMATS, render
+from policylint.runner import STDIN, Options, lint_paths
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+TODAY_ENV = "POLICYLINT_TODAY"
+
+
+class _DefaultToCheck(click.Group):
+    """`policylint policy.md` means `policylint check policy.md`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _today(value: str | None) -> dt.date:
+    raw = value or os.environ.get(TODAY_ENV)
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        source = "--today" if value else TODAY_ENV
+        raise click.BadParameter(f"{raw!r} is not a date; write it as YYYY-MM-DD", param_hint=source) from None
+
+
+def _names(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policylint")
+def main() -> None:
+    """Lint customer-service policies and codes of conduct written in Markdown.
+
+    \b
+    policylint policy.md            check one file (same as `policylint check policy.md`)
+    policylint check policies/      check every *.md and *.markdown under a folder
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that fails the run (exit 1). Default: error.")
+@click.option("--select", multiple=True, help="Only these rules: codes, slugs, packs or code prefixes (comma-separated or repeated).")
+@click.option("--ignore", multiple=True, help="Skip these rules: codes, slugs, packs or code prefixes.")
+@click.option("--kind", help="Treat every document as this kind (customer-service-policy, code-of-conduct).")
+@click.option("--lang", type=click.Choice(["ar", "en"]), help="Treat every document as written in this language.")
+@click.option("--locale", type=click.Choice(["ar", "en"]), help="Language of the messages (default: each document's language).")
+@click.option("--today", help=f"The date to judge review dates by, YYYY-MM-DD (default: ${TODAY_ENV}, else today).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
+@click.option("--stdin-filename", help="The path to report for text read from '-' (and to find its configuration by).")
+@click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR set).")
+def check(
+    paths: tuple[str, ...], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+    kind: str | None, lang: str | None, locale: str | None, today: str | None, config_path: Path | None,
+    stdin_filename: str | None, no_color: bool,
+) -> None:  # fmt: skip
+    """Check policy files and folders; `-` reads standard input."""
+    options = Options(
+        today=_today(today), kind=kind, lang=lang, locale=locale, select=_names(select),
+        ignore=_names(ignore), config=config_path, stdin_filename=stdin_filename,
+    )  # fmt: skip
+    stdin_text = click.get_text_stream("stdin", encoding="utf-8-sig").read() if STDIN in paths else None
+    report = lint_paths(paths, options, stdin_text)
+    color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    click.echo(render(fmt, report, color=color, locale=locale), nl=False)
+    for error in report.errors:
+        click.echo(f"policylint: error: {error}", err=True)
+    threshold = Severity.parse(fail_on) if fail_on else report.fail_on or Severity.ERROR
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN)

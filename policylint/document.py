@@ -1,0 +1,444 @@
+"""Markdown source -> Document: front matter, title, sections, blocks, sentences, tokens.
+
+This is the only module that knows Markdown. Everything it returns carries absolute
+code-point offsets into `Document.source` (the file's text with a BOM removed and line
+endings made `\\n`, which moves no line and no column), so checks never search the text
+again and never compute positions themselves.
+
+The trick that keeps offsets exact: `prose` is a copy of the source, the same length,
+in which everything that is not prose (front matter, Markdown syntax, container prefixes
+such as `> ` and `1. `, code, HTML, link destinations) is blanked to spaces. A block is a
+span of that copy; a sentence is a span inside a block.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+from markdown_it.token import Token as MdToken
+
+from policylint.findings import Position, Span
+from policylint.text import sentences as sentence_splitter
+from policylint.text.detect import detect_language
+from policylint.text.tokens import Token, tokenize
+
+
+class DocumentError(Exception):
+    """Input that cannot be read as a policy: names the line and what to do."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    lang: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.is_word)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of prose: a paragraph, list item, table cell, quote line or heading."""
+
+    kind: str  # "heading", "paragraph", "list_item", "quote", "table_cell"
+    span: Span
+    lang: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of any level, a bold line standing alone, or a label opening a paragraph."""
+
+    title: str
+    words: tuple[str, ...]  # normalised, numbering and decoration removed
+    title_span: Span
+    level: int  # 1-6 for headings; deeper for bold lines and labels
+    style: str  # "heading", "bold", "label"
+    body: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    source: str
+    prose: str
+    lang: str
+    front_matter: dict[str, Any]
+    front_matter_spans: dict[str, Span]
+    title: Section | None
+    sections: tuple[Section, ...]
+    blocks: tuple[Block, ...]
+    comments: tuple[tuple[Span, str], ...]
+    _line_starts: tuple[int, ...] = field(repr=False)
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column, in code points, of an offset into the source."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return Position(line + 1, offset - self._line_starts[line] + 1)
+
+    def text(self, span: Span) -> str:
+        return self.source[span.start : span.end]
+
+    def line_span(self, line: int) -> Span:
+        """The span of a 1-based line, without its newline."""
+        start = self._line_starts[line - 1]
+        end = self.source.find("\n", start)
+        return Span(start, len(self.source) if end < 0 else end)
+
+    @property
+    def sentences(self) -> Iterator[Sentence]:
+        for block in self.blocks:
+            yield from block.sentences
+
+    @property
+    def body_sections(self) -> tuple[Section, ...]:
+        """Every section but the title."""
+        return tuple(s for s in self.sections if s is not self.title)
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def decode(data: bytes) -> str:
+    """Bytes of a file -> text, or a DocumentError that says where the bad byte is."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise DocumentError(
+            f"not valid UTF-8 (byte {error.start}); save the file as UTF-8 and run again",
+            line,
+        ) from None
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ----------------------------------------------------------------------- front matter
+
+_FENCE = regex.compile(r"---[ \t]*\n")
+_FENCE_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.M)
+_TOP_KEY = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], dict[str, Span], int]:
+    """The front matter mapping, the spans of its top-level values, and where it ends."""
+    if not _FENCE.match(text):
+        return {}, {}, 0
+    end = _FENCE_END.search(text, 4)
+    if end is None:
+        raise DocumentError(
+            "front matter opened with '---' on line 1 is never closed; add a line '---' after it",
+            1,
+        )
+    block = text[4 : end.start()]
+    try:
+        data = yaml.safe_load(block) if block.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise DocumentError(f"front matter is not valid YAML: {problem}; fix the YAML between the '---' lines", line) from None
+    if not isinstance(data, dict):
+        raise DocumentError("front matter must be a YAML mapping of keys to values, such as 'lang: ar'", 2)
+    spans = {m.group(1): Span(4 + m.start(2), 4 + m.end(2)) for m in _TOP_KEY.finditer(block)}
+    end_offset = end.end() + 1 if end.end() < len(text) else end.end()
+    return data, spans, end_offset
+
+
+# ------------------------------------------------------------------- inline masking
+
+_ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
+_IMAGE = regex.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
+_INLINE_LINK = regex.compile(r"\[([^\[\]\n]*)\](\([^)\n]*\))")
+_REF_LINK = regex.compile(r"\[([^\[\]\n]+)\](\[([^\[\]\n]*)\])")
+_SHORTCUT = regex.compile(r"\[([^\[\]\n]+)\](?![(\[:])")
+_FOOTNOTE = regex.compile(r"\[\^[^\]\n]+\]:?")
+_TASK_BOX = regex.compile(r"^\[[ xX]\](?=\s)")
+_AUTOLINK = regex.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_HTML_TAGS = (
+    "a|abbr|b|bdi|bdo|big|blockquote|br|center|cite|code|dd|del|details|dfn|div|dl|dt|em|"
+    "font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|samp|small|span|strike|strong|sub|"
+    "summary|sup|table|tbody|td|th|thead|time|tr|tt|u|ul|var|wbr"
+)
+_HTML_TAG = regex.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*>", regex.I)
+_EMPHASIS = regex.compile(r"\*+|~~")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _mask_inline(content: str, references: dict[str, Any], in_list_item: bool) -> str:
+    """The inline content with its Markdown syntax blanked, same length as the input."""
+    chars = list(content)
+
+    def blank_all(pattern: regex.Pattern[str]) -> None:
+        for m in pattern.finditer("".join(chars)):
+            _blank(chars, m.start(), m.end())
+
+    for m in _ESCAPE.finditer(content):
+        chars[m.start()] = " "
+    blank_all(_CODE_SPAN)
+    blank_all(_HTML_COMMENT)
+    blank_all(_IMAGE)
+    blank_all(_FOOTNOTE)
+    if in_list_item:
+        blank_all(_TASK_BOX)
+    for m in _INLINE_LINK.finditer("".join(chars)):
+        _blank(chars, m.start(), m.start(1))
+        _blank(chars, m.end(1), m.end())
+    for m in _REF_LINK.finditer("".join(chars)):
+        label = m.group(3) or m.group(1)
+        if normalizeReference(label) in references:
+            _blank(chars, m.start(), m.start(1))
+            _blank(chars, m.end(1), m.end())
+    for m in _SHORTCUT.finditer("".join(chars)):
+        if normalizeReference(m.group(1)) in references:
+            _blank(chars, m.start(), m.start(1))
+            _blank(chars, m.end(1), m.end())
+    for m in _AUTOLINK.finditer("".join(chars)):
+        chars[m.start()] = chars[m.end() - 1] = " "
+    blank_all(_HTML_TAG)
+    blank_all(_EMPHASIS)
+    return "".join(chars)
+
+
+# ------------------------------------------------------------------------- sections
+
+_LABEL = regex.compile(r"\s*([^\s:：.؟?!•][^:：\n.؟?!•]{0,48}?)\s*[:：]")
+_BOLD_LINE = regex.compile(r"\s*(\*\*|__)([^*_\n]+?)\1\s*[:：]?\s*")
+_URL_SCHEME = regex.compile(r"(?:https?|ftp|mailto|tel)$", regex.I)
+MAX_LABEL_WORDS = 6
+LEVEL_BOLD = 7
+LEVEL_LABEL = 8
+
+_ORDINALS = frozenset(
+    "اولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا "
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+)
+_NUMBERING_WORDS = frozenset("section part article chapter clause القسم البند الماده الفصل الجزء قسم بند ماده فصل جزء".split())
+_ROMAN = regex.compile(r"^[ivxlc]+$")
+
+
+def heading_words(tokens: list[Token]) -> tuple[str, ...]:
+    """A heading's normalised words, without numbering ("٣-", "أولاً:", "Section 4 -")."""
+    words = [t.norm for t in tokens if t.is_word]
+    while words:
+        first = words[0]
+        if first.replace(".", "").isdigit() or first in _ORDINALS or _ROMAN.match(first) and len(words) > 1:
+            words.pop(0)
+        elif first in _NUMBERING_WORDS and len(words) > 1 and words[1].replace(".", "").isdigit():
+            words.pop(0)
+        elif len(first) == 1 and first.isascii() and len(words) > 1:
+            words.pop(0)
+        else:
+            break
+    return tuple(words)
+
+
+# ------------------------------------------------------------------------- building
+
+
+class _Builder:
+    def __init__(self, path: str, source: str, lang_hint: str | None) -> None:
+        self.path = path
+        self.source = source
+        self.lang_hint = lang_hint
+        self.prose = [" " if c != "\n" else "\n" for c in source]
+        self.lines = source.split("\n")
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        self.line_starts = starts
+        self.raw_blocks: list[tuple[str, Span, int]] = []  # kind, span, heading level
+        self.headings: list[tuple[Span, int]] = []
+        self.bold_lines: list[tuple[Span, Span]] = []  # title span, paragraph span
+        self.code_lines: set[int] = set()
+
+    def place(self, content: str, masked: str, first_line: int, cursor: int = 0) -> Span | None:
+        """Copy masked inline content into `prose` where each of its lines lies in the source."""
+        start = end = None
+        offset = 0
+        for i, (raw_line, masked_line) in enumerate(zip(content.split("\n"), masked.split("\n"))):
+            line_no = first_line + i
+            if line_no >= len(self.lines):
+                break
+            source_line = self.lines[line_no].rstrip()
+            wanted = raw_line.rstrip()
+            col = source_line.find(wanted, cursor if i == 0 else 0) if wanted else -1
+            if wanted and source_line.endswith(wanted) and (i or cursor == 0):
+                col = len(source_line) - len(wanted)
+            offset += len(raw_line) + 1
+            if col < 0:
+                continue
+            base = self.line_starts[line_no] + col
+            for k, ch in enumerate(masked_line[: len(wanted)]):
+                self.prose[base + k] = ch
+            start = base if start is None else start
+            end = base + len(wanted)
+        if start is None or end is None:
+            return None
+        return Span(start, end)
+
+    def walk(self, tokens: list[MdToken], references: dict[str, Any]) -> None:
+        containers: list[str] = []
+        heading_level = 0
+        row_cursor = 0
+        for token in tokens:
+            if token.nesting == 1:
+                containers.append(token.type)
+                if token.type == "heading_open":
+                    heading_level = int(token.tag[1:])
+                if token.type == "tr_open":
+                    row_cursor = 0
+            elif token.nesting == -1:
+                if containers:
+                    containers.pop()
+            if token.type in ("fence", "code_block") and token.map:
+                self.code_lines.update(range(token.map[0], token.map[1]))
+            if token.type != "inline" or not token.map:
+                continue
+            parent = containers[-1] if containers else ""
+            in_list = "list_item_open" in containers
+            masked = _mask_inline(token.content, references, in_list)
+            if parent in ("th_open", "td_open"):
+                span = self.place(token.content, masked, token.map[0], row_cursor)
+                if span:
+                    row_cursor = span.end - self.line_starts[token.map[0]]
+                    self.raw_blocks.append(("table_cell", span, 0))
+                continue
+            span = self.place(token.content, masked, token.map[0])
+            if span is None:
+                continue
+            if parent == "heading_open":
+                self.raw_blocks.append(("heading", span, heading_level))
+                self.headings.append((span, heading_level))
+                continue
+            kind = "list_item" if in_list else "quote" if "blockquote_open" in containers else "paragraph"
+            self.raw_blocks.append((kind, span, 0))
+            bold = _BOLD_LINE.fullmatch(token.content)
+            if bold and "\n" not in token.content:
+                title = self.place(bold.group(2), bold.group(2), token.map[0], 0)
+                if title:
+                    self.bold_lines.append((title, span))
+
+    def block_lang(self, span: Span, doc_lang: str) -> str:
+        return detect_language("".join(self.prose[span.start : span.end]), default=doc_lang) or doc_lang
+
+
+def _labels(prose: str, block: Span) -> Iterator[Span]:
+    """Labels that open a paragraph or an inline bullet item: "**النطاق:** ..." or "الغرض: ..."."""
+    starts = [block.start] + [block.start + m.end() for m in regex.finditer("[•▪◦●■]", prose[block.start : block.end])]
+    for start in starts:
+        m = _LABEL.match(prose, start, block.end)
+        if not m:
+            continue
+        label = m.group(1)
+        if (
+            len(label.split()) > MAX_LABEL_WORDS
+            or not regex.search(r"\p{L}", label)
+            or _URL_SCHEME.search(label)
+            or regex.match(r"\d", prose[m.end() : m.end() + 1])  # a time such as 10:30
+        ):
+            continue
+        yield Span(m.start(1), m.end(1))
+
+
+def parse(path: str, text: str, lang: str | None = None) -> Document:
+    """Parse a policy. `lang` forces the document language (else front matter, else script)."""
+    source = _normalise_newlines(text)
+    front_matter, fm_spans, body_start = _front_matter(source)
+    markdown_input = "".join(c if c == "\n" else " " for c in source[:body_start]) + source[body_start:]
+    env: dict[str, Any] = {}
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    builder = _Builder(path, source, lang)
+    builder.walk(md.parse(markdown_input, env), env.get("references", {}))
+    prose = "".join(builder.prose)
+
+    declared = front_matter.get("lang")
+    if isinstance(declared, str) and declared.lower()[:2] in ("ar", "en"):
+        doc_lang = declared.lower()[:2]
+    else:
+        doc_lang = lang or detect_language(prose, default="ar") or "ar"
+    if lang:
+        doc_lang = lang
+
+    blocks = []
+    for kind, span, _level in builder.raw_blocks:
+        block_lang = builder.block_lang(span, doc_lang)
+        block_sentences = []
+        for s, e in sentence_splitter.split(prose[span.start : span.end]):
+            start, end = span.start + s, span.start + e
+            block_sentences.append(Sentence(Span(start, end), block_lang, tuple(tokenize(prose[start:end], block_lang, start))))
+        blocks.append(Block(kind, span, block_lang, tuple(block_sentences)))
+
+    # Sections, in file order: headings, bold lines, labels.
+    marks: list[tuple[Span, int, str]] = [(span, level, "heading") for span, level in builder.headings]
+    marks += [(title, LEVEL_BOLD, "bold") for title, _ in builder.bold_lines]
+    bold_paragraphs = {p for _, p in builder.bold_lines}
+    for kind, span, _ in builder.raw_blocks:
+        if kind in ("paragraph", "list_item") and span not in bold_paragraphs:
+            marks += [(label, LEVEL_LABEL, "label") for label in _labels(prose, span)]
+    marks.sort(key=lambda m: m[0].start)
+
+    sections = []
+    for i, (title_span, level, style) in enumerate(marks):
+        body_end = len(source)
+        for later_span, later_level, _ in marks[i + 1 :]:
+            if later_level <= level:
+                body_end = later_span.start
+                break
+        line_end = source.find("\n", title_span.end)
+        body_start_offset = title_span.end if style == "label" else (len(source) if line_end < 0 else line_end + 1)
+        title_text = prose[title_span.start : title_span.end].strip()
+        title_lang = builder.block_lang(title_span, doc_lang)
+        words = heading_words(tokenize(title_text, title_lang))
+        sections.append(Section(title_text, words, title_span, level, style, Span(min(body_start_offset, body_end), body_end)))
+
+    title = None
+    first_block = blocks[0] if blocks else None
+    h1 = next((s for s in sections if s.style == "heading" and s.level == 1), None)
+    if h1 is not None:
+        title = h1
+    elif first_block is not None:
+        title = next((s for s in sections if s.title_span.start >= first_block.span.start and s.style in ("heading", "bold") and s.title_span.start < first_block.span.end + 1), None)
+
+    comments = tuple(
+        (Span(m.start(), m.end()), m.group())
+        for m in _HTML_COMMENT.finditer(source, body_start)
+        if bisect.bisect_right(builder.line_starts, m.start()) - 1 not in builder.code_lines
+    )
+    return Document(
+        path=path,
+        source=source,
+        prose=prose,
+        lang=doc_lang,
+        front_matter=front_matter,
+        front_matter_spans=fm_spans,
+        title=title,
+        sections=tuple(sections),
+        blocks=tuple(blocks),
+        comments=comments,
+        _line_starts=tuple(builder.line_starts),
+    )

@@ -1,0 +1,117 @@
+"""The engine: pick the rules for a document, run their checks, turn hits into findings,
+apply inline suppressions. It never prints and never decides how findings look."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policylint import suppressions
+from policylint.checks.base import Context
+from policylint.document import Document
+from policylint.findings import Finding, Hit, Severity
+from policylint.rulepacks import Rule, RuleSet
+from policylint.text.tokens import normalise
+
+UNUSED_SUPPRESSION = "unused-suppression"
+UNKNOWN_RULE_IN_SUPPRESSION = "unknown-rule-in-suppression"
+UNKNOWN_KIND = "unknown-kind"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What configuration and the command line decide for one file."""
+
+    kind: str | None = None  # forced kind (--kind), beats everything
+    configured_kind: str | None = None  # from configuration, used when the document cannot tell
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: tuple[str, ...] = ()  # packs enabled whatever the kind
+    rule_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    locale: str | None = None
+
+
+def detect_kind(doc: Document, ruleset: RuleSet, settings: Settings) -> str | None:
+    """--kind, else front matter `kind:`, else the title, else configuration."""
+    if settings.kind:
+        return ruleset.kind(settings.kind).id
+    declared = doc.front_matter.get("kind")
+    if isinstance(declared, str) and declared.strip():
+        return ruleset.kind(declared.strip()).id
+    title = doc.title.title if doc.title else (doc.text(doc.blocks[0].span) if doc.blocks else "")
+    title_norm = " " + normalise(title) + " "
+    for kind in ruleset.kinds:
+        if any(" " + normalise(t) + " " in title_norm or normalise(t) in title_norm for t in kind.titles):
+            return kind.id
+    return settings.configured_kind
+
+
+def active_rules(ruleset: RuleSet, kind: str | None, settings: Settings) -> list[Rule]:
+    if settings.select:
+        chosen = {id(r): r for s in settings.select for r in ruleset.resolve(s)}
+    else:
+        chosen = {
+            id(r): r
+            for pack in ruleset.packs
+            if pack.kinds is None or kind in pack.kinds or pack.name in settings.packs
+            for r in pack.rules
+        }
+    for selector in settings.ignore:
+        for rule in ruleset.resolve(selector):
+            chosen.pop(id(rule), None)
+    rules = []
+    for rule in chosen.values():
+        configured = settings.rule_settings.get(rule.code) or settings.rule_settings.get(rule.slug) or {}
+        options = {k: v for k, v in configured.items() if k != "severity"}
+        severity = Severity.parse(configured["severity"]) if "severity" in configured else None
+        rules.append(rule.with_settings(severity, options) if configured else rule)
+    return rules
+
+
+def _finding(doc: Document, rule: Rule, hit: Hit, locale: str) -> Finding:
+    return Finding(
+        path=doc.path,
+        start=doc.position(hit.span.start),
+        end=doc.position(hit.span.end),
+        code=rule.code,
+        slug=rule.slug,
+        severity=rule.severity,
+        message=rule.message(locale, hit.values),
+        snippet=doc.text(hit.span),
+    )
+
+
+def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any) -> list[Finding]:
+    """Every finding for one document, suppressions applied, sorted."""
+    kind = detect_kind(doc, ruleset, settings)
+    rules = active_rules(ruleset, kind, settings)
+    locale = settings.locale or doc.lang
+    ctx = Context(today=today)
+    engine_rules = {r.slug: r for r in rules if r.check is None}
+    inline = suppressions.parse(doc)
+
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.check is None:
+            continue
+        for hit in rule.check.check(doc, rule.params, ctx):
+            finding = _finding(doc, rule, hit, locale)
+            covering = [s for s in inline if s.covers(finding.start.line, (rule.code, rule.slug))]
+            for s in covering:
+                s.used = True
+            if not covering:
+                findings.append(finding)
+
+    if UNKNOWN_KIND in engine_rules and kind is None:
+        kinds = ", ".join(k.id for k in ruleset.kinds)
+        findings.append(_finding(doc, engine_rules[UNKNOWN_KIND], Hit(doc.line_span(1), {"kinds": kinds}), locale))
+    known = set(ruleset.by_name)
+    for s in inline:
+        unknown = sorted((s.names or set()) - known)
+        if unknown and UNKNOWN_RULE_IN_SUPPRESSION in engine_rules:
+            findings.append(_finding(doc, engine_rules[UNKNOWN_RULE_IN_SUPPRESSION], Hit(s.span, {"names": ", ".join(unknown)}), locale))
+        elif not s.used and UNUSED_SUPPRESSION in engine_rules:
+            names = ", ".join(sorted(s.names)) if s.names else "*"
+            findings.append(_finding(doc, engine_rules[UNUSED_SUPPRESSION], Hit(s.span, {"names": names}), locale))
+    return sorted(findings, key=lambda f: f.sort_key)
+

@@ -1,0 +1,51 @@
+"""The default output: one line per finding, `path:line:col  severity  code  message`,
+grouped by file, coloured on a terminal, with a summary."""
+
+from __future__ import annotations
+
+import click
+
+from policylint.findings import Finding, Severity
+from policylint.runner import Report
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SUMMARY = {
+    "en": ("{n} problem(s) in {files} file(s): {errors} error(s), {warnings} warning(s), {infos} info", "All checked: no problems in {files} file(s)."),
+    "ar": ("{n} ملاحظة في {files} ملف: {errors} خطأ، {warnings} تحذير، {infos} معلومة", "لا ملاحظات في {files} ملف."),
+}
+
+
+def _where(f: Finding) -> str:
+    return f"{f.path}:{f.start.line}:{f.start.column}"
+
+
+def render(report: Report, color: bool = False, locale: str | None = None, **_: object) -> str:
+    lines: list[str] = []
+    previous = None
+    width = max((len(_where(f)) for f in report.findings), default=0)
+    for f in report.findings:
+        if previous is not None and f.path != previous:
+            lines.append("")
+        previous = f.path
+        where = _where(f).ljust(width)
+        severity = f"{f.severity.label:<7}"
+        code = f"{f.code:<7}"
+        if color:
+            where = click.style(where, bold=True)
+            severity = click.style(severity, fg=_COLOURS[f.severity])
+            code = click.style(code, dim=True)
+        lines.append(f"{where}  {severity}  {code}  {f.message}")
+    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in Severity}
+    problems, clean = _SUMMARY.get(locale or "en", _SUMMARY["en"])
+    if lines:
+        lines.append("")
+    if report.findings:
+        lines.append(
+            problems.format(
+                n=len(report.findings), files=len({f.path for f in report.findings}),
+                errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
+            )  # fmt: skip
+        )
+    elif report.files:
+        lines.append(clean.format(files=len(report.files)))
+    return "\n".join(lines) + ("\n" if lines else "")

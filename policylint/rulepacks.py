@@ -1,0 +1,242 @@
+"""Rule packs: YAML data under rules/ (shipped in the package) and in users' repositories.
+
+A pack is a folder with a `pack.yaml` (name, title, which kinds of document it applies
+to) and any number of YAML files holding a list of rules. `rules/kinds.yaml` says which
+kinds of document exist and which titles give them away.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policylint.checks import check_types
+from policylint.checks.base import Check, ParamsError, build_params, did_you_mean
+from policylint.findings import Severity
+
+BUILTIN_RULES = Path(__file__).parent / "rules"
+LOCALES = ("ar", "en")
+# Rules of type "engine" have no check: the engine itself reports them (an unused
+# suppression, a document whose kind cannot be told). They live in YAML like the others
+# so that their code, severity, messages and documentation are data.
+ENGINE_TYPE = "engine"
+
+_RULE_KEYS = {"code", "slug", "type", "severity", "message", "source", "docs", "params"}
+_DOCS_KEYS = {"what", "why", "example_fail", "example_pass"}
+_PACK_KEYS = {"name", "title", "kinds", "description"}
+
+
+class RulePackError(ValueError):
+    """A pack or rule file is invalid; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    pack: str
+    type: str
+    severity: Severity
+    messages: dict[str, str]
+    source: str
+    docs: dict[str, Any]
+    params: Any = None
+    check: Check | None = field(default=None, compare=False)
+    raw_params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def message(self, locale: str, values: dict[str, Any]) -> str:
+        template = self.messages.get(locale) or next(iter(self.messages.values()))
+        return template.format_map(_Blanks(values))
+
+    def with_settings(self, severity: Severity | None, options: dict[str, Any]) -> "Rule":
+        """This rule with a configured severity and options (validated like the pack's)."""
+        params = self.params
+        if options:
+            if self.check is None:
+                raise ParamsError(f"rule {self.code} has no options")
+            params = build_params(self.check, self.raw_params | options)
+        return Rule(
+            self.code, self.slug, self.pack, self.type, severity or self.severity, self.messages,
+            self.source, self.docs, params, self.check, self.raw_params | options,
+        )  # fmt: skip
+
+
+class _Blanks(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    title: dict[str, str]
+    kinds: tuple[str, ...] | None  # None: applies to every document
+    description: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    names: dict[str, str]
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    packs: tuple[Pack, ...]
+    kinds: tuple[Kind, ...]
+
+    @functools.cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for pack in self.packs for rule in pack.rules)
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, Rule]:
+        """Rules by code and by slug; both are stable and either may be used."""
+        return {key: rule for rule in self.rules for key in (rule.code, rule.slug)}
+
+    def resolve(self, selector: str) -> list[Rule]:
+        """Rules named by a code, a slug, a pack name or a code prefix ("CSP", "PLA1")."""
+        if selector in self.by_name:
+            return [self.by_name[selector]]
+        pack = next((p for p in self.packs if p.name == selector), None)
+        if pack is not None:
+            return list(pack.rules)
+        matches = [r for r in self.rules if r.code.startswith(selector.upper()) and selector[:1].isalpha()]
+        if matches:
+            return matches
+        names = [*self.by_name, *(p.name for p in self.packs)]
+        raise RulePackError(f"unknown rule or pack {selector!r}{did_you_mean(selector, names)}; `policylint rules` lists them")
+
+    def kind(self, kind_id: str) -> Kind:
+        for kind in self.kinds:
+            if kind.id == kind_id:
+                return kind
+        raise RulePackError(
+            f"unknown kind {kind_id!r}{did_you_mean(kind_id, [k.id for k in self.kinds])}; "
+            f"valid kinds: {', '.join(k.id for k in self.kinds)}"
+        )
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RulePackError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    except OSError as error:
+        raise RulePackError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _unknown_keys(where: str, data: dict[str, Any], valid: set[str]) -> None:
+    for key in data:
+        if key not in valid:
+            raise RulePackError(f"{where}: unknown key {key!r}{did_you_mean(key, valid)}; valid keys: {', '.join(sorted(valid))}")
+
+
+def _localised(where: str, value: Any, key: str) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"en": value}
+    if not isinstance(value, dict) or not value or set(value) - set(LOCALES):
+        raise RulePackError(f"{where}: {key!r} must be text, or a mapping with keys 'ar' and/or 'en'")
+    return {k: str(v) for k, v in value.items()}
+
+
+def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rule:
+    if not isinstance(data, dict):
+        raise RulePackError(f"{where}: each rule must be a mapping")
+    _unknown_keys(where, data, _RULE_KEYS)
+    for key in ("code", "slug", "type", "severity", "message"):
+        if key not in data:
+            raise RulePackError(f"{where}: rule needs {key!r}")
+    where = f"{where} ({data['code']})"
+    try:
+        severity = Severity.parse(str(data["severity"]))
+    except ValueError as error:
+        raise RulePackError(f"{where}: {error}") from None
+    docs = data.get("docs") or {}
+    if not isinstance(docs, dict):
+        raise RulePackError(f"{where}: 'docs' must be a mapping")
+    _unknown_keys(f"{where} docs", docs, _DOCS_KEYS)
+    rule_type = str(data["type"])
+    check = None
+    params = None
+    raw = data.get("params") or {}
+    if rule_type != ENGINE_TYPE:
+        if rule_type not in types:
+            raise RulePackError(f"{where}: unknown check type {rule_type!r}{did_you_mean(rule_type, types)}; valid: {', '.join(sorted(types))}")
+        check = types[rule_type]
+        try:
+            params = build_params(check, raw)
+        except ParamsError as error:
+            raise RulePackError(f"{where}: {error}") from None
+    return Rule(
+        code=str(data["code"]),
+        slug=str(data["slug"]),
+        pack=pack,
+        type=rule_type,
+        severity=severity,
+        messages=_localised(where, data["message"], "message"),
+        source=str(data.get("source", "")),
+        docs=docs,
+        params=params,
+        check=check,
+        raw_params=dict(raw),
+    )
+
+
+def load_pack(folder: Path, types: dict[str, Check] | None = None) -> Pack:
+    types = types if types is not None else check_types()
+    meta_path = folder / "pack.yaml"
+    meta = _read_yaml(meta_path) if meta_path.exists() else None
+    if not isinstance(meta, dict):
+        raise RulePackError(f"{meta_path}: a rule pack needs a pack.yaml mapping with at least 'name'")
+    _unknown_keys(str(meta_path), meta, _PACK_KEYS)
+    name = str(meta.get("name") or folder.name)
+    kinds = meta.get("kinds", "any")
+    rules: list[Rule] = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == "pack.yaml":
+            continue
+        data = _read_yaml(path)
+        if not isinstance(data, list):
+            raise RulePackError(f"{path}: a rule file holds a YAML list of rules")
+        rules += [_load_rule(f"{path}: rule {i}", item, name, types) for i, item in enumerate(data, 1)]
+    return Pack(
+        name=name,
+        title=_localised(str(meta_path), meta.get("title", name), "title"),
+        kinds=None if kinds == "any" else tuple(kinds),
+        description=str(meta.get("description", "")),
+        rules=tuple(rules),
+    )
+
+
+def _load_kinds(path: Path) -> tuple[Kind, ...]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
+        raise RulePackError(f"{path}: needs a mapping 'kinds'")
+    return tuple(
+        Kind(kind_id, _localised(f"{path}: {kind_id}", spec.get("name", kind_id), "name"), tuple(spec.get("titles", ())))
+        for kind_id, spec in data["kinds"].items()
+    )
+
+
+def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
+    """The built-in packs, then users' packs; codes and slugs must be unique across all."""
+    types = check_types()
+    folders = sorted(p for p in BUILTIN_RULES.iterdir() if (p / "pack.yaml").exists())
+    packs = [load_pack(folder, types) for folder in [*folders, *extra_packs]]
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            for key in (rule.code, rule.slug):
+                if key in seen:
+                    raise RulePackError(f"pack {pack.name!r}: rule name {key!r} is already used in pack {seen[key]!r}")
+                seen[key] = pack.name
+    return RuleSet(tuple(packs), _load_kinds(BUILTIN_RULES / "kinds.yaml"))

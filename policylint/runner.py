@@ -1,0 +1,159 @@
+"""Lint many files: find them, find each one's configuration, parse, run the engine.
+
+Bad input never stops the run: it becomes an InputError naming the file and line, and
+the other files are still checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policylint import config as config_mod
+from policylint import document, engine
+from policylint.findings import Finding, Severity
+from policylint.rulepacks import RulePackError, RuleSet, load_rules
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Folders no one keeps policies in; walking them is slow and finds vendored Markdown.
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class InputError:
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Options:
+    today: dt.date
+    kind: str | None = None
+    lang: str | None = None
+    locale: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config: Path | None = None
+    stdin_filename: str | None = None
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    fail_on: Severity | None = None  # from configuration, when the command line did not say
+
+    def add(self, other: "Report") -> None:
+        self.findings += other.findings
+        self.errors += other.errors
+        self.files += other.files
+
+
+def collect(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
+    """(display path, file) for every file named or found under a folder, in a stable order.
+
+    A missing path yields (path, None) so that it can be reported and the run can go on.
+    """
+    for raw in paths:
+        if raw == STDIN:
+            yield raw, None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for candidate in path.rglob("*"):
+                parts = candidate.relative_to(path).parts
+                if any(part in SKIPPED_DIRS for part in parts[:-1]):
+                    continue
+                if candidate.suffix.lower() in MARKDOWN_SUFFIXES and candidate.is_file():
+                    found.append(candidate)
+            for candidate in sorted(found):
+                yield candidate.as_posix(), candidate
+        else:
+            yield raw, path if path.exists() else None
+
+
+@functools.cache
+def _rules_for(rule_packs: tuple[Path, ...]) -> RuleSet:
+    return load_rules(rule_packs)
+
+
+@functools.cache
+def _config_at(path: Path | None, cwd: Path) -> config_mod.Config:
+    return config_mod.load(path) if path else config_mod.empty(cwd)
+
+
+def _settings(config: config_mod.Config, file: Path, options: Options) -> engine.Settings:
+    data = config.for_file(file)
+    return engine.Settings(
+        kind=options.kind,
+        configured_kind=data.get("kind"),
+        select=options.select or tuple(data.get("select", ())),
+        ignore=(*data.get("ignore", ()), *options.ignore),
+        packs=tuple(data.get("packs", ())),
+        rule_settings=data.get("rules") or {},
+        locale=options.locale or data.get("locale"),
+    )
+
+
+def lint_text(display: str, file: Path, text: str, options: Options, explicit: bool) -> Report:
+    report = Report()
+    try:
+        config_path = options.config or config_mod.discover(file.parent)
+        config = _config_at(config_path, Path.cwd())
+        ruleset = _rules_for(config.rule_packs)
+        config_mod.validate_against(config, ruleset)
+    except (config_mod.ConfigError, RulePackError) as error:
+        report.errors.append(InputError(display, f"configuration error: {error}"))
+        return report
+    if "fail_on" in config.data:
+        report.fail_on = Severity.parse(str(config.data["fail_on"]))
+    if not explicit and config.excludes(file):
+        return report
+    try:
+        doc = document.parse(display, text, lang=options.lang)
+        report.findings = engine.lint(doc, ruleset, _settings(config, file, options), options.today)
+    except document.DocumentError as error:
+        report.errors.append(InputError(display, error.message, error.line))
+        return report
+    except RulePackError as error:
+        report.errors.append(InputError(display, str(error)))
+        return report
+    report.files.append(display)
+    return report
+
+
+def lint_paths(paths: tuple[str, ...], options: Options, stdin_text: str | None = None) -> Report:
+    report = Report()
+    for display, file in collect(paths):
+        if display == STDIN:
+            name = options.stdin_filename or "<stdin>"
+            report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), stdin_text or "", options, True))
+            continue
+        if file is None:
+            report.errors.append(InputError(display, "no such file or folder; check the path"))
+            continue
+        try:
+            text = document.decode(file.read_bytes())
+        except document.DocumentError as error:
+            report.errors.append(InputError(display, error.message, error.line))
+            continue
+        except OSError as error:
+            report.errors.append(InputError(display, f"cannot read: {error.strerror}"))
+            continue
+        explicit = display in paths
+        single = lint_text(display, file, text, options, explicit)
+        report.fail_on = report.fail_on or single.fail_on
+        report.add(single)
+    report.findings.sort(key=lambda f: f.sort_key)
+    return report

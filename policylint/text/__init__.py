@@ -1,0 +1,1 @@
+"""The language layer: tokens, normalisation, sentences, language detection."""

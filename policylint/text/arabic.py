@@ -1,0 +1,95 @@
+"""Arabic: camel-tools tokenisation and normalisation, clitic-aware matching.
+
+camel-tools is imported lazily, on the first Arabic text: importing its charsets costs
+about half a second, and English-only runs should not pay it. Only modules that work
+offline with no data are imported here (never camel_tools.data, .morphology or
+.disambig, which download a catalogue).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from policylint.text.chars import BIDI_MARKS, TATWEEL, ascii_digits
+
+# Proclitic combinations, longest first: conjunction (و ف), preposition (ب ك ل) and the
+# article. ل + ال is written لل, so "للعملاء" is ل + العملاء.
+PROCLITICS = (
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+    "وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل",
+)  # fmt: skip
+# Possessive enclitics as they appear on headings and nouns ("رؤيتنا", "مهمتنا", "قيمنا").
+ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
+ARTICLE = "ال"
+
+
+@functools.cache
+def _camel() -> tuple[Callable[[str], list[str]], Callable[[str], str]]:
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    def normalise(text: str) -> str:
+        text = dediac_ar(text)
+        text = normalize_alef_ar(text)
+        text = normalize_alef_maksura_ar(text)
+        return normalize_teh_marbuta_ar(text)
+
+    return simple_word_tokenize, normalise
+
+
+def word_tokenize(text: str) -> list[str]:
+    return _camel()[0](text)
+
+
+def normalise(text: str) -> str:
+    """Fold the spelling variants real policies use, for comparison only.
+
+    Diacritics and tatweel go; أ إ آ become ا; ى becomes ي; ة becomes ه; directional
+    marks go; Arabic-Indic and Persian digits become ASCII; Latin letters are lowercased.
+    """
+    text = text.translate(BIDI_MARKS).replace(TATWEEL, "")
+    return ascii_digits(_camel()[1](text)).lower()
+
+
+def strip_article(word: str) -> str:
+    """The core of a dictionary entry: "النطاق" -> "نطاق"."""
+    if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1:
+        return word[len(ARTICLE):]
+    return word
+
+
+def possible_cores(word: str) -> frozenset[str]:
+    """Every reading of a normalised word with its proclitics and enclitics removed.
+
+    "والنطاق" -> {"والنطاق", "النطاق", "نطاق", ...}; "رؤيتنا" -> {..., "رؤيه"}.
+    Only the text side is stripped: entries are written in dictionary form, so matching
+    asks whether an entry's core is among a word's possible cores.
+    """
+    cores = {word}
+    for prefix in PROCLITICS:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 2:
+            cores.add(rest)
+    for stem in list(cores):
+        for suffix in ENCLITICS:
+            base = stem[: -len(suffix)]
+            if stem.endswith(suffix) and len(base) >= 2:
+                cores.add(base)
+                # A teh marbuta turns into ت before a suffix: مهمة + نا = مهمتنا.
+                if base.endswith("ت"):
+                    cores.add(base[:-1] + "ه")
+    return frozenset(cores)
+
+
+def words_match(text_word: str, entry_word: str) -> bool:
+    """Does a normalised word of the text match a normalised dictionary word?"""
+    if text_word == entry_word:
+        return True
+    core = strip_article(entry_word)
+    return core in possible_cores(text_word)

@@ -1,0 +1,74 @@
+"""Sentence splitting for Arabic and English prose.
+
+A sentence ends at . ! ? ؟ ؛ … or an inline bullet (•, as the seed templates write lists
+inside a paragraph), never at the Arabic comma ، nor inside a number (3.5, ٣٫٥), an
+address (example.com) or a known abbreviation (e.g., Dr., ص.ب.).
+"""
+
+from __future__ import annotations
+
+import regex
+
+_ENDERS = "!?؟؛…"
+_BULLETS = "•▪◦●■"
+_CLOSERS = "\"'”’»)]*_"
+ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs mr mrs ms dr prof st no nos approx dept inc ltd co corp jr sr fig "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
+    "ext tel min max ref cf al p pp vol art sec".split()
+) | {"ص.ب", "ص", "د", "م", "هـ", "ه", "ق", "أ", "س"}
+
+# "3." or "ب." opening a sentence numbers it; it does not end it.
+_NUMBERING = regex.compile(r"\s*(?:\p{N}+|\p{L})")
+_LAST_WORD = regex.compile(r"([\p{L}\p{M}.]+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _LAST_WORD.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".").replace("ـ", "")
+    if word in ABBREVIATIONS:
+        return True
+    # A single Latin capital is an initial: "J. Smith".
+    return len(word) == 1 and word.isascii() and text[match.start()].isupper()
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, trimmed of surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        boundary_end = None
+        if ch in _BULLETS:
+            spans.append((start, i))
+            start = i + 1
+        elif ch in _ENDERS or ch == ".":
+            j = i
+            while j + 1 < n and (text[j + 1] in _ENDERS or text[j + 1] == "."):
+                j += 1
+            k = j
+            while k + 1 < n and text[k + 1] in _CLOSERS:
+                k += 1
+            at_gap = k + 1 >= n or text[k + 1].isspace()
+            numbering = ch == "." and _NUMBERING.fullmatch(text, start, i) is not None
+            if at_gap and not numbering and not (ch == "." and j == i and _is_abbreviation(text, i)):
+                boundary_end = k + 1
+            i = k
+        if boundary_end is not None:
+            spans.append((start, boundary_end))
+            start = boundary_end
+        i += 1
+    spans.append((start, n))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and regex.search(r"[\p{L}\p{N}]", text[s:e]):
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,113 @@
+"""Tokens with exact offsets, in either language."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from policylint.text import arabic, english
+from policylint.text.chars import has_arabic
+
+# URLs and e-mail addresses are one word each, whatever the tokeniser would make of them.
+_ATOMS = regex.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?،؛؟]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+_NUMBER_JOINERS = frozenset(".,\u066b\u066c")
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    norm: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return _WORDLIKE.search(self.text) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Comparison form of any text: Arabic rules where there are Arabic letters."""
+    return arabic.normalise(text) if has_arabic(text) else english.normalise(text)
+
+
+def _split(piece: str, lang: str) -> list[str]:
+    if lang == "ar" and has_arabic(piece):
+        return arabic.word_tokenize(piece)
+    return english.word_tokenize(piece)
+
+
+def _locate(text: str, pieces: list[str], base: int, start: int) -> list[Token]:
+    found = []
+    cursor = start
+    for piece in pieces:
+        at = text.find(piece, cursor)
+        if at < 0:
+            # A tokeniser that rewrote its input: skip the piece rather than misplace it.
+            continue
+        cursor = at + len(piece)
+        found.append(Token(piece, normalise(piece), base + at, base + cursor))
+    return found
+
+
+def _merge_numbers(tokens: list[Token]) -> list[Token]:
+    """Re-join "3", ".", "5" (the Arabic tokeniser splits decimals) into "3.5"."""
+    merged: list[Token] = []
+    for token in tokens:
+        if (
+            len(merged) >= 2
+            and token.text[:1].isdigit()
+            and merged[-1].text in _NUMBER_JOINERS
+            and merged[-2].text[-1:].isdigit()
+            and merged[-2].end == merged[-1].start
+            and merged[-1].end == token.start
+        ):
+            joiner = merged.pop()
+            first = merged.pop()
+            text = first.text + joiner.text + token.text
+            merged.append(Token(text, normalise(text), first.start, token.end))
+        else:
+            merged.append(token)
+    return merged
+
+
+def tokenize(text: str, lang: str, base: int = 0) -> list[Token]:
+    """Tokens of `text` in order, with offsets shifted by `base`."""
+    tokens: list[Token] = []
+    cursor = 0
+    for atom in _ATOMS.finditer(text):
+        tokens += _locate(text, _split(text[cursor : atom.start()], lang), base, cursor)
+        tokens.append(Token(atom.group(), atom.group().lower(), base + atom.start(), base + atom.end()))
+        cursor = atom.end()
+    tokens += _locate(text, _split(text[cursor:], lang), base, cursor)
+    return _merge_numbers(tokens)
+
+
+def words_match(text_word: str, entry_word: str) -> bool:
+    """Clitic-aware for Arabic, inflection-tolerant for English; both normalised."""
+    # A Latin word can carry Arabic clitics too: "الـSLA", "وKPI".
+    if has_arabic(entry_word) or has_arabic(text_word):
+        return arabic.words_match(text_word, entry_word)
+    return english.words_match(text_word, entry_word)
+
+
+def find_phrase(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where a normalised phrase occurs among tokens: (first, last) token indexes."""
+    hits = []
+    n = len(phrase)
+    for i in range(len(tokens) - n + 1):
+        if all(words_match(tokens[i + k].norm, phrase[k]) for k in range(n)):
+            hits.append((i, i + n - 1))
+    return hits
+
+
+def phrase_words(phrase: str, lang: str | None = None) -> tuple[str, ...]:
+    """A dictionary phrase as normalised words, tokenised as text would be."""
+    lang = lang or ("ar" if has_arabic(phrase) else "en")
+    return tuple(t.norm for t in tokenize(phrase, lang) if t.is_word)
