@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from policylint import __version__
+from policylint import __version__, ruledocs
 from policylint.findings import Severity
 from policylint.formats import FORMATS, render
+from policylint.rulepacks import RulePackError, load_rules
 from policylint.runner import STDIN, Options, lint_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -76,8 +77,8 @@ def check(
         today=_today(today), kind=kind, lang=lang, locale=locale, select=_names(select),
         ignore=_names(ignore), config=config_path, stdin_filename=stdin_filename,
     )  # fmt: skip
-    stdin_text = click.get_text_stream("stdin", encoding="utf-8-sig").read() if STDIN in paths else None
-    report = lint_paths(paths, options, stdin_text)
+    stdin_bytes = sys.stdin.buffer.read() if STDIN in paths else None
+    report = lint_paths(paths, options, stdin_bytes)
     color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     click.echo(render(fmt, report, color=color, locale=locale), nl=False)
     for error in report.errors:
@@ -86,3 +87,28 @@ def check(
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN)
+
+
+@main.command("rules")
+@click.option("--locale", type=click.Choice(["ar", "en"]), default="en", show_default=True, help="Language of the summaries.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+def list_rules(locale: str, fmt: str) -> None:
+    """List every rule: code, slug, severity, pack and what it checks."""
+    ruleset = load_rules()
+    click.echo(ruledocs.rule_table(ruleset) if fmt == "markdown" else ruledocs.rule_list(ruleset, locale), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--locale", type=click.Choice(["ar", "en"]), default="en", show_default=True, help="Language of the explanation.")
+def explain(rule: str, locale: str) -> None:
+    """Explain RULE (a code or a slug): what it checks, why, examples and options."""
+    ruleset = load_rules()
+    found = ruleset.by_name.get(rule)
+    if found is None:
+        try:
+            ruleset.resolve(rule)
+        except RulePackError as error:
+            raise click.BadParameter(str(error), param_hint="RULE") from None
+        raise click.BadParameter(f"{rule!r} names a pack or a group of rules; give one code or slug", param_hint="RULE")
+    click.echo(ruledocs.explain(found, locale), nl=False)

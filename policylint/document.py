@@ -397,8 +397,10 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
     marks: list[tuple[Span, int, str]] = [(span, level, "heading") for span, level in builder.headings]
     marks += [(title, LEVEL_BOLD, "bold") for title, _ in builder.bold_lines]
     bold_paragraphs = {p for _, p in builder.bold_lines}
+    # Labels in Markdown list items are not sections: "- **العميل:** ..." under a
+    # definitions heading defines a word, it does not open a part of the policy.
     for kind, span, _ in builder.raw_blocks:
-        if kind in ("paragraph", "list_item") and span not in bold_paragraphs:
+        if kind == "paragraph" and span not in bold_paragraphs:
             marks += [(label, LEVEL_LABEL, "label") for label in _labels(prose, span)]
     marks.sort(key=lambda m: m[0].start)
 

@@ -90,21 +90,22 @@ def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any) -> lis
     engine_rules = {r.slug: r for r in rules if r.check is None}
     inline = suppressions.parse(doc)
 
-    findings: list[Finding] = []
+    reported: list[tuple[Rule, Finding]] = []
     for rule in rules:
-        if rule.check is None:
-            continue
-        for hit in rule.check.check(doc, rule.params, ctx):
-            finding = _finding(doc, rule, hit, locale)
-            covering = [s for s in inline if s.covers(finding.start.line, (rule.code, rule.slug))]
-            for s in covering:
-                s.used = True
-            if not covering:
-                findings.append(finding)
-
+        if rule.check is not None:
+            reported += [(rule, _finding(doc, rule, hit, locale)) for hit in rule.check.check(doc, rule.params, ctx)]
     if UNKNOWN_KIND in engine_rules and kind is None:
         kinds = ", ".join(k.id for k in ruleset.kinds)
-        findings.append(_finding(doc, engine_rules[UNKNOWN_KIND], Hit(doc.line_span(1), {"kinds": kinds}), locale))
+        rule = engine_rules[UNKNOWN_KIND]
+        reported.append((rule, _finding(doc, rule, Hit(doc.line_span(1), {"kinds": kinds}), locale)))
+
+    findings: list[Finding] = []
+    for rule, finding in reported:
+        covering = [s for s in inline if s.covers(finding.start.line, (rule.code, rule.slug))]
+        for s in covering:
+            s.used = True
+        if not covering:
+            findings.append(finding)
     known = set(ruleset.by_name)
     for s in inline:
         unknown = sorted((s.names or set()) - known)

@@ -133,12 +133,17 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
     return report
 
 
-def lint_paths(paths: tuple[str, ...], options: Options, stdin_text: str | None = None) -> Report:
+def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = None) -> Report:
     report = Report()
     for display, file in collect(paths):
         if display == STDIN:
             name = options.stdin_filename or "<stdin>"
-            report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), stdin_text or "", options, True))
+            try:
+                text = document.decode(stdin or b"")
+            except document.DocumentError as error:
+                report.errors.append(InputError(name, error.message, error.line))
+                continue
+            report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), text, options, True))
             continue
         if file is None:
             report.errors.append(InputError(display, "no such file or folder; check the path"))

@@ -54,8 +54,9 @@ def _from_text(doc: Document, labels: tuple[tuple[str, ...], ...]) -> ReviewDate
                 tokens = list(sentence.tokens)
                 for first, last in find_phrase(tokens, phrase):
                     label = Span(tokens[first].start, tokens[last].end)
-                    # The value follows the label in its block; a heading's value is the next block.
-                    value = Span(label.end, block.span.end)
+                    # The value follows the label in its sentence (an inline bullet ends
+                    # it); a heading's value is the next block.
+                    value = Span(label.end, sentence.span.end)
                     if block.kind == "heading" and index + 1 < len(blocks):
                         value = blocks[index + 1].span
                     text = doc.prose[value.start : value.end]

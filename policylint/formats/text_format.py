@@ -9,8 +9,12 @@ from policylint.findings import Finding, Severity
 from policylint.runner import Report
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
+
+
 _SUMMARY = {
-    "en": ("{n} problem(s) in {files} file(s): {errors} error(s), {warnings} warning(s), {infos} info", "All checked: no problems in {files} file(s)."),
+    "en": ("{n} {problems} in {files} {file_s}: {errors} {error_s}, {warnings} {warning_s}, {infos} info", "All checked: no problems in {files} {file_s}."),
     "ar": ("{n} ملاحظة في {files} ملف: {errors} خطأ، {warnings} تحذير، {infos} معلومة", "لا ملاحظات في {files} ملف."),
 }
 
@@ -40,12 +44,15 @@ def render(report: Report, color: bool = False, locale: str | None = None, **_: 
     if lines:
         lines.append("")
     if report.findings:
+        files = len({f.path for f in report.findings})
         lines.append(
             problems.format(
-                n=len(report.findings), files=len({f.path for f in report.findings}),
-                errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
+                n=len(report.findings), files=files, errors=counts[Severity.ERROR],
+                warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
+                problems=_plural(len(report.findings), "problem"), file_s=_plural(files, "file"),
+                error_s=_plural(counts[Severity.ERROR], "error"), warning_s=_plural(counts[Severity.WARNING], "warning"),
             )  # fmt: skip
         )
     elif report.files:
-        lines.append(clean.format(files=len(report.files)))
+        lines.append(clean.format(files=len(report.files), file_s=_plural(len(report.files), "file")))
     return "\n".join(lines) + ("\n" if lines else "")

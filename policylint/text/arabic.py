@@ -79,7 +79,8 @@ def possible_cores(word: str) -> frozenset[str]:
     for stem in list(cores):
         for suffix in ENCLITICS:
             base = stem[: -len(suffix)]
-            if stem.endswith(suffix) and len(base) >= 2:
+            # Three letters at least: "تمكن" is not "تم" + كن.
+            if stem.endswith(suffix) and len(base) >= 3:
                 cores.add(base)
                 # A teh marbuta turns into ت before a suffix: مهمة + نا = مهمتنا.
                 if base.endswith("ت"):

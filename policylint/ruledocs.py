@@ -1,0 +1,69 @@
+"""Rule documentation from the rule packs' own data: the list, one rule's explanation,
+and the README's rule table (one source, so they cannot drift apart)."""
+
+from __future__ import annotations
+
+import yaml
+
+from policylint.rulepacks import Rule, RuleSet
+
+_HEADINGS = {
+    "en": {"what": "What it checks", "why": "Why", "fail": "Fails", "pass": "Passes", "options": "Options", "source": "Guidance", "pack": "Pack", "severity": "Default severity"},
+    "ar": {"what": "ما الذي تفحصه", "why": "لماذا", "fail": "مثال يُبلَّغ عنه", "pass": "مثال سليم", "options": "الخيارات", "source": "المرجع", "pack": "الحزمة", "severity": "الشدة الافتراضية"},
+}
+
+
+def _text(value: object, locale: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(locale) or value.get("en") or next(iter(value.values())))
+    return str(value or "")
+
+
+def summary(rule: Rule, locale: str) -> str:
+    return _text(rule.docs.get("what", ""), locale).strip().split("\n")[0]
+
+
+def rule_list(ruleset: RuleSet, locale: str) -> str:
+    width = max(len(r.slug) for r in ruleset.rules)
+    lines = [f"{r.code:<7} {r.slug:<{width}}  {r.severity.label:<7}  {r.pack:<24} {summary(r, locale)}" for r in ruleset.rules]
+    return "\n".join(lines) + "\n"
+
+
+def rule_table(ruleset: RuleSet) -> str:
+    """The README's Markdown table of every rule."""
+    rows = ["| Code | Rule | Severity | Pack | What it checks |", "|---|---|---|---|---|"]
+    for r in ruleset.rules:
+        what = summary(r, "en").replace("|", "\\|")
+        rows.append(f"| {r.code} | `{r.slug}` | {r.severity.label} | {r.pack} | {what} |")
+    return "\n".join(rows) + "\n"
+
+
+def explain(rule: Rule, locale: str) -> str:
+    h = _HEADINGS[locale]
+    parts = [
+        f"{rule.code} {rule.slug}",
+        f"{h['pack']}: {rule.pack}    {h['severity']}: {rule.severity.label}",
+        "",
+        f"## {h['what']}",
+        _text(rule.docs.get("what"), locale).strip(),
+        "",
+        f"## {h['why']}",
+        _text(rule.docs.get("why"), locale).strip(),
+        "",
+        f"## {h['source']}",
+        rule.source.strip(),
+        "",
+        f"## {h['fail']}",
+        _indent(rule.docs.get("example_fail", "")),
+        "",
+        f"## {h['pass']}",
+        _indent(rule.docs.get("example_pass", "")),
+    ]
+    options = {k: v for k, v in rule.raw_params.items() if k not in ("entries", "labels", "names", "patterns")}
+    if options:
+        parts += ["", f"## {h['options']}", _indent(yaml.safe_dump(options, allow_unicode=True, sort_keys=False))]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in str(text).rstrip("\n").split("\n"))

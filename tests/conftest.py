@@ -1,0 +1,69 @@
+"""Shared helpers: run the real command line, in-process or as a separate program."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policylint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+TODAY = "2026-11-23"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+    @property
+    def findings(self) -> list[dict]:
+        return self.json["findings"]
+
+    def codes(self) -> list[str]:
+        return [f["code"] for f in self.findings]
+
+
+def run(*args: str, input: str | None = None, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
+    """`policylint ARGS...` in this process, through click, as a user would type it."""
+    runner = CliRunner()
+    old = Path.cwd()
+    try:
+        if cwd:
+            os.chdir(cwd)
+        result = runner.invoke(main, list(args), input=input, env=env, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def run_program(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    """`policylint ARGS...` as a separate program, the way a shell or CI runs it."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "policylint", *args],
+        capture_output=True, text=True, cwd=cwd, env=env, input=input, encoding="utf-8",
+    )  # fmt: skip
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def lint_json():
+    """Lint files as JSON with a fixed today."""
+
+    def _lint(*args: str, **kwargs) -> Result:
+        return run("--format", "json", "--today", TODAY, *args, **kwargs)
+
+    return _lint

@@ -1,0 +1,197 @@
+"""The command line on real policies: what a user sees, with exact codes and positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from conftest import FIXTURES, TODAY, run
+from variants import INCOMPLETE, replace_line, without_section
+
+COMPLETE = ["ar/customer-service-policy.md", "ar/code-of-conduct.md", "en/customer-service-policy.md", "en/code-of-conduct.md"]
+TEMPLATES = sorted(p for p in (FIXTURES / "templates").glob("*.md") if p.name != "README.md")
+
+
+@pytest.mark.parametrize("fixture", COMPLETE)
+def test_complete_policy_lints_clean(fixture):
+    result = run("--today", TODAY, str(FIXTURES / fixture))
+    assert result.exit_code == 0, result.stdout
+    assert "no problems in 1 file." in result.stdout
+
+
+@pytest.mark.parametrize("source, incomplete, make, code", INCOMPLETE, ids=[i[1] for i in INCOMPLETE])
+def test_policy_missing_one_part_gets_exactly_that_finding(lint_json, source, incomplete, make, code):
+    path = FIXTURES / incomplete
+    # The incomplete fixture is the complete one with that part removed, nothing else.
+    assert path.read_text(encoding="utf-8") == make((FIXTURES / source).read_text(encoding="utf-8"))
+    result = lint_json(str(path))
+    assert result.exit_code == 1
+    [finding] = result.findings
+    assert (finding["code"], finding["line"], finding["column"], finding["severity"]) == (code, 1, 1, "error")
+    # The message is in the document's language.
+    arabic = bool(re.search("[\u0600-\u06ff]", finding["message"]))
+    assert arabic == incomplete.startswith("incomplete/ar")
+
+
+def test_every_bracketed_placeholder_in_the_seed_templates_is_reported_exactly(lint_json):
+    expected = set()
+    for path in TEMPLATES:
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            for m in re.finditer(r"\[[^\[\]]*\]", line):
+                expected.add((path.as_posix(), number, m.start() + 1, m.end() + 1, m.group()))
+    result = lint_json(*map(str, TEMPLATES))
+    placeholders = {f["code"] for f in result.findings if f["code"].startswith("PLH")}
+    reported = {(f["path"], f["line"], f["column"], f["end_column"], f["text"]) for f in result.findings if f["code"] == "PLH101"}
+    assert len(expected) == 42
+    assert reported == expected
+    assert placeholders == {"PLH101"}  # nothing else is taken for a placeholder
+    assert result.exit_code == 1
+
+
+def _with_review_date(tmp_path, line: str) -> str:
+    text = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")
+    path = tmp_path / "policy.md"
+    path.write_text(replace_line(text, "تاريخ آخر مراجعة", line), encoding="utf-8")
+    return str(path)
+
+
+def test_policy_reviewed_400_days_ago_is_stale_and_30_days_ago_is_fresh(lint_json, tmp_path):
+    today = dt.date.fromisoformat(TODAY)
+    old = _with_review_date(tmp_path, f"تاريخ آخر مراجعة: {(today - dt.timedelta(days=400)).isoformat()}")
+    result = lint_json(old)
+    assert result.exit_code == 1
+    [finding] = result.findings
+    assert finding["code"] == "FRS105" and "400" in finding["message"]
+    lines = open(old, encoding="utf-8").read().split("\n")
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("تاريخ آخر مراجعة"))
+    assert (finding["line"], finding["column"]) == (line, len("تاريخ آخر مراجعة: ") + 1)
+
+    fresh = _with_review_date(tmp_path, f"تاريخ آخر مراجعة: {(today - dt.timedelta(days=30)).isoformat()}")
+    assert lint_json(fresh).exit_code == 0
+
+
+@pytest.mark.parametrize("written", ["١٥ مارس ٢٠٢٦", "15 آذار 2026", "2026-03-15", "15/03/2026", "١٥/٠٣/٢٠٢٦"])
+def test_review_date_forms_all_parse_to_the_same_day(lint_json, tmp_path, written):
+    # Judged on 2027-06-01, 15 March 2026 is 443 days old: only a correct parse says so.
+    path = _with_review_date(tmp_path, f"تاريخ آخر مراجعة: {written}")
+    result = run("--format", "json", "--today", "2027-06-01", path)
+    [finding] = result.json["findings"]
+    assert finding["code"] == "FRS105" and "443" in finding["message"] and finding["text"] == written
+
+
+def test_review_date_in_the_future_placeholder_or_ambiguous(lint_json, tmp_path):
+    assert lint_json(_with_review_date(tmp_path, "تاريخ آخر مراجعة: ٢٠٣٠-٠١-٠١")).codes() == ["FRS104"]
+    assert lint_json(_with_review_date(tmp_path, "تاريخ آخر مراجعة: [التاريخ]")).codes() == ["FRS102", "PLH101"]
+    assert lint_json(_with_review_date(tmp_path, "تاريخ آخر مراجعة: 05/10/2026")).codes() == ["FRS103"]
+
+
+def test_today_comes_from_the_environment(tmp_path):
+    path = _with_review_date(tmp_path, "تاريخ آخر مراجعة: 2026-03-15")
+    assert run("--format", "json", path, env={"POLICYLINT_TODAY": "2027-06-01"}).codes() == ["FRS105"]
+    assert run("--format", "json", path, env={"POLICYLINT_TODAY": "2026-06-01"}).codes() == []
+    bad = run(path, env={"POLICYLINT_TODAY": "yesterday"})
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## نطاق التطبيق", "## والنطاقُ", "## ٤) النِّطاق", "## أولاً: نطاق السياسة", "## ٤- مجال السياسة", "## النطـــاق", "## 4. Scope", "## Who this policy applies to", "**النطاق:**"],
+)
+def test_scope_heading_variants_are_recognised(lint_json, tmp_path, heading):
+    text = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")
+    text = without_section(text, "٤. النطاق").replace("## ٥. التعريفات", f"{heading} تنطبق على كل موظف.\n\n## ٥. التعريفات" if heading.startswith("**") else f"{heading}\n\nتنطبق على كل موظف.\n\n## ٥. التعريفات")
+    path = tmp_path / "policy.md"
+    path.write_text(text, encoding="utf-8")
+    assert lint_json(str(path)).codes() == []
+
+
+def test_bad_input_is_reported_and_the_run_goes_on(tmp_path):
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\nlang: ar\nkind: [unclosed\n---\n# سياسة\n", encoding="utf-8")
+    good = FIXTURES / "templates/short-policy.md"
+    result = run("--today", TODAY, str(broken), str(tmp_path / "missing.md"), str(good))
+    assert result.exit_code == 2
+    assert f"{broken}:4: front matter is not valid YAML" in result.stderr
+    assert f"{tmp_path / 'missing.md'}: no such file or folder" in result.stderr
+    assert "short-policy.md:1:28" in result.stdout  # the good file was still checked
+    assert broken.read_text(encoding="utf-8").startswith("---\nlang: ar")  # and nothing was changed
+
+
+def test_unknown_kind_in_front_matter_is_an_input_error(tmp_path):
+    path = tmp_path / "p.md"
+    path.write_text("---\nkind: customer-servce-policy\n---\n# x\n", encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 2 and "did you mean 'customer-service-policy'" in result.stderr
+
+
+def test_document_whose_kind_cannot_be_told_gets_the_general_rules_and_one_info(lint_json, tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("# ملاحظات الفريق\n\nيتعين على الفريق الرد على [العميل].\n", encoding="utf-8")
+    result = lint_json(str(path))
+    assert result.codes() == ["FRS101", "FRS106", "PL003", "PLA102", "PLH101"]
+    assert result.exit_code == 1
+
+
+def test_select_ignore_locale_and_fail_on(lint_json):
+    template = str(FIXTURES / "templates/handbook.md")
+    assert set(lint_json("--select", "PLH", template).codes()) == {"PLH101"}
+    assert "PLH101" not in lint_json("--ignore", "placeholders,CSP", template).codes()
+    english = lint_json("--select", "missing-scope", "--locale", "en", str(FIXTURES / "incomplete/ar-no-scope.md"))
+    assert english.findings[0]["message"].startswith("No “Scope” section")
+    warnings_only = str(FIXTURES / "ar/customer-service-policy.md")
+    assert run("--today", TODAY, "--fail-on", "info", warnings_only).exit_code == 0
+    assert run("--select", "PLA", "--fail-on", "warning", template).exit_code == 1
+    assert run("--select", "PLA", template).exit_code == 0  # warnings do not fail by default
+    unknown = run("--select", "PLH999", template)
+    assert unknown.exit_code == 2 and "unknown rule or pack 'PLH999'" in unknown.stderr
+
+
+def test_folder_and_stdin(lint_json):
+    folder = lint_json(str(FIXTURES / "templates"))
+    assert {f["path"].rsplit("/", 1)[1] for f in folder.findings} == {p.name for p in TEMPLATES}
+    text = (FIXTURES / "templates/short-policy.md").read_text(encoding="utf-8")
+    piped = lint_json("--select", "PLH101", "--stdin-filename", "docs/policy.md", "-", input=text)
+    assert {f["path"] for f in piped.findings} == {"docs/policy.md"}
+    assert len(piped.findings) == 7
+
+
+def test_inline_suppressions(lint_json, tmp_path):
+    path = tmp_path / "p.md"
+    path.write_text(
+        "# سياسة خدمة العملاء [الشركة]\n\n"
+        "<!-- policylint-disable-next-line PLH101 -->\n"
+        "نرد خلال [X] ساعات.\n\n"
+        "<!-- policylint-disable bracket-placeholder -->\n"
+        "الهاتف: [Y] رنات.\n\n"
+        "<!-- policylint-enable bracket-placeholder -->\n"
+        "الدردشة: [Z] دقائق.\n\n"
+        "<!-- policylint-disable-next-line PLA102 -->\n"
+        "نرد بسرعة.\n\n"
+        "<!-- policylint-disable PLH999 -->\n",
+        encoding="utf-8",
+    )
+    result = lint_json("--select", "PLH101,PLA102,PL001,PL002", str(path))
+    assert [(f["code"], f["line"], f["column"]) for f in result.findings] == [
+        ("PLH101", 1, 22), ("PLH101", 10, 10), ("PL001", 12, 1), ("PL002", 15, 1),
+    ]  # fmt: skip
+
+
+def test_suppressing_a_whole_file(lint_json, tmp_path):
+    path = tmp_path / "p.md"
+    path.write_text("<!-- policylint-disable-file -->\n# سياسة [الشركة]\n", encoding="utf-8")
+    assert lint_json(str(path)).codes() == []
+
+
+def test_rules_and_explain_in_both_locales():
+    from policylint.rulepacks import load_rules
+
+    listing = run("rules", "--locale", "ar")
+    for rule in load_rules().rules:
+        assert rule.code in listing.stdout
+        for locale in ("ar", "en"):
+            explained = run("explain", rule.slug, "--locale", locale)
+            assert explained.exit_code == 0 and explained.stdout.startswith(f"{rule.code} {rule.slug}")
+    assert "## لماذا" in run("explain", "CSP104", "--locale", "ar").stdout
+    wrong = run("explain", "missing-scop")
+    assert wrong.exit_code == 2 and "did you mean 'missing-scope'" in wrong.stderr

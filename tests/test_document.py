@@ -1,0 +1,93 @@
+"""The Document: positions, front matter, sections, what counts as prose."""
+
+import pytest
+
+from policylint.document import DocumentError, decode, parse
+
+
+def spans_of(doc, needle):
+    """1-based (line, column) of every occurrence of `needle` in the source."""
+    found, start = [], 0
+    while (at := doc.source.find(needle, start)) >= 0:
+        found.append(doc.position(at))
+        start = at + 1
+    return found
+
+
+def test_positions_are_unchanged_by_crlf_and_bom():
+    lf = "# سياسة\n\nنص [الشركة] هنا.\n"
+    crlf = "\ufeff" + lf.replace("\n", "\r\n")
+    a, b = parse("a.md", lf), parse("b.md", decode(crlf.encode("utf-8")))
+    pa, pb = spans_of(a, "[الشركة]"), spans_of(b, "[الشركة]")
+    assert pa == pb and (pa[0].line, pa[0].column) == (3, 4)
+
+
+def test_front_matter_is_read_and_not_prose():
+    doc = parse("p.md", "---\nlang: en\nkind: code-of-conduct\nlast_reviewed: 2026-01-02\n---\n# Title\n\nBody.\n")
+    assert doc.front_matter["kind"] == "code-of-conduct" and doc.lang == "en"
+    assert doc.title.title == "Title" and doc.position(doc.title.title_span.start).line == 6
+    assert "kind" not in doc.prose
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [("---\nlang: ar\nkind: [unclosed\n---\n# x\n", 4), ("---\nlang: ar\n  bad: indent\n---\n", 3), ("---\nlang: ar\n# never closed\n", 1)],
+)
+def test_malformed_front_matter_names_its_line(text, line):
+    with pytest.raises(DocumentError) as error:
+        parse("p.md", text)
+    assert error.value.line == line
+
+
+def test_invalid_utf8_names_its_line():
+    with pytest.raises(DocumentError) as error:
+        decode("# سياسة\n\nسطر\n".encode() + b"\xff\xfe bad\n")
+    assert error.value.line == 4 and "UTF-8" in error.value.message
+
+
+def test_sections_from_headings_bold_lines_and_labels():
+    doc = parse(
+        "p.md",
+        "# دليل خدمة العملاء\n\n"
+        "## ٣- نطاق التطبيق\n\nنص.\n\n"
+        "### أولاً: الغرض\n\nنص.\n\n"
+        "**COMPLAINTS**\n\nنص.\n\n"
+        "**النطاق:** تنطبق هذه السياسة على الجميع.\n\n"
+        "الغرض: توضيح الخدمة. • تاريخ آخر مراجعة: ٢٠٢٦-٠١-٠١\n\n"
+        "- **العميل:** تعريف في قائمة ليس قسماً.\n",
+    )
+    titles = [(s.title, s.style, s.words) for s in doc.body_sections]
+    assert titles == [
+        ("٣- نطاق التطبيق", "heading", ("نطاق", "التطبيق")),
+        ("أولاً: الغرض", "heading", ("الغرض",)),
+        ("COMPLAINTS", "bold", ("complaints",)),
+        ("النطاق", "label", ("النطاق",)),
+        ("الغرض", "label", ("الغرض",)),
+        ("تاريخ آخر مراجعة", "label", ("تاريخ", "اخر", "مراجعه")),
+    ]
+    assert doc.title.title == "دليل خدمة العملاء"
+
+
+def test_markdown_syntax_code_and_links_are_not_prose():
+    doc = parse(
+        "p.md",
+        "راجع [الدليل](https://x.example/[X]) و`[Y]` و![صورة](a.png) و[^1] و<span>[Z]</span>.\n\n"
+        "[مرجع]: https://example.com\n\nانظر [مرجع] و[نص][مرجع].\n\n- [ ] مهمة\n\n```\n[CODE]\n```\n",
+    )
+    assert "[X]" not in doc.prose and "[Y]" not in doc.prose and "[CODE]" not in doc.prose
+    assert "[مرجع]" not in doc.prose and "[ ]" not in doc.prose and "[^1]" not in doc.prose
+    assert "[Z]" in doc.prose and "الدليل" in doc.prose  # link text and text inside HTML stay prose
+
+
+def test_table_cells_and_quotes_keep_exact_columns():
+    doc = parse("p.md", "| القناة | المدة |\n|---|---|\n| الهاتف | [X] رنات |\n\n> اقتباس [Y]\n")
+    kinds = {(b.kind, doc.text(b.span)) for b in doc.blocks}
+    assert ("table_cell", "[X] رنات") in kinds and ("quote", "اقتباس [Y]") in kinds
+    cell = next(b for b in doc.blocks if doc.text(b.span) == "[X] رنات")
+    assert (doc.position(cell.span.start).line, doc.position(cell.span.start).column) == (3, 12)
+
+
+def test_mixed_document_language_per_block():
+    doc = parse("p.md", "# سياسة خدمة العملاء\n\nتنطبق هذه السياسة على جميع الموظفين في الشركة.\n\nThis English paragraph is about our service standards.\n")
+    assert doc.lang == "ar"
+    assert [b.lang for b in doc.blocks] == ["ar", "ar", "en"]

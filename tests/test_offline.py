@@ -1,0 +1,33 @@
+"""policylint never touches the network: run it as a program with sockets refused."""
+
+from __future__ import annotations
+
+import os
+
+from conftest import FIXTURES, TODAY, run_program
+
+BLOCK_NETWORK = '''
+import socket
+
+def _refuse(*args, **kwargs):
+    raise OSError("network access attempted during a lint")
+
+socket.socket.connect = _refuse
+socket.socket.connect_ex = _refuse
+socket.getaddrinfo = _refuse
+socket.create_connection = _refuse
+'''
+
+
+def test_lint_runs_with_the_network_unreachable(tmp_path):
+    (tmp_path / "sitecustomize.py").write_text(BLOCK_NETWORK, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "HOME": str(home)}
+    env.pop("CAMELTOOLS_DATA", None)
+    result = run_program("--today", TODAY, "--format", "json", str(FIXTURES), env=env)
+    assert result.exit_code == 1, result.stderr  # findings in the templates, and no crash
+    assert "network access attempted" not in result.stderr
+    assert '"code": "PLA102"' in result.stdout  # Arabic text went through camel-tools
+    # camel-tools creates ~/.camel_tools when it reaches for its data catalogue.
+    assert not (home / ".camel_tools").exists()

@@ -1,0 +1,87 @@
+"""The language layer, table-driven: normalisation, tokens, sentences, matching."""
+
+import pytest
+
+from policylint.text import arabic
+from policylint.text.detect import detect_language
+from policylint.text.sentences import split
+from policylint.text.tokens import find_phrase, normalise, phrase_words, tokenize
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("العَمِيلُ", "العميل"),  # diacritics
+        ("العمـــيل", "العميل"),  # tatweel
+        ("أإآا", "اااا"),  # alef forms
+        ("فى", "في"),  # alef maksura
+        ("سياسة", "سياسه"),  # teh marbuta
+        ("\u200fالنطاق\u200e", "النطاق"),  # directional marks
+        ("٣ أيام و۴ ساعات", "3 ايام و4 ساعات"),  # Arabic-Indic and Persian digits
+        ("SLA الـ", "sla ال"),
+    ],
+)
+def test_normalise(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "word, entry",
+    [
+        ("النطاق", "النطاق"),
+        ("نطاق", "النطاق"),
+        ("ونطاق", "النطاق"),
+        ("والنطاق", "النطاق"),
+        ("بالنطاق", "النطاق"),
+        ("للعملاء", "العملاء"),
+        ("فللعملاء", "العملاء"),
+        ("رؤيتنا", "رؤيه"),  # enclitic, with teh marbuta restored
+        ("مهمتنا", "المهمه"),
+        ("الsla", "sla"),  # "الـSLA" after tatweel removal
+    ],
+)
+def test_clitic_aware_match(word, entry):
+    assert arabic.words_match(word, entry)
+
+
+@pytest.mark.parametrize("word, entry", [("تمكن", "تم"), ("يتمكن", "تم"), ("كاف", "كافه")])
+def test_short_words_are_not_taken_apart(word, entry):
+    # "تمكن" is not "تم" + the suffix كن: a stem keeps at least three letters.
+    assert not arabic.words_match(word, entry)
+
+
+def test_tokens_keep_offsets_in_arabic():
+    text = "يتم الرد خلال ٣٫٥ ساعة، على a.b@example.com والـSLA."
+    tokens = tokenize(text, "ar", base=100)
+    for token in tokens:
+        assert text[token.start - 100 : token.end - 100] == token.text
+    assert [t.text for t in tokens if t.is_word] == ["يتم", "الرد", "خلال", "٣٫٥", "ساعة", "على", "a.b@example.com", "والـSLA"]
+
+
+def test_phrase_found_across_clitics_and_spelling():
+    tokens = tokenize("وبموجب هذه السياسة يتعيّن على الموظف", "ar")
+    assert find_phrase(tokens, phrase_words("يتعين على")) == [(3, 4)]
+    assert find_phrase(tokens, phrase_words("بموجب")) == [(0, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("نرد خلال 3.5 ساعة. هل لديك سؤال؟ راسلنا!", ["نرد خلال 3.5 ساعة.", "هل لديك سؤال؟", "راسلنا!"]),
+        ("نرد بسرعة، ونتابع الطلب؛ ثم نغلقه.", ["نرد بسرعة، ونتابع الطلب؛", "ثم نغلقه."]),  # ، does not end, ؛ does
+        ("المدة ٣٫٥ يوم. التالي", ["المدة ٣٫٥ يوم.", "التالي"]),
+        ("سنكون: • مهذبين • سريعين", ["سنكون:", "مهذبين", "سريعين"]),  # inline bullets
+        ("Email care@example.com today. Dr. Smith replies, e.g. within 2 hours.", ["Email care@example.com today.", "Dr. Smith replies, e.g. within 2 hours."]),
+        ("١. النطاق", ["١. النطاق"]),  # numbering is not a sentence end
+    ],
+)
+def test_sentence_split(text, sentences):
+    assert [text[s:e] for s, e in split(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("تنطبق هذه السياسة على جميع الموظفين", "ar"), ("This policy applies to all staff", "en"), ("FAQ", None)],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
