@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml | $(PY)
 install: $(STAMP)
 
 demo: $(STAMP)
-	-$(VENV)/bin/policylint --today 2026-11-23 fixtures/
+	@$(VENV)/bin/policylint --today 2026-11-23 fixtures/ || echo "(exit code $$?: the templates and incomplete policies have findings, as they should)"
 
 test: $(STAMP)
 	$(PY) -m pytest

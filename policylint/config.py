@@ -181,8 +181,7 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
     return Config(path, path.parent, data, (*base_overrides, *overrides))
 
 
-@functools.cache
-def _discover_in(directory: Path) -> Path | None:
+def _config_in(directory: Path) -> Path | None:
     for name in CONFIG_NAMES:
         if (directory / name).is_file():
             return directory / name
@@ -196,15 +195,20 @@ def _discover_in(directory: Path) -> Path | None:
     return None
 
 
-def discover(start: Path) -> Path | None:
-    """The nearest configuration file at or above `start` (a folder or a file's folder)."""
+def discover(start: Path, seen: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest configuration file at or above `start` (a folder or a file's folder).
+
+    `seen` remembers folders already looked at during one run.
+    """
+    seen = {} if seen is None else seen
     directory = start.resolve()
     if not directory.is_dir():
         directory = directory.parent
     for folder in (directory, *directory.parents):
-        found = _discover_in(folder)
-        if found:
-            return found
+        if folder not in seen:
+            seen[folder] = _config_in(folder)
+        if seen[folder]:
+            return seen[folder]
     return None
 
 

@@ -7,7 +7,6 @@ the other files are still checked.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,14 +82,24 @@ def collect(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
             yield raw, path if path.exists() else None
 
 
-@functools.cache
-def _rules_for(rule_packs: tuple[Path, ...]) -> RuleSet:
-    return load_rules(rule_packs)
+class _RunCache:
+    """Configurations and rule sets loaded once per run (not per process: a test or an
+    editor integration may run many times while the files change)."""
 
+    def __init__(self) -> None:
+        self.folders: dict[Path, Path | None] = {}
+        self.configs: dict[Path | None, config_mod.Config] = {}
+        self.rulesets: dict[tuple[Path, ...], RuleSet] = {}
 
-@functools.cache
-def _config_at(path: Path | None, cwd: Path) -> config_mod.Config:
-    return config_mod.load(path) if path else config_mod.empty(cwd)
+    def config(self, path: Path | None) -> config_mod.Config:
+        if path not in self.configs:
+            self.configs[path] = config_mod.load(path) if path else config_mod.empty(Path.cwd())
+        return self.configs[path]
+
+    def rules(self, packs: tuple[Path, ...]) -> RuleSet:
+        if packs not in self.rulesets:
+            self.rulesets[packs] = load_rules(packs)
+        return self.rulesets[packs]
 
 
 def _settings(config: config_mod.Config, file: Path, options: Options) -> engine.Settings:
@@ -106,12 +115,11 @@ def _settings(config: config_mod.Config, file: Path, options: Options) -> engine
     )
 
 
-def lint_text(display: str, file: Path, text: str, options: Options, explicit: bool) -> Report:
+def lint_text(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> Report:
     report = Report()
     try:
-        config_path = options.config or config_mod.discover(file.parent)
-        config = _config_at(config_path, Path.cwd())
-        ruleset = _rules_for(config.rule_packs)
+        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders))
+        ruleset = cache.rules(config.rule_packs)
         config_mod.validate_against(config, ruleset)
     except (config_mod.ConfigError, RulePackError) as error:
         report.errors.append(InputError(display, f"configuration error: {error}"))
@@ -135,6 +143,7 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
 
 def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = None) -> Report:
     report = Report()
+    cache = _RunCache()
     for display, file in collect(paths):
         if display == STDIN:
             name = options.stdin_filename or "<stdin>"
@@ -143,7 +152,7 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
             except document.DocumentError as error:
                 report.errors.append(InputError(name, error.message, error.line))
                 continue
-            report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), text, options, True))
+            report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), text, options, True, cache))
             continue
         if file is None:
             report.errors.append(InputError(display, "no such file or folder; check the path"))
@@ -157,7 +166,7 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
             report.errors.append(InputError(display, f"cannot read: {error.strerror}"))
             continue
         explicit = display in paths
-        single = lint_text(display, file, text, options, explicit)
+        single = lint_text(display, file, text, options, explicit, cache)
         report.fail_on = report.fail_on or single.fail_on
         report.add(single)
     report.findings.sort(key=lambda f: f.sort_key)

@@ -69,8 +69,20 @@ def _conforms(value: Any, annotation: Any) -> bool:
     return isinstance(value, annotation)
 
 
+_NAMES = {int: "a whole number", float: "a number", bool: "true or false", str: "text", dict: "a mapping"}
+
+
 def _describe(annotation: Any) -> str:
-    return str(annotation).replace("typing.", "")
+    """A type as a user writing YAML thinks of it: "a whole number", "a list of text"."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple):
+        (item,) = typing.get_args(annotation)[:1] or (Any,)
+        return f"a list of {_describe(item).removeprefix('a ').removeprefix('an ')}"
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_describe(a) for a in typing.get_args(annotation) if a is not type(None))
+    if origin is dict:
+        return "a mapping"
+    return _NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
 def build_params(check: Check, data: dict[str, Any] | None) -> Any:

@@ -1,0 +1,104 @@
+"""Configuration through the command line: discovery, settings, and clear errors."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import FIXTURES, TODAY, run
+
+
+def _repo(tmp_path, config: str, name: str = ".policylint.yaml"):
+    (tmp_path / name).write_text(config, encoding="utf-8")
+    policies = tmp_path / "policies" / "conduct"
+    policies.mkdir(parents=True)
+    shutil.copy(FIXTURES / "templates/short-policy.md", tmp_path / "policies/short.md")
+    shutil.copy(FIXTURES / "incomplete/ar-no-scope.md", policies / "no-scope.md")
+    return tmp_path
+
+
+def _codes(result, name):
+    return sorted({f["code"] for f in result.json["findings"] if f["path"].endswith(name)})
+
+
+def test_configuration_is_found_above_the_file_and_applied(tmp_path):
+    repo = _repo(
+        tmp_path,
+        "ignore: [CSP, PLA]\n"
+        "rules:\n"
+        "  bracket-placeholder: {severity: warning}\n"
+        "  FRS101: {severity: info}\n",
+    )
+    result = run("--format", "json", "--today", TODAY, "policies", cwd=repo)
+    assert _codes(result, "short.md") == ["FRS101", "FRS106", "PLH101"]
+    severities = {f["code"]: f["severity"] for f in result.json["findings"]}
+    assert severities["PLH101"] == "warning" and severities["FRS101"] == "info"
+    assert result.exit_code == 0  # nothing left at error
+
+
+def test_rule_options_overrides_and_exclude(tmp_path):
+    repo = _repo(
+        tmp_path,
+        "rules:\n  stale-review-date: {max_age_days: 30}\n"
+        "overrides:\n  - files: ['policies/conduct/*.md']\n    kind: code-of-conduct\n"
+        "exclude: ['policies/short.md']\n",
+    )
+    (repo / "policies/conduct/team-rules.md").write_text("# قواعد الفريق\n\nنحترم العملاء.\n", encoding="utf-8")
+    result = run("--format", "json", "--today", TODAY, "policies", cwd=repo)
+    # The override says: a document here whose kind cannot be told is a code of conduct.
+    assert "COC101" in _codes(result, "team-rules.md") and "PL003" not in _codes(result, "team-rules.md")
+    # A document that says its kind keeps it: front matter beats configuration.
+    no_scope = _codes(result, "no-scope.md")
+    assert "CSP104" in no_scope and "COC101" not in no_scope
+    # Reviewed 2026-09-15, 69 days before today: stale with a 30-day limit.
+    assert "FRS105" in no_scope
+    assert _codes(result, "short.md") == []  # excluded when found in a folder...
+    named = run("--format", "json", "--today", TODAY, "policies/short.md", cwd=repo)
+    assert named.json["findings"]  # ...but checked when named explicitly
+
+
+def test_pyproject_table_works_like_the_yaml_file(tmp_path):
+    repo = _repo(tmp_path, "[tool.policylint]\nselect = ['PLH101']\n", name="pyproject.toml")
+    result = run("--format", "json", "--today", TODAY, "policies/short.md", cwd=repo)
+    assert _codes(result, "short.md") == ["PLH101"]
+
+
+def test_unknown_setting_is_an_error_with_a_suggestion_and_its_line(tmp_path):
+    repo = _repo(tmp_path, "kind: customer-service-policy\nignroe: [PLA]\n")
+    result = run("--today", TODAY, "policies/short.md", cwd=repo)
+    assert result.exit_code == 2
+    assert ".policylint.yaml:2: unknown setting 'ignroe' (did you mean 'ignore'?)" in result.stderr
+    assert "policies/short.md" in result.stderr
+
+
+def test_unknown_rule_and_bad_option_are_errors(tmp_path):
+    repo = _repo(tmp_path, "rules:\n  missing-scop: {severity: warning}\n")
+    result = run("policies/short.md", cwd=repo)
+    assert result.exit_code == 2 and "unknown rule 'missing-scop' (did you mean 'missing-scope'?)" in result.stderr
+
+    (repo / ".policylint.yaml").write_text("rules:\n  long-sentence-ar: {max_word: 30}\n", encoding="utf-8")
+    result = run("policies/short.md", cwd=repo)
+    assert result.exit_code == 2 and "unknown option 'max_word'" in result.stderr and "did you mean 'max_words'" in result.stderr
+
+    (repo / ".policylint.yaml").write_text("rules:\n  long-sentence-ar: {max_words: many}\n", encoding="utf-8")
+    result = run("policies/short.md", cwd=repo)
+    assert result.exit_code == 2 and "'max_words' of 'sentence-length' must be a whole number, not 'many'" in result.stderr
+
+    (repo / ".policylint.yaml").write_text("fail_on: [error\n", encoding="utf-8")
+    result = run("policies/short.md", cwd=repo)
+    assert result.exit_code == 2 and "not valid YAML" in result.stderr
+
+
+def test_users_own_rule_pack(tmp_path):
+    repo = _repo(tmp_path, "rule_packs: [house-rules]\nselect: [house]\n")
+    pack = repo / "house-rules"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: house\nkinds: any\n", encoding="utf-8")
+    (pack / "rules.yaml").write_text(
+        "- code: HSE101\n  slug: old-brand-name\n  type: vocabulary\n  severity: error\n"
+        "  message: {ar: 'الاسم القديم «{word}»؛ اكتب {suggestion}', en: 'Old brand name {word}; write {suggestion}'}\n"
+        "  params:\n    lang: ar\n    entries:\n      - {word: الشركة, suggest: الواحة}\n",
+        encoding="utf-8",
+    )
+    result = run("--format", "json", "policies/short.md", cwd=repo)
+    assert result.exit_code == 1
+    assert {f["code"] for f in result.json["findings"]} == {"HSE101"}
