@@ -43,7 +43,7 @@ class Config:
 
     @functools.cached_property
     def exclude(self) -> pathspec.PathSpec:
-        return pathspec.PathSpec.from_lines("gitwildmatch", self.data.get("exclude", []))
+        return pathspec.GitIgnoreSpec.from_lines(self.data.get("exclude", []))
 
     @property
     def rule_packs(self) -> tuple[Path, ...]:
@@ -176,7 +176,7 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
         if not isinstance(item, dict) or "files" not in item:
             raise ConfigError(path, f"overrides[{i}] needs 'files', a list of globs", _line_of(text, "overrides"))
         _check_keys(path, text, item, _OVERRIDE_KEYS, f"overrides[{i}].")
-        overrides.append(Override(pathspec.PathSpec.from_lines("gitwildmatch", item["files"]), item))
+        overrides.append(Override(pathspec.GitIgnoreSpec.from_lines(item["files"]), item))
     data.pop("overrides", None)
     return Config(path, path.parent, data, (*base_overrides, *overrides))
 
