@@ -16,7 +16,7 @@ from policylint.checks.base import Check, Context
 from policylint.dates import FoundDate, find_dates
 from policylint.document import Document
 from policylint.findings import Hit, Span
-from policylint.text.tokens import find_phrase, phrase_words
+from policylint.text.tokens import PhraseMatcher, phrase_words
 
 PROBLEMS = ("missing", "unparseable", "ambiguous", "future", "stale")
 
@@ -46,28 +46,33 @@ def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | Non
     return None
 
 
-def _from_text(doc: Document, labels: tuple[tuple[str, ...], ...]) -> ReviewDate | None:
+def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
+    """The value after the most telling label (labels come most telling first)."""
+    best: tuple[int, int, Span, Span] | None = None  # label rank, order, label, value
     blocks = doc.blocks
-    for phrase in labels:
-        for index, block in enumerate(blocks):
-            for sentence in block.sentences:
-                tokens = list(sentence.tokens)
-                for first, last in find_phrase(tokens, phrase):
-                    label = Span(tokens[first].start, tokens[last].end)
-                    # The value follows the label in its sentence (an inline bullet ends
-                    # it); a heading's value is the next block.
-                    value = Span(label.end, sentence.span.end)
-                    if block.kind == "heading" and index + 1 < len(blocks):
-                        value = blocks[index + 1].span
-                    text = doc.prose[value.start : value.end]
-                    found = find_dates(text)
-                    if found:
-                        f = found[0]
-                        return ReviewDate(label, value, FoundDate(value.start + f.start, value.start + f.end, f.date, f.ambiguous, f.month_only))
-                    stripped = text.strip(" \t\n:：-–—")
-                    start = value.start + text.index(stripped) if stripped else value.start
-                    return ReviewDate(label, Span(start, start + len(stripped)), None)
-    return None
+    for index, block in enumerate(blocks):
+        for sentence in block.sentences:
+            tokens = list(sentence.tokens)
+            for rank, first, last in labels.find(tokens):
+                label = Span(tokens[first].start, tokens[last].end)
+                # The value follows the label in its sentence (an inline bullet ends it);
+                # a heading's value is the next block.
+                value = Span(label.end, sentence.span.end)
+                if block.kind == "heading" and index + 1 < len(blocks):
+                    value = blocks[index + 1].span
+                if best is None or rank < best[0]:
+                    best = (rank, label.start, label, value)
+    if best is None:
+        return None
+    _, _, label, value = best
+    text = doc.prose[value.start : value.end]
+    found = find_dates(text)
+    if found:
+        f = found[0]
+        return ReviewDate(label, value, FoundDate(value.start + f.start, value.start + f.end, f.date, f.ambiguous, f.month_only))
+    stripped = text.strip(" \t\n:：-–—")
+    start = value.start + text.index(stripped) if stripped else value.start
+    return ReviewDate(label, Span(start, start + len(stripped)), None)
 
 
 class ReviewDateCheck(Check):
@@ -83,18 +88,18 @@ class ReviewDateCheck(Check):
         max_age_days: int = 365
 
         @functools.cached_property
-        def label_phrases(self) -> tuple[tuple[str, ...], ...]:
-            return tuple(p for p in (phrase_words(label) for label in self.labels) if p)
+        def label_matcher(self) -> PhraseMatcher:
+            return PhraseMatcher([p for p in (phrase_words(label) for label in self.labels) if p])
 
     def prepare(self, params: Params) -> None:
         if params.problem not in PROBLEMS:
             raise ValueError(f"'problem' must be one of {', '.join(PROBLEMS)}, not {params.problem!r}")
         if params.max_age_days < 1:
             raise ValueError("'max_age_days' must be at least 1")
-        params.label_phrases
+        params.label_matcher
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
-        review = _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, params.label_phrases)
+        review = _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, params.label_matcher)
         if review is None:
             if params.problem == "missing":
                 yield Hit(Span(0, doc.line_span(1).end))

@@ -12,7 +12,7 @@ from typing import Any
 from policylint.checks.base import Check, Context
 from policylint.document import Document
 from policylint.findings import Hit, Span
-from policylint.text.tokens import find_phrase, phrase_words
+from policylint.text.tokens import PhraseMatcher, phrase_words
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,14 @@ class Vocabulary(Check):
                     if not phrase:
                         raise ValueError(f"entry {i}: {spelling!r} has no word in it")
                     compiled.append(Entry(phrase, str(spelling), str(entry["suggest"])))
-            # Longer phrases first, so "in order to" wins over "order".
-            return tuple(sorted(compiled, key=lambda e: -len(e.phrase)))
+            return tuple(compiled)
+
+        @functools.cached_property
+        def matcher(self) -> PhraseMatcher:
+            return PhraseMatcher([entry.phrase for entry in self.compiled])
 
     def prepare(self, params: Params) -> None:
-        params.compiled
+        params.matcher
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for sentence in doc.sentences:
@@ -58,13 +61,15 @@ class Vocabulary(Check):
                 continue
             tokens = list(sentence.tokens)
             taken: set[int] = set()
-            for entry in params.compiled:
-                for first, last in find_phrase(tokens, entry.phrase):
-                    if taken & set(range(first, last + 1)):
-                        continue
-                    span = Span(tokens[first].start, tokens[last].end)
-                    text = doc.text(span)
-                    if params.case_sensitive and entry.spelling not in text:
-                        continue
-                    taken.update(range(first, last + 1))
-                    yield Hit(span, {"word": text, "suggestion": entry.suggestion})
+            # Longer phrases first, so "in order to" wins over "order".
+            matches = sorted(params.matcher.find(tokens), key=lambda m: (m[1], -(m[2] - m[1])))
+            for index, first, last in matches:
+                entry = params.compiled[index]
+                if taken & set(range(first, last + 1)):
+                    continue
+                span = Span(tokens[first].start, tokens[last].end)
+                text = doc.text(span)
+                if params.case_sensitive and entry.spelling not in text:
+                    continue
+                taken.update(range(first, last + 1))
+                yield Hit(span, {"word": text, "suggestion": entry.suggestion})

@@ -26,6 +26,19 @@ def _inflections(entry: str) -> set[str]:
     return forms
 
 
+def possible_bases(word: str) -> set[str]:
+    """Dictionary forms a word may be an inflection of (a superset; words_match decides)."""
+    bases = {word}
+    for suffix in ("'s", "s", "es", "d", "ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            bases.add(word[: -len(suffix)])
+    if word.endswith("ing"):
+        bases.add(word[:-3] + "e")
+    if word.endswith(("ies", "ied")):
+        bases.add(word[:-3] + "y")
+    return bases
+
+
 def words_match(text_word: str, entry_word: str) -> bool:
     """Does a normalised word match a dictionary word, allowing regular inflections?"""
     return text_word == entry_word or text_word in _inflections(entry_word)

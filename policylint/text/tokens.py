@@ -97,14 +97,48 @@ def words_match(text_word: str, entry_word: str) -> bool:
     return english.words_match(text_word, entry_word)
 
 
+def _entry_key(entry_word: str) -> str:
+    return arabic.strip_article(entry_word) if has_arabic(entry_word) else entry_word
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_keys(text_word: str) -> frozenset[str]:
+    keys = set(english.possible_bases(text_word))
+    if has_arabic(text_word):
+        keys |= arabic.possible_cores(text_word)
+    return frozenset(keys)
+
+
+class PhraseMatcher:
+    """Finds many normalised phrases in a token list in one pass.
+
+    Phrases are indexed by the key of their first word, so each token is looked up once
+    instead of compared with every entry; candidates are then confirmed with words_match,
+    which alone decides what matches.
+    """
+
+    def __init__(self, phrases: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> None:
+        self.phrases = tuple(phrases)
+        self._by_key: dict[str, list[int]] = {}
+        for index, phrase in enumerate(self.phrases):
+            self._by_key.setdefault(_entry_key(phrase[0]), []).append(index)
+
+    def find(self, tokens: list[Token]) -> list[tuple[int, int, int]]:
+        """(phrase index, first token, last token) of every occurrence, in token order."""
+        found = []
+        for i, token in enumerate(tokens):
+            candidates = {c for key in _text_keys(token.norm) for c in self._by_key.get(key, ())}
+            for index in sorted(candidates):
+                phrase = self.phrases[index]
+                n = len(phrase)
+                if i + n <= len(tokens) and all(words_match(tokens[i + k].norm, phrase[k]) for k in range(n)):
+                    found.append((index, i, i + n - 1))
+        return found
+
+
 def find_phrase(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where a normalised phrase occurs among tokens: (first, last) token indexes."""
-    hits = []
-    n = len(phrase)
-    for i in range(len(tokens) - n + 1):
-        if all(words_match(tokens[i + k].norm, phrase[k]) for k in range(n)):
-            hits.append((i, i + n - 1))
-    return hits
+    """Where one normalised phrase occurs among tokens: (first, last) token indexes."""
+    return [(first, last) for _, first, last in PhraseMatcher([phrase]).find(tokens)]
 
 
 def phrase_words(phrase: str, lang: str | None = None) -> tuple[str, ...]:
