@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from policylint import __version__, ruledocs
+from policylint import baseline as baseline_mod
 from policylint.findings import Severity
-from policylint.formats import FORMATS, render
+from policylint.formats import FORMATS, github, render, text_format
 from policylint.rulepacks import RulePackError, load_rules
-from policylint.runner import STDIN, Options, lint_paths
+from policylint.runner import STDIN, Options, Report, lint_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TODAY_ENV = "POLICYLINT_TODAY"
@@ -67,10 +68,16 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
 @click.option("--stdin-filename", help="The path to report for text read from '-' (and to find its configuration by).")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR set).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of standard output.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Hide the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in this file and exit 0.")
+@click.option("--statistics", is_flag=True, help="Also print how many findings each rule and each file has.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Files checked in parallel (default: one per available core).")
 def check(
     paths: tuple[str, ...], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
     kind: str | None, lang: str | None, locale: str | None, today: str | None, config_path: Path | None,
-    stdin_filename: str | None, no_color: bool,
+    stdin_filename: str | None, no_color: bool, output: Path | None, baseline: Path | None,
+    write_baseline: Path | None, statistics: bool, jobs: int | None,
 ) -> None:  # fmt: skip
     """Check policy files and folders; `-` reads standard input."""
     options = Options(
@@ -78,16 +85,42 @@ def check(
         ignore=_names(ignore), config=config_path, stdin_filename=stdin_filename,
     )  # fmt: skip
     stdin_bytes = sys.stdin.buffer.read() if STDIN in paths else None
-    report = lint_paths(paths, options, stdin_bytes)
-    color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    click.echo(render(fmt, report, color=color, locale=locale), nl=False)
-    for error in report.errors:
-        click.echo(f"policylint: error: {error}", err=True)
+    report = lint_paths(paths, options, stdin_bytes, jobs)
+    if write_baseline:
+        count = baseline_mod.write(write_baseline, report.findings)
+        click.echo(f"policylint: recorded {count} findings in {write_baseline}", err=True)
+        _print_errors(report)
+        sys.exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
+    if baseline:
+        try:
+            report.findings, hidden = baseline_mod.hide(report.findings, baseline)
+        except baseline_mod.BaselineError as error:
+            raise click.BadParameter(str(error), param_hint="--baseline") from None
+        if hidden:
+            click.echo(f"policylint: {hidden} findings hidden by the baseline {baseline}", err=True)
+
+    color = fmt == "text" and output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    rendered = render(fmt, report, color=color, locale=locale)
+    if output:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+    if statistics:
+        click.echo(text_format.statistics(report), nl=False, err=fmt != "text" or output is not None)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_path:
+        with open(summary_path, "a", encoding="utf-8") as summary:
+            summary.write(github.step_summary(report))
+    _print_errors(report)
     threshold = Severity.parse(fail_on) if fail_on else report.fail_on or Severity.ERROR
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN)
 
+
+def _print_errors(report: Report) -> None:
+    for error in report.errors:
+        click.echo(f"policylint: error: {error}", err=True)
 
 @main.command("rules")
 @click.option("--locale", type=click.Choice(["ar", "en"]), default="en", show_default=True, help="Language of the summaries.")

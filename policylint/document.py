@@ -89,7 +89,9 @@ class Document:
     def position(self, offset: int) -> Position:
         """1-based line and column, in code points, of an offset into the source."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
-        return Position(line + 1, offset - self._line_starts[line] + 1)
+        before = self.source[self._line_starts[line] : offset]
+        astral = sum(1 for c in before if ord(c) > 0xFFFF)
+        return Position(line + 1, len(before) + 1, len(before) + astral + 1)
 
     def text(self, span: Span) -> str:
         return self.source[span.start : span.end]

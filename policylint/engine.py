@@ -77,7 +77,8 @@ def _finding(doc: Document, rule: Rule, hit: Hit, locale: str) -> Finding:
         slug=rule.slug,
         severity=rule.severity,
         message=rule.message(locale, hit.values),
-        snippet=doc.text(hit.span),
+        snippet=doc.text(hit.span) if hit.about is None else hit.about,
+        context=doc.text(doc.line_span(doc.position(hit.span.start).line)) if hit.about is None else "",
     )
 
 
@@ -97,7 +98,7 @@ def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any) -> lis
     if UNKNOWN_KIND in engine_rules and kind is None:
         kinds = ", ".join(k.id for k in ruleset.kinds)
         rule = engine_rules[UNKNOWN_KIND]
-        reported.append((rule, _finding(doc, rule, Hit(doc.line_span(1), {"kinds": kinds}), locale)))
+        reported.append((rule, _finding(doc, rule, Hit(doc.line_span(1), {"kinds": kinds}, about=""), locale)))
 
     findings: list[Finding] = []
     for rule, finding in reported:

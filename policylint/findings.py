@@ -36,16 +36,24 @@ class Span:
 
 @dataclass(frozen=True)
 class Hit:
-    """A check's report: where, and the values its rule's message needs."""
+    """A check's report: where, and the values its rule's message needs.
+
+    `about` is the text the finding is about when that is not the text of its span: ""
+    for something missing from the whole document, reported on line 1.
+    """
 
     span: Span
     values: dict[str, Any] = field(default_factory=dict)
+    about: str | None = None
 
 
 @dataclass(frozen=True)
 class Position:
     line: int
-    column: int
+    column: int  # 1-based, in code points
+    # The same column in UTF-16 code units (SARIF's default, LSP): differs after a
+    # character outside the Basic Multilingual Plane, such as an emoji.
+    column_utf16: int = 0
 
 
 @dataclass(frozen=True)
@@ -57,9 +65,12 @@ class Finding:
     slug: str
     severity: Severity
     message: str
-    # The text the finding is about; baselines and reports use it.
+    # The text the finding is about ("" for what is missing from the whole document).
     snippet: str = ""
+    # The whole line it starts on: what tells apart two "[X]" in one file, wherever
+    # lines move (baselines, SARIF fingerprints).
+    context: str = ""
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.start.line, self.start.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, int, int, str]:
+        return (self.path, self.start.line, self.start.column, self.code, self.end.line, self.end.column, self.message)

@@ -7,6 +7,9 @@ the other files are still checked.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +17,7 @@ from pathlib import Path
 from policylint import config as config_mod
 from policylint import document, engine
 from policylint.findings import Finding, Severity
-from policylint.rulepacks import RulePackError, RuleSet, load_rules
+from policylint.rulepacks import Rule, RulePackError, RuleSet, load_rules
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Folders no one keeps policies in; walking them is slow and finds vendored Markdown.
@@ -51,17 +54,35 @@ class Report:
     errors: list[InputError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     fail_on: Severity | None = None  # from configuration, when the command line did not say
+    # Every rule that could have reported, by code: formats describe them (SARIF).
+    rules: dict[str, Rule] = field(default_factory=dict)
 
     def add(self, other: "Report") -> None:
         self.findings += other.findings
         self.errors += other.errors
         self.files += other.files
+        self.rules.update(other.rules)
+        self.fail_on = self.fail_on or other.fail_on
+
+
+def _git_visible(folder: Path) -> set[Path] | None:
+    """Files git does not ignore under `folder`, or None outside a git work tree."""
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
+            cwd=folder, capture_output=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return {(folder / name).resolve() for name in out.decode("utf-8", "surrogateescape").split("\0") if name}
 
 
 def collect(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
     """(display path, file) for every file named or found under a folder, in a stable order.
 
-    A missing path yields (path, None) so that it can be reported and the run can go on.
+    In a folder, Markdown files that git ignores are skipped; a file named on the command
+    line is always checked. A missing path yields (path, None) so that it can be reported
+    and the run can go on.
     """
     for raw in paths:
         if raw == STDIN:
@@ -69,13 +90,17 @@ def collect(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
             continue
         path = Path(raw)
         if path.is_dir():
+            visible = _git_visible(path)
             found = []
             for candidate in path.rglob("*"):
                 parts = candidate.relative_to(path).parts
                 if any(part in SKIPPED_DIRS for part in parts[:-1]):
                     continue
-                if candidate.suffix.lower() in MARKDOWN_SUFFIXES and candidate.is_file():
-                    found.append(candidate)
+                if candidate.suffix.lower() not in MARKDOWN_SUFFIXES or not candidate.is_file():
+                    continue
+                if visible is not None and candidate.resolve() not in visible:
+                    continue
+                found.append(candidate)
             for candidate in sorted(found):
                 yield candidate.as_posix(), candidate
         else:
@@ -124,6 +149,7 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
     except (config_mod.ConfigError, RulePackError) as error:
         report.errors.append(InputError(display, f"configuration error: {error}"))
         return report
+    report.rules = {rule.code: rule for rule in ruleset.rules}
     if "fail_on" in config.data:
         report.fail_on = Severity.parse(str(config.data["fail_on"]))
     if not explicit and config.excludes(file):
@@ -141,9 +167,46 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
     return report
 
 
-def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = None) -> Report:
+def _lint_file(display: str, file: Path | None, explicit: bool, options: Options, cache: _RunCache) -> Report:
+    if file is None:
+        return Report(errors=[InputError(display, "no such file or folder; check the path")])
+    try:
+        text = document.decode(file.read_bytes())
+    except document.DocumentError as error:
+        return Report(errors=[InputError(display, error.message, error.line)])
+    except OSError as error:
+        return Report(errors=[InputError(display, f"cannot read: {error.strerror}")])
+    return lint_text(display, file, text, options, explicit, cache)
+
+
+# Each worker process keeps its own configurations and rule sets for the whole run.
+_worker_cache: _RunCache | None = None
+_worker_options: Options | None = None
+
+
+def _start_worker(options: Options) -> None:
+    global _worker_cache, _worker_options
+    _worker_cache, _worker_options = _RunCache(), options
+
+
+def _work(item: tuple[str, Path | None, bool]) -> Report:
+    assert _worker_cache is not None and _worker_options is not None
+    return _lint_file(*item, _worker_options, _worker_cache)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+# Below this many files per worker, starting processes costs more than it saves.
+MIN_FILES_PER_JOB = 8
+
+
+def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = None, jobs: int | None = None) -> Report:
+    """Lint every path; the result does not depend on how many jobs ran it."""
     report = Report()
     cache = _RunCache()
+    items = []
     for display, file in collect(paths):
         if display == STDIN:
             name = options.stdin_filename or "<stdin>"
@@ -153,21 +216,15 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
                 report.errors.append(InputError(name, error.message, error.line))
                 continue
             report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), text, options, True, cache))
-            continue
-        if file is None:
-            report.errors.append(InputError(display, "no such file or folder; check the path"))
-            continue
-        try:
-            text = document.decode(file.read_bytes())
-        except document.DocumentError as error:
-            report.errors.append(InputError(display, error.message, error.line))
-            continue
-        except OSError as error:
-            report.errors.append(InputError(display, f"cannot read: {error.strerror}"))
-            continue
-        explicit = display in paths
-        single = lint_text(display, file, text, options, explicit, cache)
-        report.fail_on = report.fail_on or single.fail_on
-        report.add(single)
+        else:
+            items.append((display, file, display in paths))
+    jobs = min(jobs or default_jobs(), max(1, len(items) // MIN_FILES_PER_JOB))
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,)) as pool:
+            results = list(pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 4))))
+    else:
+        results = [_lint_file(*item, options, cache) for item in items]
+    for result in results:
+        report.add(result)
     report.findings.sort(key=lambda f: f.sort_key)
     return report

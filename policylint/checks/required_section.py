@@ -50,4 +50,4 @@ class RequiredSection(Check):
                 return
         if any(p.search(doc.prose) for p in params.evidence_patterns):
             return
-        yield Hit(Span(0, doc.line_span(1).end))
+        yield Hit(Span(0, doc.line_span(1).end), about="")

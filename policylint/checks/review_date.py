@@ -102,7 +102,7 @@ class ReviewDateCheck(Check):
         review = _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, params.label_matcher)
         if review is None:
             if params.problem == "missing":
-                yield Hit(Span(0, doc.line_span(1).end))
+                yield Hit(Span(0, doc.line_span(1).end), about="")
             return
         found = review.found
         if found is None:

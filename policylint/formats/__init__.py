@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from policylint.formats import json_format, text_format
+from policylint.formats import github, json_format, junit, sarif, text_format
 from policylint.runner import Report
 
 FORMATS: dict[str, Callable[..., str]] = {
     "text": text_format.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
 }
 
 

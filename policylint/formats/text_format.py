@@ -3,6 +3,8 @@ grouped by file, coloured on a terminal, with a summary."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import click
 
 from policylint.findings import Finding, Severity
@@ -56,3 +58,15 @@ def render(report: Report, color: bool = False, locale: str | None = None, **_: 
     elif report.files:
         lines.append(clean.format(files=len(report.files), file_s=_plural(len(report.files), "file")))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def statistics(report: Report) -> str:
+    """Counts per rule, then per file, most first (ties in a stable order)."""
+    by_rule = Counter((f.code, f.slug) for f in report.findings)
+    by_file = Counter(f.path for f in report.findings)
+    width = len(str(max([*by_rule.values(), *by_file.values()], default=0)))
+    lines = ["", "Findings per rule:"]
+    lines += [f"  {n:>{width}}  {code:<7} {slug}" for (code, slug), n in sorted(by_rule.items(), key=lambda i: (-i[1], i[0]))]
+    lines += ["", "Findings per file:"]
+    lines += [f"  {n:>{width}}  {path}" for path, n in sorted(by_file.items(), key=lambda i: (-i[1], i[0]))]
+    return "\n".join(lines) + "\n"
