@@ -1,0 +1,88 @@
+"""The pre-commit hook, run by the real pre-commit as a user would: it blocks a commit
+of a policy with an unfilled placeholder and lets a clean one through.
+
+pre-commit installs the hook into an environment of its own (policylint, camel-tools
+and PyTorch again). PIP_CONSTRAINT pins torch to the CPU build that these machines keep
+on disk; the environment is cached for the session under one PRE_COMMIT_HOME.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, TODAY
+
+pytestmark = pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the policylint git repository")
+
+
+def _git(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def hook_env(tmp_path_factory):
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    constraints = home / "constraints.txt"
+    constraints.write_text("torch==2.13.0\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(home / "cache"),
+        "PIP_CONSTRAINT": str(constraints),
+        "POLICYLINT_TODAY": TODAY,
+        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }  # fmt: skip
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    return env, rev
+
+
+def _policy_repo(tmp_path: Path, env: dict[str, str], rev: str) -> Path:
+    repo = tmp_path / "policies"
+    repo.mkdir()
+    _git("init", "-q", cwd=repo, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {rev}\n    hooks:\n      - id: policylint\n", encoding="utf-8"
+    )
+    return repo
+
+
+def test_try_repo_fails_on_a_placeholder_and_passes_a_clean_policy(tmp_path, hook_env):
+    env, rev = hook_env
+    repo = _policy_repo(tmp_path, env, rev)
+    shutil.copy(FIXTURES / "templates/short-policy.md", repo / "bad.md")
+    shutil.copy(FIXTURES / "ar/customer-service-policy.md", repo / "good.md")
+    _git("add", ".", cwd=repo, env=env)
+    bad = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "policylint", "--ref", rev, "--files", "bad.md"],
+        cwd=repo, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout and "bad.md:1:28" in bad.stdout and "PLH101" in bad.stdout
+    good = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "policylint", "--ref", rev, "--files", "good.md"],
+        cwd=repo, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
+
+
+def test_installed_hook_blocks_the_commit_and_lets_the_fix_through(tmp_path, hook_env):
+    env, rev = hook_env
+    repo = _policy_repo(tmp_path, env, rev)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True, capture_output=True)
+    policy = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")
+    (repo / "policy.md").write_text(policy.replace("شركة الواحة للاتصالات", "[الشركة]"), encoding="utf-8")
+    _git("add", ".", cwd=repo, env=env)
+    blocked = _git("commit", "-qm", "policy", cwd=repo, env=env)
+    assert blocked.returncode != 0
+    assert "policy.md:8:" in blocked.stdout + blocked.stderr and "[الشركة]" in blocked.stdout + blocked.stderr
+    (repo / "policy.md").write_text(policy, encoding="utf-8")
+    _git("add", ".", cwd=repo, env=env)
+    allowed = _git("commit", "-qm", "policy", cwd=repo, env=env)
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
