@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # camel-tools depends on PyTorch; without this pin pip would fetch a multi-GB CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean readme
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -27,3 +27,7 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Regenerate the README's rule table from the rule packs (a test fails when they drift).
+readme: $(STAMP)
+	$(PY) -c "from pathlib import Path; from policylint.ruledocs import with_rule_table; from policylint.rulepacks import load_rules; p = Path('README.md'); p.write_text(with_rule_table(p.read_text(encoding='utf-8'), load_rules()), encoding='utf-8')"

@@ -67,3 +67,12 @@ def explain(rule: Rule, locale: str) -> str:
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in str(text).rstrip("\n").split("\n"))
+
+
+README_START, README_END = "<!-- rules:start -->\n", "<!-- rules:end -->"
+
+
+def with_rule_table(readme: str, ruleset: RuleSet) -> str:
+    """The README text with its rule table (between the markers) regenerated."""
+    start = readme.index(README_START) + len(README_START)
+    return readme[:start] + rule_table(ruleset) + readme[readme.index(README_END) :]

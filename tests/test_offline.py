@@ -31,3 +31,24 @@ def test_lint_runs_with_the_network_unreachable(tmp_path):
     assert '"code": "PLA102"' in result.stdout  # Arabic text went through camel-tools
     # camel-tools creates ~/.camel_tools when it reaches for its data catalogue.
     assert not (home / ".camel_tools").exists()
+
+
+def test_english_readability_needs_no_download(tmp_path):
+    """textstat counts syllables with NLTK's cmudict, which it downloads unless we give it one."""
+    (tmp_path / "sitecustomize.py").write_text(BLOCK_NETWORK, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    hard = tmp_path / "hard.md"
+    hard.write_text(
+        "# Escalation Guide\n\nNotwithstanding the aforementioned considerations, representatives are"
+        " obligated to systematically document all communications, subsequently escalating unresolved"
+        " organizational complications to appropriate managerial authorities. Comprehensive documentation"
+        " facilitates institutional accountability, operational transparency and continuous organizational"
+        " improvement initiatives.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "HOME": str(home), "NLTK_DATA": str(home / "nltk")}
+    result = run_program("--today", TODAY, "--select", "PLE104", str(hard), env=env)
+    assert "network access attempted" not in result.stderr
+    assert "PLE104" in result.stdout, result.stdout + result.stderr
+    assert not (home / "nltk").exists() and not (home / "nltk_data").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from policylint.checks.base import Check
 from policylint.checks.placeholder import Placeholder
+from policylint.checks.readability import ReadabilityCheck
 from policylint.checks.required_section import RequiredSection
 from policylint.checks.review_date import ReviewDateCheck
 from policylint.checks.sentence_length import SentenceLength
@@ -15,6 +16,7 @@ CHECK_TYPES: tuple[type[Check], ...] = (
     ReviewDateCheck,
     SentenceLength,
     Vocabulary,
+    ReadabilityCheck,
 )
 
 

