@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from policylint import __version__, ruledocs
+from policylint import __version__, ruledocs, sla
 from policylint import baseline as baseline_mod
 from policylint.findings import Severity
 from policylint.formats import FORMATS, github, render, text_format
 from policylint.rulepacks import RulePackError, load_rules
-from policylint.runner import STDIN, Options, Report, lint_paths
+from policylint.runner import STDIN, Options, Report, lint_paths, load_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TODAY_ENV = "POLICYLINT_TODAY"
@@ -145,3 +145,24 @@ def explain(rule: str, locale: str) -> None:
             raise click.BadParameter(str(error), param_hint="RULE") from None
         raise click.BadParameter(f"{rule!r} names a pack or a group of rules; give one code or slug", param_hint="RULE")
     click.echo(ruledocs.explain(found, locale), nl=False)
+
+
+@main.command("sla")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--locale", type=click.Choice(["ar", "en"]), default="en", show_default=True, help="Language of the table.")
+@click.option("--lang", type=click.Choice(["ar", "en"]), help="Treat every document as written in this language.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
+def sla_table(paths: tuple[str, ...], fmt: str, locale: str, lang: str | None, config_path: Path | None) -> None:
+    """Print every service-level commitment (channel, measure, quantity, unit, file:line)
+    and the commitments that contradict each other, in one file or across files.
+
+    Exit 1 when two commitments contradict each other, 2 on unreadable input.
+    """
+    options = Options(today=dt.date.today(), lang=lang, config=config_path)
+    loaded, errors = load_paths(paths, options)
+    rows, conflicts = sla.table(loaded)
+    click.echo(sla.render_json(rows, conflicts, errors) if fmt == "json" else sla.render_text(rows, conflicts, locale), nl=False)
+    for error in errors:
+        click.echo(f"policylint: error: {error}", err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if conflicts else EXIT_CLEAN)

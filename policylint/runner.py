@@ -140,7 +140,17 @@ def _settings(config: config_mod.Config, file: Path, options: Options) -> engine
     )
 
 
-def lint_text(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> Report:
+@dataclass(frozen=True)
+class Loaded:
+    """A parsed document with the rules and settings its configuration gives it."""
+
+    doc: document.Document
+    ruleset: RuleSet
+    settings: engine.Settings
+
+
+def load_text(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> tuple[Loaded | None, Report]:
+    """Parse one file under its configuration; problems go into the report as errors."""
     report = Report()
     try:
         config = cache.config(options.config or config_mod.discover(file.parent, cache.folders))
@@ -148,18 +158,26 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
         config_mod.validate_against(config, ruleset)
     except (config_mod.ConfigError, RulePackError) as error:
         report.errors.append(InputError(display, f"configuration error: {error}"))
-        return report
+        return None, report
     report.rules = {rule.code: rule for rule in ruleset.rules}
     if "fail_on" in config.data:
         report.fail_on = Severity.parse(str(config.data["fail_on"]))
     if not explicit and config.excludes(file):
-        return report
+        return None, report
     try:
         doc = document.parse(display, text, lang=options.lang)
-        report.findings = engine.lint(doc, ruleset, _settings(config, file, options), options.today)
     except document.DocumentError as error:
         report.errors.append(InputError(display, error.message, error.line))
+        return None, report
+    return Loaded(doc, ruleset, _settings(config, file, options)), report
+
+
+def lint_text(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> Report:
+    loaded, report = load_text(display, file, text, options, explicit, cache)
+    if loaded is None:
         return report
+    try:
+        report.findings = engine.lint(loaded.doc, loaded.ruleset, loaded.settings, options.today)
     except RulePackError as error:
         report.errors.append(InputError(display, str(error)))
         return report
@@ -167,16 +185,39 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
     return report
 
 
-def _lint_file(display: str, file: Path | None, explicit: bool, options: Options, cache: _RunCache) -> Report:
+def _read(display: str, file: Path | None) -> tuple[str | None, InputError | None]:
     if file is None:
-        return Report(errors=[InputError(display, "no such file or folder; check the path")])
+        return None, InputError(display, "no such file or folder; check the path")
     try:
-        text = document.decode(file.read_bytes())
+        return document.decode(file.read_bytes()), None
     except document.DocumentError as error:
-        return Report(errors=[InputError(display, error.message, error.line)])
+        return None, InputError(display, error.message, error.line)
     except OSError as error:
-        return Report(errors=[InputError(display, f"cannot read: {error.strerror}")])
+        return None, InputError(display, f"cannot read: {error.strerror}")
+
+
+def _lint_file(display: str, file: Path | None, explicit: bool, options: Options, cache: _RunCache) -> Report:
+    text, error = _read(display, file)
+    if error is not None or file is None or text is None:
+        return Report(errors=[error] if error else [])
     return lint_text(display, file, text, options, explicit, cache)
+
+
+def load_paths(paths: tuple[str, ...], options: Options) -> tuple[list[Loaded], list[InputError]]:
+    """Every document under the paths, parsed, in a stable order (for `sla` and `stats`)."""
+    cache = _RunCache()
+    loaded: list[Loaded] = []
+    errors: list[InputError] = []
+    for display, file in collect(paths):
+        text, error = _read(display, file)
+        if error is not None or file is None or text is None:
+            errors += [error] if error else []
+            continue
+        one, report = load_text(display, file, text, options, display in paths, cache)
+        errors += report.errors
+        if one is not None:
+            loaded.append(one)
+    return loaded, errors
 
 
 # Each worker process keeps its own configurations and rule sets for the whole run.

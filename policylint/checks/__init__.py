@@ -7,7 +7,10 @@ from policylint.checks.placeholder import Placeholder
 from policylint.checks.readability import ReadabilityCheck
 from policylint.checks.required_section import RequiredSection
 from policylint.checks.review_date import ReviewDateCheck
+from policylint.checks.section_content import SectionContent
 from policylint.checks.sentence_length import SentenceLength
+from policylint.checks.service_levels import ServiceLevels
+from policylint.checks.vague_promise import VaguePromise
 from policylint.checks.vocabulary import Vocabulary
 
 CHECK_TYPES: tuple[type[Check], ...] = (
@@ -17,6 +20,9 @@ CHECK_TYPES: tuple[type[Check], ...] = (
     SentenceLength,
     Vocabulary,
     ReadabilityCheck,
+    ServiceLevels,
+    VaguePromise,
+    SectionContent,
 )
 
 

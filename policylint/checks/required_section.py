@@ -11,12 +11,7 @@ import regex
 from policylint.checks.base import Check, Context
 from policylint.document import Document
 from policylint.findings import Hit, Span
-from policylint.text.tokens import phrase_words, words_match
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(all(words_match(words[i + k], phrase[k]) for k in range(n)) for i in range(len(words) - n + 1))
+from policylint.text.tokens import contains_phrase, phrase_words
 
 
 class RequiredSection(Check):
@@ -46,7 +41,7 @@ class RequiredSection(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for section in doc.body_sections:
-            if any(_contains(section.words, phrase) for phrase in params.phrases):
+            if any(contains_phrase(section.words, phrase) for phrase in params.phrases):
                 return
         if any(p.search(doc.prose) for p in params.evidence_patterns):
             return

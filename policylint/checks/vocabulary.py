@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policylint.checks.base import Check, Context
-from policylint.document import Document
+from policylint.document import Document, Sentence
 from policylint.findings import Hit, Span
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
@@ -27,7 +27,9 @@ class Vocabulary(Check):
 
     @dataclass(frozen=True, kw_only=True)
     class Params:
-        lang: str
+        # "ar" or "en": sentences in that language only; none: every sentence, each entry
+        # in the language it is written in.
+        lang: str | None = None
         # Each entry: {word: "إيميل" or [spellings...], suggest: "بريد إلكتروني"}.
         entries: tuple[dict[str, Any], ...]
         # Match only the exact capitalisation (acronyms: "SLA", not "sla").
@@ -57,19 +59,21 @@ class Vocabulary(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for sentence in doc.sentences:
-            if sentence.lang != params.lang:
+            if params.lang is None or sentence.lang == params.lang:
+                yield from self.sentence_hits(doc, sentence, params)
+
+    def sentence_hits(self, doc: Document, sentence: Sentence, params: Params) -> Iterator[Hit]:
+        tokens = list(sentence.tokens)
+        taken: set[int] = set()
+        # Longer phrases first, so "in order to" wins over "order".
+        matches = sorted(params.matcher.find(tokens), key=lambda m: (m[1], -(m[2] - m[1])))
+        for index, first, last in matches:
+            entry = params.compiled[index]
+            if taken & set(range(first, last + 1)):
                 continue
-            tokens = list(sentence.tokens)
-            taken: set[int] = set()
-            # Longer phrases first, so "in order to" wins over "order".
-            matches = sorted(params.matcher.find(tokens), key=lambda m: (m[1], -(m[2] - m[1])))
-            for index, first, last in matches:
-                entry = params.compiled[index]
-                if taken & set(range(first, last + 1)):
-                    continue
-                span = Span(tokens[first].start, tokens[last].end)
-                text = doc.text(span)
-                if params.case_sensitive and entry.spelling not in text:
-                    continue
-                taken.update(range(first, last + 1))
-                yield Hit(span, {"word": text, "suggestion": entry.suggestion})
+            span = Span(tokens[first].start, tokens[last].end)
+            text = doc.text(span)
+            if params.case_sensitive and entry.spelling not in text:
+                continue
+            taken.update(range(first, last + 1))
+            yield Hit(span, {"word": text, "suggestion": entry.suggestion})

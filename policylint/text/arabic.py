@@ -93,5 +93,6 @@ def words_match(text_word: str, entry_word: str) -> bool:
     """Does a normalised word of the text match a normalised dictionary word?"""
     if text_word == entry_word:
         return True
-    core = strip_article(entry_word)
-    return core in possible_cores(text_word)
+    cores = possible_cores(text_word)
+    # An entry may begin with letters that only look like the article: "إلكتروني".
+    return strip_article(entry_word) in cores or entry_word in cores

@@ -121,7 +121,8 @@ class PhraseMatcher:
         self.phrases = tuple(phrases)
         self._by_key: dict[str, list[int]] = {}
         for index, phrase in enumerate(self.phrases):
-            self._by_key.setdefault(_entry_key(phrase[0]), []).append(index)
+            for key in {_entry_key(phrase[0]), phrase[0]}:
+                self._by_key.setdefault(key, []).append(index)
 
     def find(self, tokens: list[Token]) -> list[tuple[int, int, int]]:
         """(phrase index, first token, last token) of every occurrence, in token order."""
@@ -139,6 +140,12 @@ class PhraseMatcher:
 def find_phrase(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where one normalised phrase occurs among tokens: (first, last) token indexes."""
     return [(first, last) for _, first, last in PhraseMatcher([phrase]).find(tokens)]
+
+
+def contains_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Do normalised words (a heading's, say) contain a normalised phrase, in order?"""
+    n = len(phrase)
+    return any(all(words_match(words[i + k], phrase[k]) for k in range(n)) for i in range(len(words) - n + 1))
 
 
 def phrase_words(phrase: str, lang: str | None = None) -> tuple[str, ...]:

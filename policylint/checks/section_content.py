@@ -1,0 +1,64 @@
+"""section-content: a section, where the policy has it, says a particular thing.
+
+The complaints procedure says what happens when the resolution time cannot be met; the
+escalation section names to whom and how. Whether the section exists at all is the
+business of `required-section`; this check stays silent when it is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from policylint.checks.base import Check, Context
+from policylint.document import Document, Section
+from policylint.findings import Hit
+from policylint.text.tokens import PhraseMatcher, contains_phrase, phrase_words
+
+
+class SectionContent(Check):
+    type_name = "section-content"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        # Names of the section, matched like required-section's.
+        section: tuple[str, ...]
+        # Words or phrases, any one of which in the section's text is enough.
+        any_of: tuple[str, ...] = ()
+        # Regular expressions that are also enough (an e-mail address, say).
+        patterns: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def section_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(phrase_words, self.section) if p)
+
+        @functools.cached_property
+        def matcher(self) -> PhraseMatcher:
+            return PhraseMatcher([p for p in map(phrase_words, self.any_of) if p])
+
+        @functools.cached_property
+        def compiled(self) -> tuple[regex.Pattern[str], ...]:
+            return tuple(regex.compile(p) for p in self.patterns)
+
+    def prepare(self, params: Params) -> None:
+        if not params.section_phrases:
+            raise ValueError("'section' needs at least one name")
+        if not params.any_of and not params.patterns:
+            raise ValueError("give 'any_of' or 'patterns': what the section must say")
+        params.matcher, params.compiled
+
+    def _says(self, doc: Document, section: Section, params: Params) -> bool:
+        for sentence in doc.sentences:
+            if section.body.start <= sentence.span.start < section.body.end:
+                if params.matcher.find(list(sentence.tokens)):
+                    return True
+        body = doc.prose[section.body.start : section.body.end]
+        return any(p.search(body) for p in params.compiled)
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        sections = [s for s in doc.body_sections if any(contains_phrase(s.words, p) for p in params.section_phrases)]
+        if sections and not any(self._says(doc, s, params) for s in sections):
+            yield Hit(sections[0].title_span, {"section": sections[0].title})

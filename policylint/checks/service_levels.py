@@ -1,0 +1,92 @@
+"""service-levels: the policy's time promises are measurable, complete and consistent.
+
+One check type, three things to report (`report`), so that each is its own rule with its
+own code and severity:
+- missing: a channel the policy covers (a section of its own, or named in its scope)
+  has no commitment, or lacks one for a required measure (complaints: acknowledgement
+  and resolution, separately);
+- placeholder: a promise whose number is still a template placeholder ("[X] ساعات");
+- conflict: two different promises for the same channel and measure in one document,
+  reported once, at the later one, naming the first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from policylint.checks.base import Check, Context
+from policylint.commitments import Commitment, Vocabulary, contradictions, covered_channels, extract, vocabulary
+from policylint.document import Document
+from policylint.findings import Hit
+
+REPORTS = ("missing", "placeholder", "conflict")
+
+
+def describe(commitment: Commitment) -> str:
+    return " ".join(commitment.text.split())
+
+
+class ServiceLevels(Check):
+    type_name = "service-levels"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        report: str
+        # Channel and measure names in both languages, and the names of the scope section.
+        vocabulary: dict[str, Any]
+        # The channels this rule looks at; empty means all of them.
+        channels: tuple[str, ...] = ()
+        # For `missing`: measures each covered channel must have a commitment for; empty
+        # means any commitment will do.
+        measures: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def vocab(self) -> Vocabulary:
+            return vocabulary(self.vocabulary)
+
+    def prepare(self, params: Params) -> None:
+        if params.report not in REPORTS:
+            raise ValueError(f"'report' must be one of {', '.join(REPORTS)}, not {params.report!r}")
+        vocab = params.vocab
+        known = {c.id for c in vocab.channels}
+        for channel in params.channels:
+            if channel not in known:
+                raise ValueError(f"unknown channel {channel!r} in 'channels'; known: {', '.join(sorted(known))}")
+        measures = {m.id for m in vocab.measures} | {"response"}
+        for measure in params.measures:
+            if measure not in measures:
+                raise ValueError(f"unknown measure {measure!r} in 'measures'; known: {', '.join(sorted(measures))}")
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        vocab = params.vocab
+        wanted = set(params.channels) or {c.id for c in vocab.channels}
+        commitments = extract(doc, vocab)
+        if params.report == "placeholder":
+            for c in commitments:
+                if c.quantity.value is None and (c.channel in wanted or c.channel is None):
+                    yield Hit(c.span, {"channel": vocab.label("channel", c.channel), "promise": describe(c), "placeholder": c.quantity.placeholder})
+        elif params.report == "conflict":
+            for _, first, _, later in contradictions((None, c) for c in commitments):
+                if later.channel in wanted:
+                    yield Hit(later.span, {
+                        "channel": vocab.label("channel", later.channel),
+                        "measure": vocab.label("measure", later.measure),
+                        "promise": describe(later),
+                        "first": describe(first),
+                        "first_line": doc.position(first.span.start).line,
+                    })  # fmt: skip
+        else:
+            for channel, where in covered_channels(doc, vocab).items():
+                if channel not in wanted:
+                    continue
+                have = {c.measure for c in commitments if c.channel == channel}
+                if not params.measures:
+                    if not have:
+                        yield Hit(where, {"channel": vocab.label("channel", channel)})
+                    continue
+                for measure in params.measures:
+                    if measure not in have:
+                        yield Hit(where, {"channel": vocab.label("channel", channel), "measure": vocab.label("measure", measure)})

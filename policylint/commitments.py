@@ -1,0 +1,285 @@
+"""Service-level commitments in a Document: what is promised, on which channel, for what.
+
+A commitment is a time promise (see text/quantities.py) attached to a channel (phone,
+e-mail, live chat, complaints, ...) and a measure (first response, acknowledgement,
+resolution, call-back). The channel comes from the promise's own sentence, else the
+row of its table, else the label of its list item, else the nearest section heading
+above it that names one. The vocabulary (channel and measure names in both languages)
+is data from the service-levels rule pack; this module only knows how to read it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from policylint.document import Block, Document, Section
+from policylint.findings import Span
+from policylint.text.quantities import Quantity, find_promises
+from policylint.text.tokens import PhraseMatcher, Token, contains_phrase, phrase_words, tokenize
+
+DEFAULT_MEASURE = "response"
+# Clause boundaries inside a sentence: the measure of a promise is named in its own clause
+# ("نؤكد استلام الشكوى خلال يوم، ونحلها خلال خمسة أيام").
+_CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
+
+
+@dataclass(frozen=True)
+class Named:
+    id: str
+    labels: dict[str, str]  # locale -> label
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    channels: tuple[Named, ...]
+    measures: tuple[Named, ...]
+    scope: tuple[str, ...]
+    # Channels whose mention decides a sentence even when another channel is nearer:
+    # "نرد على الشكاوى المقدمة بالهاتف خلال يومين" is a complaints promise.
+    dominant: frozenset[str]
+    default_measures: Mapping[str, str]  # channel -> its measure when none is named
+    # channel -> what an unnamed measure means once the default one has been promised:
+    # "نقر بالشكوى خلال يوم • نرد على الشكوى خلال ٥ أيام" acknowledges, then resolves.
+    followup_measures: Mapping[str, str]
+    general: dict[str, str]
+
+    @functools.cached_property
+    def channel_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
+        return _matcher(self.channels)
+
+    @functools.cached_property
+    def measure_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
+        return _matcher(self.measures)
+
+    @functools.cached_property
+    def scope_phrases(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in map(phrase_words, self.scope) if p)
+
+    def label(self, kind: str, id: str | None) -> dict[str, str]:
+        items = self.channels if kind == "channel" else self.measures
+        return next((n.labels for n in items if n.id == id), self.general)
+
+
+def _matcher(items: Iterable[Named]) -> tuple[PhraseMatcher, tuple[str, ...]]:
+    phrases, owners = [], []
+    for item in items:
+        for name in item.names:
+            words = phrase_words(name)
+            if words:
+                phrases.append(words)
+                owners.append(item.id)
+    return PhraseMatcher(phrases), tuple(owners)
+
+
+class VocabularyError(ValueError):
+    pass
+
+
+def _named(kind: str, data: Any) -> tuple[Named, ...]:
+    if not isinstance(data, dict) or not data:
+        raise VocabularyError(f"'{kind}' must map each id to its names and labels")
+    found = []
+    for id, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("names"), list) or not entry["names"]:
+            raise VocabularyError(f"{kind} {id!r} needs a non-empty list 'names'")
+        labels = {loc: str(entry.get(loc) or id) for loc in ("ar", "en")}
+        found.append(Named(str(id), labels, tuple(str(n) for n in entry["names"])))
+    return tuple(found)
+
+
+def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
+    """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
+    unknown = set(data) - {"channels", "measures", "scope", "general"}
+    if unknown:
+        raise VocabularyError(f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general")
+    channels = _named("channels", data.get("channels"))
+    measures = _named("measures", data.get("measures"))
+    raw = data["channels"]
+    measure_ids = {m.id for m in measures} | {DEFAULT_MEASURE}
+    defaults: dict[str, str] = {}
+    followups: dict[str, str] = {}
+    for id, entry in raw.items():
+        for key, into in (("default_measure", defaults), ("followup_measure", followups)):
+            measure = entry.get(key)
+            if measure is not None and measure not in measure_ids:
+                raise VocabularyError(f"channel {id!r}: {key} must be one of {', '.join(sorted(measure_ids))}")
+            if measure:
+                into[str(id)] = measure
+    general = data.get("general") or {"ar": "عام", "en": "general"}
+    return Vocabulary(
+        channels=channels,
+        measures=measures,
+        scope=tuple(data.get("scope") or ()),
+        dominant=frozenset(str(id) for id, entry in raw.items() if entry.get("dominant")),
+        default_measures=defaults,
+        followup_measures=followups,
+        general=dict(general),
+    )
+
+
+@dataclass(frozen=True)
+class Commitment:
+    channel: str | None  # None: the policy does not say which channel it is about
+    measure: str
+    quantity: Quantity
+    span: Span  # the promise, from "خلال"/"within" to the unit
+    text: str  # the promise as written
+
+    @property
+    def comparable(self) -> tuple[str, str, str] | None:
+        """What two commitments must share to contradict each other."""
+        if self.channel is None or self.quantity.value is None:
+            return None
+        return (self.channel, self.measure, self.quantity.dimension)
+
+
+def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]]) -> list[tuple[str, int]]:
+    """(id, token index) of every name found, longest first where they overlap."""
+    phrase_matcher, owners = matcher
+    found = sorted(phrase_matcher.find(tokens), key=lambda m: (m[1], -(m[2] - m[1])))
+    taken: set[int] = set()
+    mentions = []
+    for index, first, last in found:
+        if first in taken:
+            continue  # "البريد الصوتي" is voicemail, not the "البريد" of e-mail
+        taken.update(range(first, last + 1))
+        mentions.append((owners[index], first))
+    return mentions
+
+
+class _Extractor:
+    def __init__(self, doc: Document, vocab: Vocabulary) -> None:
+        self.doc = doc
+        self.vocab = vocab
+        self.followup_due: set[str] = set()
+
+    @functools.cached_property
+    def _section_channels(self) -> list[tuple[Section, str | None]]:
+        found = []
+        for section in self.doc.body_sections:
+            tokens = tokenize(section.title, "ar" if self.doc.lang == "ar" else "en")
+            found.append((section, self._pick(_mentions(tokens, self.vocab.channel_matcher), len(tokens))))
+        return found
+
+    def _pick(self, mentions: list[tuple[str, int]], before: int) -> str | None:
+        if not mentions:
+            return None
+        dominant = [c for c, _ in mentions if c in self.vocab.dominant]
+        if dominant:
+            return dominant[0]
+        earlier = [c for c, at in mentions if at < before]
+        return earlier[-1] if earlier else mentions[0][0]
+
+    def _context_channel(self, block: Block, offset: int) -> str | None:
+        """The channel a promise's surroundings name: table row, list label, sections."""
+        doc = self.doc
+        if block.kind == "table_cell":
+            line = doc.line_span(doc.position(block.span.start).line)
+            row = tokenize(doc.prose[line.start : line.end], block.lang, line.start)
+            channel = self._pick(_mentions(row, self.vocab.channel_matcher), 0)
+            if channel:
+                return channel
+        if block.kind == "list_item":
+            text = doc.prose[block.span.start : block.span.end]
+            colon = min((i for i in (text.find(":"), text.find("：")) if i > 0), default=-1)
+            if 0 < colon <= 60:
+                label = tokenize(text[:colon], block.lang)
+                channel = self._pick(_mentions(label, self.vocab.channel_matcher), len(label))
+                if channel:
+                    return channel
+        around = [
+            (section, channel)
+            for section, channel in self._section_channels
+            if section.body.start <= offset < section.body.end or section.title_span.start <= offset < section.title_span.end
+        ]
+        for section, channel in sorted(around, key=lambda sc: -sc[0].level):
+            if channel:
+                return channel
+        return None
+
+    def _measure(self, tokens: list[Token], start: int, end: int, channel: str | None) -> str:
+        """The measure named in the clause before the promise (else in the sentence before
+        it), else a first response, which some channels call otherwise (see Vocabulary)."""
+        clause_start = start
+        for i in range(end - 1, start - 1, -1):
+            if tokens[i].text in _CLAUSE_BREAKS:
+                clause_start = i + 1
+                break
+        measure = DEFAULT_MEASURE
+        for window in ((clause_start, end), (start, end)):
+            mentions = _mentions(tokens[window[0] : window[1]], self.vocab.measure_matcher)
+            if mentions:
+                measure = mentions[-1][0]
+                break
+        if measure == DEFAULT_MEASURE and channel in self.vocab.default_measures:
+            default = self.vocab.default_measures[channel]
+            if channel in self.followup_due:
+                return self.vocab.followup_measures.get(channel, default)
+            return default
+        return measure
+
+    def commitments(self) -> Iterator[Commitment]:
+        doc = self.doc
+        for block in doc.blocks:
+            for sentence in block.sentences:
+                tokens = list(sentence.tokens)
+                promises = find_promises(tokens)
+                previous_end = 0
+                mentions = _mentions(tokens, self.vocab.channel_matcher) if promises else []
+                for promise in promises:
+                    span = Span(tokens[promise.first].start, tokens[promise.last].end)
+                    channel = self._pick(mentions, promise.first) or self._context_channel(block, span.start)
+                    measure = self._measure(tokens, previous_end, promise.first, channel)
+                    if channel is not None and measure == self.vocab.default_measures.get(channel):
+                        self.followup_due.add(channel)
+                    previous_end = promise.last + 1
+                    yield Commitment(channel, measure, promise.quantity, span, doc.text(span))
+
+
+def extract(doc: Document, vocab: Vocabulary) -> list[Commitment]:
+    return list(_Extractor(doc, vocab).commitments())
+
+
+def covered_channels(doc: Document, vocab: Vocabulary) -> dict[str, Span]:
+    """Channels the policy takes on: a section of their own, or named in its scope.
+
+    Each with where to report a missing commitment: its section title, else its first
+    mention in the scope.
+    """
+    covered: dict[str, Span] = {}
+    extractor = _Extractor(doc, vocab)
+    for section, channel in extractor._section_channels:
+        if channel and channel not in covered:
+            covered[channel] = section.title_span
+    for section in doc.body_sections:
+        if not any(contains_phrase(section.words, p) for p in vocab.scope_phrases):
+            continue
+        for sentence in doc.sentences:
+            if section.body.start <= sentence.span.start < section.body.end:
+                tokens = list(sentence.tokens)
+                for channel, at in _mentions(tokens, vocab.channel_matcher):
+                    covered.setdefault(channel, Span(tokens[at].start, tokens[at].end))
+    return covered
+
+
+def contradictions(commitments: Iterable[tuple[Any, Commitment]]) -> Iterator[tuple[Any, Commitment, Any, Commitment]]:
+    """(where, commitment) pairs that promise different amounts for the same thing.
+
+    Each later commitment that differs from the first one for its channel, measure and
+    unit dimension is reported once, against that first one.
+    """
+    first: dict[tuple[str, str, str], tuple[Any, Commitment]] = {}
+    for where, commitment in commitments:
+        key = commitment.comparable
+        if key is None:
+            continue
+        if key not in first:
+            first[key] = (where, commitment)
+            continue
+        where0, commitment0 = first[key]
+        if commitment0.quantity.in_base_units() != commitment.quantity.in_base_units():
+            yield where0, commitment0, where, commitment

@@ -1,0 +1,124 @@
+"""`policylint sla`: the service levels of many policies side by side, and where they
+disagree. The seed asks a policy to agree with the organisation's other documents, so a
+live-chat promise of 2 minutes in the policy and 5 in the code of conduct is a conflict
+even though each document is consistent on its own."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from policylint import engine
+from policylint.commitments import Commitment, Vocabulary, contradictions, extract
+from policylint.runner import InputError, Loaded
+
+UNITS = {
+    "en": {"ring": "rings", "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days",
+           "business day": "business days", "week": "weeks", "month": "months"},
+    "ar": {"ring": "رنات", "second": "ثوانٍ", "minute": "دقائق", "hour": "ساعات", "day": "أيام",
+           "business day": "أيام عمل", "week": "أسابيع", "month": "أشهر"},
+}  # fmt: skip
+UNIT = {
+    "en": {"ring": "ring", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
+           "business day": "business day", "week": "week", "month": "month"},
+    "ar": {"ring": "رنة", "second": "ثانية", "minute": "دقيقة", "hour": "ساعة", "day": "يوم",
+           "business day": "يوم عمل", "week": "أسبوع", "month": "شهر"},
+}  # fmt: skip
+HEADERS = {
+    "en": ("channel", "measure", "quantity", "unit", "where"),
+    "ar": ("القناة", "المقياس", "المقدار", "الوحدة", "الموضع"),
+}
+CONFLICT = {
+    "en": "{where}: {channel}, {measure}: “{promise}” contradicts “{first}” in {first_where}",
+    "ar": "{where}: {channel}، {measure}: «{promise}» يخالف «{first}» في {first_where}",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    line: int
+    column: int
+    commitment: Commitment
+    vocab: Vocabulary
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    def quantity(self) -> str:
+        q = self.commitment.quantity
+        if q.value is None:
+            return q.placeholder or "?"
+        return f"{q.value:g}"
+
+    def as_json(self) -> dict[str, object]:
+        c = self.commitment
+        return {
+            "path": self.path, "line": self.line, "column": self.column, "channel": c.channel,
+            "measure": c.measure, "quantity": c.quantity.value, "unit": c.quantity.unit,
+            "placeholder": c.quantity.placeholder, "text": " ".join(c.text.split()),
+        }  # fmt: skip
+
+
+def _vocabulary(item: Loaded) -> Vocabulary | None:
+    """The vocabulary of the service-levels rules that apply to this document."""
+    kind = engine.detect_kind(item.doc, item.ruleset, item.settings)
+    for rules in (engine.active_rules(item.ruleset, kind, item.settings), item.ruleset.rules):
+        for rule in rules:
+            if rule.type == "service-levels":
+                return rule.params.vocab
+    return None
+
+
+def table(loaded: list[Loaded]) -> tuple[list[Row], list[tuple[Row, Row]]]:
+    """Every commitment of every document, and the pairs that contradict each other."""
+    rows = []
+    for item in loaded:
+        vocab = _vocabulary(item)
+        if vocab is None:
+            continue
+        for commitment in extract(item.doc, vocab):
+            at = item.doc.position(commitment.span.start)
+            rows.append(Row(item.doc.path, at.line, at.column, commitment, vocab))
+    conflicts = [(first, later) for first, _, later, _ in contradictions((row, row.commitment) for row in rows)]
+    return rows, conflicts
+
+
+def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) -> str:
+    cells = [HEADERS[locale]]
+    for row in rows:
+        c = row.commitment
+        cells.append((
+            row.vocab.label("channel", c.channel)[locale], row.vocab.label("measure", c.measure)[locale],
+            row.quantity(), (UNIT if c.quantity.value == 1 else UNITS)[locale][c.quantity.unit], f"{row.path}:{row.line}",
+        ))  # fmt: skip
+    widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
+    out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in cells]
+    if not rows:
+        out.append("(no commitments found)" if locale == "en" else "(لم يُعثر على التزامات)")
+    if conflicts:
+        out.append("")
+        out.append("conflicts:" if locale == "en" else "تعارضات:")
+        for first, later in conflicts:
+            c = later.commitment
+            out.append(CONFLICT[locale].format(
+                where=later.where, channel=later.vocab.label("channel", c.channel)[locale],
+                measure=later.vocab.label("measure", c.measure)[locale], promise=" ".join(c.text.split()),
+                first=" ".join(first.commitment.text.split()), first_where=first.where,
+            ))  # fmt: skip
+    return "\n".join(out) + "\n"
+
+
+def render_json(rows: list[Row], conflicts: list[tuple[Row, Row]], errors: list[InputError]) -> str:
+    data = {
+        "commitments": [row.as_json() for row in rows],
+        "conflicts": [
+            {"channel": later.commitment.channel, "measure": later.commitment.measure,
+             "first": first.as_json(), "second": later.as_json(), "across_files": first.path != later.path}
+            for first, later in conflicts
+        ],
+        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in errors],
+    }  # fmt: skip
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+

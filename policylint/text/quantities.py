@@ -1,0 +1,275 @@
+"""Time promises in text: "within / خلال / في غضون ..." + a quantity + a unit.
+
+Works on tokens (normalised by the language layer: digits in any script are ASCII,
+alef forms folded, ة is ه, diacritics gone), so "خلال ٢٤ ساعة", "في غضون يومين",
+"أربع وعشرين ساعة", "3-5 أيام عمل" and "within two business days" are all read the same
+way. A quantity may also be a template placeholder ("[X] ساعات"): that is reported as a
+promise nobody has made yet, not skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policylint.text.tokens import Token, normalise
+
+# Minutes per unit, to compare promises written in different units ("24 ساعة" and
+# "يومين"). Rings and business days are measures of their own: a business day is not a
+# fixed number of hours, so it is only compared with business days.
+UNIT_MINUTES = {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200}
+DIMENSION = {"ring": "rings", "business day": "business days", **{u: "time" for u in UNIT_MINUTES}}
+
+
+def _norm_all(words: dict[str, object]) -> dict[str, object]:
+    return {normalise(k): v for k, v in words.items()}
+
+
+# Arabic unit words: singular (one when alone: "خلال ساعة"), dual (two: "خلال ساعتين"),
+# plural and the accusative singular used after 11 and more ("خمسة عشر يوماً").
+_AR_UNITS = _norm_all({
+    "رنة": ("ring", 1), "رنه": ("ring", 1), "رنتين": ("ring", 2), "رنتان": ("ring", 2), "رنات": ("ring", None),
+    "ثانية": ("second", 1), "ثانيتين": ("second", 2), "ثانيتان": ("second", 2), "ثوان": ("second", None),
+    "ثواني": ("second", None), "ثوانى": ("second", None),
+    "دقيقة": ("minute", 1), "دقيقتين": ("minute", 2), "دقيقتان": ("minute", 2), "دقائق": ("minute", None),
+    "ساعة": ("hour", 1), "ساعتين": ("hour", 2), "ساعتان": ("hour", 2), "ساعات": ("hour", None),
+    "يوم": ("day", 1), "يوما": ("day", None), "يومين": ("day", 2), "يومان": ("day", 2), "أيام": ("day", None),
+    "يومي": ("day", 2),
+    "أسبوع": ("week", 1), "أسبوعا": ("week", None), "أسبوعين": ("week", 2), "أسبوعان": ("week", 2),
+    "أسابيع": ("week", None),
+    "شهر": ("month", 1), "شهرا": ("month", None), "شهرين": ("month", 2), "شهران": ("month", 2),
+    "أشهر": ("month", None), "شهور": ("month", None),
+})
+# "يومي عمل" is the dual of "يوم عمل" (two working days); "يومي" alone is "daily".
+_AR_DUAL_NEEDS_WORK = {normalise("يومي")}
+_AR_WORK = {normalise("عمل"), normalise("العمل")}
+
+_EN_UNITS = {
+    "ring": "ring", "rings": "ring", "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
+    "week": "week", "weeks": "week", "month": "month", "months": "month",
+}
+_EN_WORKING = {"business", "working", "work"}
+
+_AR_NUMBERS = _norm_all({
+    "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2,
+    "اثني": 2, "اثنتا": 2, "اثنتي": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5,
+    "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
+    "عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+    "تسعون": 90, "تسعين": 90, "مائة": 100, "مئة": 100, "مائتين": 200, "مئتين": 200, "مائتان": 200, "مئتان": 200,
+})
+_AR_TEN = {normalise("عشر"), normalise("عشرة")}
+_AR_FRACTIONS = _norm_all({"نصف": 0.5, "ربع": 0.25})
+_EN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_EN_ARTICLES = {"a", "an"}
+_EN_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+_RANGE = {"-", "–", "—", "to", normalise("إلى"), normalise("الى"), normalise("حتى"), "or", normalise("أو")}
+
+# Words that promise an upper bound, before the quantity ("خلال", "within") or after it
+# ("على الأكثر", "at most"). A conjunction may be glued to the Arabic ones ("وخلال").
+_BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
+    "خلال", "في غضون", "غضون", "أقصاها", "أقصاه", "أقصى", "لا تتجاوز", "لا يتجاوز", "لا تزيد عن", "لا تزيد على",
+    "لا يزيد عن", "لا يزيد على", "أقل من", "قبل مضي", "قبل انقضاء",
+    "within", "in under", "in less than", "no later than", "no more than", "at most", "at the latest",
+    "maximum of", "max", "up to",
+)]
+_AFTER = [tuple(normalise(w) for w in p.split()) for p in (
+    "على الأكثر", "كحد أقصى", "بحد أقصى", "at most", "at the latest", "maximum", "max",
+)]
+# "من خلال" is "through", not "within".
+_NOT_AFTER = {("خلال",): {normalise("من")}}
+# Words that may stand between the promise and its quantity: "خلال الـ 24 ساعة القادمة",
+# "within the next two hours", "in no more than".
+_FILLERS = {"the", "next", "first", "a", "of", normalise("ال"), normalise("الـ"), normalise("مدة"),
+            normalise("فترة"), normalise("مدته"), normalise("أقصاها")}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float | None  # the upper bound of a range; None when it is a placeholder
+    unit: str  # "ring", "second", ..., "business day"
+    first: int  # token indexes, inclusive
+    last: int
+    placeholder: str | None = None
+
+    @property
+    def dimension(self) -> str:
+        return DIMENSION[self.unit]
+
+    def in_base_units(self) -> float | None:
+        """Minutes for time, else the value itself (rings, business days)."""
+        if self.value is None:
+            return None
+        return self.value * UNIT_MINUTES.get(self.unit, 1)
+
+
+@dataclass(frozen=True)
+class Promise:
+    quantity: Quantity
+    first: int  # the first token of the promise word, or of the quantity
+    last: int
+
+
+def _bare(norm: str) -> str:
+    """An Arabic word without a glued conjunction (و, ف): "وخلال" -> "خلال"."""
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
+def _digits(norm: str) -> float | None:
+    try:
+        return float(norm.replace(",", ""))
+    except ValueError:
+        return None
+
+
+class _Reader:
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.words = [t.norm for t in tokens]
+
+    def written(self, first: int, last: int) -> str:
+        """Tokens first..last as the author wrote them, spaces included."""
+        pieces = [self.tokens[first].text]
+        for i in range(first + 1, last + 1):
+            gap = " " if self.tokens[i].start > self.tokens[i - 1].end else ""
+            pieces.append(gap + self.tokens[i].text)
+        return "".join(pieces)
+
+    def at(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def placeholder(self, i: int) -> tuple[str, int] | None:
+        """"[X]", "[عدد]", "{{ hours }}", "X", "__" starting at i: (text, last index)."""
+        word = self.at(i)
+        if word in ("[", "{{", "{"):
+            closing = {"[": "]", "{{": "}}", "{": "}"}[word]
+            for j in range(i + 1, min(i + 8, len(self.words))):
+                if self.at(j) == closing or self.at(j).startswith(closing):
+                    return self.written(i, j), j
+            return None
+        if word in ("x", "y", "n", "xx", "xxx") or set(word) <= {"_"} and len(word) >= 2:
+            return self.written(i, i), i
+        return None
+
+    def number(self, i: int) -> tuple[float, int] | None:
+        """A number in digits or words at i: (value, last index)."""
+        word = self.at(i)
+        value = _digits(word)
+        if value is not None:
+            return value, i
+        if word in _EN_NUMBERS:
+            value, j = _EN_NUMBERS[word], i
+            # "twenty-four", "twenty four", "one hundred"
+            k = j + 2 if self.at(j + 1) == "-" else j + 1
+            if value >= 20 and value % 10 == 0 and _EN_NUMBERS.get(self.at(k), 10) < 10:
+                value, j = value + _EN_NUMBERS[self.at(k)], k
+            return float(value), j
+        if word in _AR_NUMBERS:
+            value, j = _AR_NUMBERS[word], i
+            while True:
+                nxt = self.at(j + 1)
+                if value < 10 and nxt in _AR_TEN:  # خمسة عشر
+                    value, j = value + 10, j + 1
+                elif nxt[:1] == "و" and nxt[1:] in _AR_NUMBERS and _AR_NUMBERS[nxt[1:]] != value:  # أربع وعشرين
+                    value, j = value + _AR_NUMBERS[nxt[1:]], j + 1
+                elif nxt == "و" and self.at(j + 2) in _AR_NUMBERS:
+                    value, j = value + _AR_NUMBERS[self.at(j + 2)], j + 2
+                else:
+                    return float(value), j
+        return None
+
+    def unit(self, i: int) -> tuple[str, int | None, int] | None:
+        """A unit word at i: (unit, implied count for a lone singular or dual, last index)."""
+        word = self.at(i)
+        if word in _EN_WORKING and self.at(i + 1) in ("day", "days"):
+            return "business day", (1 if self.at(i + 1) == "day" else None), i + 1
+        if word in _EN_UNITS:
+            return _EN_UNITS[word], None, i
+        if word in _AR_UNITS:
+            unit, count = _AR_UNITS[word]
+            working = self.at(i + 1) in _AR_WORK
+            if word in _AR_DUAL_NEEDS_WORK and not working:
+                return None
+            if unit == "day" and working:
+                return "business day", count, i + 1
+            return unit, count, i
+        return None
+
+    def quantity(self, i: int) -> Quantity | None:
+        """A quantity and its unit starting at token i, or None."""
+        held = self.placeholder(i)
+        if held is not None:
+            text, j = held
+            unit = self.unit(j + 1)
+            return Quantity(None, unit[0], i, unit[2], placeholder=text) if unit else None
+        word = self.at(i)
+        fraction = _AR_FRACTIONS.get(word) or _EN_FRACTIONS.get(word)
+        if fraction is not None:  # نصف ساعة, half an hour
+            j = i + 2 if self.at(i + 1) in _EN_ARTICLES else i + 1
+            unit = self.unit(j)
+            return Quantity(fraction, unit[0], i, unit[2]) if unit else None
+        number = self.number(i)
+        if number is not None:
+            value, j = number
+            if self.at(j + 1) in _RANGE:  # 3-5 أيام: the upper bound is the promise
+                upper = self.number(j + 2)
+                if upper is not None and upper[0] >= value:
+                    value, j = upper
+            unit = self.unit(j + 1)
+            if unit is None:
+                return None
+            return Quantity(value, unit[0], i, unit[2])
+        if word in _EN_ARTICLES:  # "within an hour", "within a business day"
+            unit = self.unit(i + 1)
+            singular = not self.at(unit[2]).endswith("s") if unit else False
+            return Quantity(1.0, unit[0], i, unit[2]) if unit and singular else None
+        unit = self.unit(i)
+        if unit is not None and unit[1] is not None:  # خلال ساعة, خلال يومين, خلال يوم واحد
+            last = unit[2] + 1 if _AR_NUMBERS.get(self.at(unit[2] + 1)) == 1 else unit[2]
+            return Quantity(float(unit[1]), unit[0], i, last)
+        return None
+
+    def phrase_at(self, i: int, phrase: tuple[str, ...], glued: bool) -> bool:
+        for k, word in enumerate(phrase):
+            have = self.at(i + k)
+            if have != word and not (glued and k == 0 and _bare(have) == word):
+                return False
+        return True
+
+
+def find_promises(tokens: Sequence[Token]) -> list[Promise]:
+    """Every promise of an upper bound in a sentence's tokens, in order."""
+    reader = _Reader(tokens)
+    promises: list[Promise] = []
+    i = 0
+    while i < len(reader.words):
+        found = None
+        for phrase in _BEFORE:
+            if not reader.phrase_at(i, phrase, glued=True):
+                continue
+            if reader.at(i - 1) in _NOT_AFTER.get(phrase, ()):
+                continue
+            j = i + len(phrase)
+            while reader.at(j) in _FILLERS:
+                j += 1
+            quantity = reader.quantity(j)
+            if quantity is not None:
+                found = Promise(quantity, i, quantity.last)
+                break
+        if found is None:
+            quantity = reader.quantity(i)
+            if quantity is not None and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
+                found = Promise(quantity, i, quantity.last)
+        if found is not None:
+            promises.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    return promises

@@ -1,0 +1,162 @@
+"""Service levels: promises read in both languages, attached to channels, compared."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import FIXTURES, run
+
+from policylint.text.quantities import find_promises
+from policylint.text.tokens import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("نرد على البريد خلال ٢٤ ساعة.", 24, "hour"),
+        ("نرد خلال ۴۸ ساعة.", 48, "hour"),  # Persian digits
+        ("نحل الطلب خلال 3-5 أيام عمل.", 5, "business day"),  # a range promises its upper bound
+        ("نحل الطلب خلال ٢٤ – ٧٢ ساعة.", 72, "hour"),
+        ("نرد في غضون ساعتين.", 2, "hour"),  # a dual, with no number
+        ("نرد خلال يومي عمل.", 2, "business day"),
+        ("نجيب خلال ثلاث رنات.", 3, "ring"),
+        ("نعالجها خلال أربع وعشرين ساعة.", 24, "hour"),
+        ("نحلها خلال خمسة عشر يوماً.", 15, "day"),
+        ("نرد خلال يوم عمل واحد.", 1, "business day"),
+        ("نرد في مدة لا تتجاوز عشرة أيام عمل.", 10, "business day"),
+        ("نرد خلال نصف ساعة.", 0.5, "hour"),
+        ("نرد خلال 48 ساعة على الأكثر.", 48, "hour"),
+        ("We answer within seven rings.", 7, "ring"),
+        ("We reply within twenty-four hours.", 24, "hour"),
+        ("We resolve it within 2 business days.", 2, "business day"),
+        ("We reply within an hour.", 1, "hour"),
+        ("We call back in under 60 seconds.", 60, "second"),
+    ],
+)
+def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
+    [promise] = find_promises(tokenize(text, "ar"))
+    assert (promise.quantity.value, promise.quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["نتواصل من خلال الهاتف.", "نعمل خلال ساعات العمل الرسمية.", "نراجع البريد كل 3 ساعات.", "We are open 24 hours a day."])
+def test_words_that_look_like_promises_are_not(text):
+    assert find_promises(tokenize(text, "ar")) == []
+
+
+def _filled_handbook(tmp_path):
+    """The seed's long handbook template with each placeholder filled by its own number."""
+    numbers = {11: iter(["4", "4"]), 13: iter(["6", "6"]), 15: iter(["2", "2"]), 17: iter(["45"]), 19: iter(["8"]), 25: iter(["2", "10"])}
+    lines = (FIXTURES / "templates" / "handbook.md").read_text(encoding="utf-8").split("\n")
+    for number, fills in numbers.items():
+        lines[number - 1] = re.sub(r"\[X\]", lambda _: next(fills), lines[number - 1]).replace("[Y]", "30")
+    path = tmp_path / "handbook.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_sla_lists_the_handbook_commitments_per_channel(tmp_path):
+    path = _filled_handbook(tmp_path)
+    result = run("sla", "--format", "json", str(path))
+    assert result.exit_code == 0, result.stdout
+    rows = {(c["channel"], c["measure"], c["quantity"], c["unit"], c["line"]) for c in result.json["commitments"]}
+    assert {
+        ("phone", "response", 4, "ring", 11),
+        ("voicemail", "response", 30, "minute", 11),
+        ("email", "response", 6, "hour", 13),
+        ("live-chat", "response", 2, "minute", 15),
+        ("in-person", "response", 45, "second", 17),
+        ("complaints", "acknowledgement", 2, "business day", 25),
+        ("complaints", "resolution", 10, "business day", 25),
+    } <= rows
+    # "كل [X] ساعات" is how often voicemail is checked, not a promise to the customer.
+    assert ("voicemail", "response", 4, "hour", 11) not in rows
+
+
+def test_sla_text_table_names_channel_quantity_unit_and_place(tmp_path):
+    path = _filled_handbook(tmp_path)
+    result = run("sla", str(path))
+    assert re.search(rf"^phone\s+response\s+4\s+rings\s+{re.escape(str(path))}:11$", result.stdout, re.M), result.stdout
+    arabic = run("sla", "--locale", "ar", str(path))
+    assert re.search(r"^الشكاوى\s+الحل\s+10\s+أيام عمل\s+", arabic.stdout, re.M), arabic.stdout
+
+
+def test_two_email_promises_in_one_policy_are_one_conflict(lint_json, tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\nنرد على رسائل البريد الإلكتروني خلال 24 ساعة.\n\n"
+        "## التواصل معنا\n\nراسلنا بالبريد الإلكتروني، وسنرد عليك في غضون يومين.\n",
+        encoding="utf-8",
+    )
+    result = lint_json("--select", "SLA103", str(policy))
+    [finding] = result.findings
+    line = policy.read_text(encoding="utf-8").split("\n")[8]
+    assert (finding["code"], finding["line"], finding["column"]) == ("SLA103", 9, line.index("في غضون يومين") + 1)
+    assert finding["text"] == "في غضون يومين"
+    assert "«خلال 24 ساعة» في السطر 5" in finding["message"]
+
+
+def test_the_same_promise_in_other_words_is_not_a_conflict(lint_json, tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Customer Service Policy\n\nWe answer emails within 24 hours.\n\nEvery email gets a reply within one day.\n", encoding="utf-8")
+    assert lint_json("--select", "SLA103", str(policy)).findings == []
+
+
+def test_policy_and_code_of_conduct_disagreeing_on_live_chat_is_one_cross_file_conflict(tmp_path):
+    conduct = (FIXTURES / "ar" / "code-of-conduct.md").read_text(encoding="utf-8")
+    conduct = conduct.replace("## ٥. معالجة الشكاوى", "نرد على طلبات الدردشة المباشرة خلال خمس دقائق.\n\n## ٥. معالجة الشكاوى")
+    (tmp_path / "code-of-conduct.md").write_text(conduct, encoding="utf-8")
+    policy = FIXTURES / "ar" / "customer-service-policy.md"
+    result = run("sla", "--format", "json", str(policy), str(tmp_path / "code-of-conduct.md"))
+    assert result.exit_code == 1
+    [conflict] = result.json["conflicts"]
+    assert conflict["channel"] == "live-chat" and conflict["across_files"]
+    assert (conflict["first"]["quantity"], conflict["first"]["path"]) == (2, str(policy))
+    assert conflict["second"]["quantity"] == 5
+    text = run("sla", str(policy), str(tmp_path / "code-of-conduct.md")).stdout
+    assert "“خلال خمس دقائق” contradicts “خلال دقيقتين”" in text
+
+
+def test_complete_policies_agree_with_each_other():
+    result = run("sla", str(FIXTURES / "ar"), str(FIXTURES / "en"))
+    assert result.exit_code == 0, result.stdout
+    assert "conflicts" not in result.stdout
+
+
+def test_channel_in_scope_without_commitment_is_reported_at_its_mention(lint_json, tmp_path):
+    text = (FIXTURES / "ar" / "customer-service-policy.md").read_text(encoding="utf-8")
+    (tmp_path / "policy.md").write_text(text.replace("| الهاتف | خلال ثلاث رنات |\n", ""), encoding="utf-8")
+    result = lint_json(str(tmp_path / "policy.md"))
+    [finding] = result.findings
+    assert (finding["code"], finding["line"], finding["text"]) == ("SLA101", 24, "والهاتف")
+    assert "«الهاتف»" in finding["message"]
+
+
+def test_unfilled_template_commitments_name_channel_and_placeholder(lint_json):
+    result = lint_json("--select", "SLA102", "--locale", "en", str(FIXTURES / "templates" / "handbook.md"))
+    found = [(f["line"], f["message"]) for f in result.findings]
+    assert (11, "The commitment “في غضون [X] رنات” (phone) still has no number: replace “[X]” with the time you commit to.") in found
+    assert len(found) == 10
+
+
+def test_vague_promise_is_reported_unless_the_sentence_also_gives_a_number(lint_json, tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# Customer Service Policy\n\nWe will reply as soon as possible.\n\nWe reply promptly, within 24 hours.\n\n"
+        "نرد على الرسائل في أقرب وقت ممكن.\n",
+        encoding="utf-8",
+    )
+    result = lint_json("--select", "SLA106", str(policy))
+    assert [(f["line"], f["text"]) for f in result.findings] == [(3, "as soon as possible"), (7, "في أقرب وقت ممكن")]
+
+
+def test_every_handbook_channel_is_understood_in_both_languages():
+    # Each channel's names cover both languages, so a bilingual team's policies compare.
+    from policylint.rulepacks import load_rules
+
+    vocab = next(r for r in load_rules().rules if r.type == "service-levels").params.vocab
+    for channel in vocab.channels:
+        scripts = {bool(re.search("[\u0600-\u06ff]", n)) for n in channel.names}
+        assert scripts == {True, False}, channel.id
+
+
