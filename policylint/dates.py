@@ -1,5 +1,8 @@
 """Dates as policies write them: ISO, day-first numeric, month names in English and in
-the Egyptian/Gulf, Levantine and Maghrebi Arabic series, Arabic-Indic and Persian digits.
+the Egyptian/Gulf, Levantine and Maghrebi Arabic series, Arabic-Indic and Persian digits,
+days written out as ordinals ("الخامس عشر من مارس ٢٠٢٦"), Hijri dates ("15 رمضان
+1446هـ", "١٤٤٦/٠٩/١٥ هـ", converted to Gregorian with hijridate), and periods judged by
+their last day ("مارس ٢٠٢٦", "Q1 2026", "الربع الأول من ٢٠٢٦").
 
 Offsets in the results are offsets into the text given, which the caller can shift:
 digits are translated one character for one, so no offset moves.
@@ -12,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import regex
+from hijridate import Hijri
 
 from policylint.text.chars import ascii_digits
 
@@ -23,8 +27,10 @@ class FoundDate:
     date: dt.date
     # Day-first and month-first readings both valid and different (05/03/2026).
     ambiguous: bool = False
-    # Only a month was given; the date is that month's last day.
+    # Only a month or a quarter was given; the date is its last day.
     month_only: bool = False
+    # Written in the Hijri calendar; `date` is the Gregorian equivalent.
+    hijri: bool = False
 
 
 _A = "[اأإآ]"
@@ -62,6 +68,92 @@ _MONTH_DAY_YEAR = regex.compile(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?\s+(\d{{1,2
 _MONTH_YEAR = regex.compile(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
 
 
+_HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("محرم", "المحرم"),
+    2: ("صفر",),
+    3: (f"ربيع {_A}لأول", f"ربيع {_A}لاول", f"ربيع {_A}ول"),
+    4: (f"ربيع {_A}لثاني", f"ربيع {_A}لآخر", f"ربيع {_A}لاخر", "ربيع ثاني", "ربيع آخر"),
+    5: (f"جماد[ىي] {_A}لأولى", f"جماد[ىي] {_A}لاولى", f"جماد[ىي] {_A}لأول", f"جماد[ىي] {_A}لاول"),
+    6: (f"جماد[ىي] {_A}لآخرة", f"جماد[ىي] {_A}لاخرة", f"جماد[ىي] {_A}لثانية", f"جماد[ىي] {_A}لثاني", f"جماد[ىي] {_A}لآخر"),
+    7: ("رجب",),
+    8: ("شعبان",),
+    9: ("رمضان",),
+    10: ("شوال",),
+    11: ("ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"),
+    12: ("ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"),
+}
+_HIJRI_NAMES = sorted(((n, m) for m, names in _HIJRI_MONTHS.items() for n in names), key=lambda i: -len(i[0]))
+_HIJRI_ALTERNATION = "|".join(f"(?:{name})" for name, _ in _HIJRI_NAMES)
+_HIJRI_LOOKUP = [(regex.compile(f"^(?:{name})$"), number) for name, number in _HIJRI_NAMES]
+# "هـ" / "ه" after the year marks it Hijri; a year from 1343 to 1500 is Hijri anyway
+# (hijridate's Umm al-Qura range): no policy was reviewed in the Gregorian 1400s.
+_HIJRI_YEAR = r"(1[34]\d\d)"
+_HIJRI_MARK = r"(?:\s*(?:هـ|ه)(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
+_HIJRI_NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}})[-/.](\d{{1,2}})[-/.]{_HIJRI_YEAR}{_HIJRI_MARK}")
+_HIJRI_YEAR_FIRST = regex.compile(rf"{_BEFORE}{_HIJRI_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_HIJRI_MARK}")
+_HIJRI_DAY_MONTH_YEAR = regex.compile(rf"{_BEFORE}(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
+_HIJRI_MONTH_YEAR = regex.compile(rf"{_BEFORE}(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
+
+# Days written as Arabic ordinals: "الخامس عشر من مارس", "الحادي والعشرين من يناير".
+_ORDINAL_UNITS = {
+    "حادي": 1, "أول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9,
+    "عاشر": 10,
+}
+_ORDINAL_WORD = rf"(?:{_A}ل)?(حادي|{_A}ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)"
+_ORDINAL_TENS = rf"(?:\s+(عشر)|\s+و\s?(?:{_A}ل)?(عشرين|ثلاثين))?"
+_ORDINAL_ONLY_TENS = rf"(?:{_A}ل)?(عشرين|ثلاثين)"
+_ORDINAL_DAY = rf"(?:{_ORDINAL_WORD}{_ORDINAL_TENS}|{_ORDINAL_ONLY_TENS})"
+_WRITTEN_DAY = regex.compile(
+    rf"{_BEFORE}(?:يوم\s+)?{_ORDINAL_DAY}\s+(?:من\s+)?(?:شهر\s+)?(?:({_MONTH_ALTERNATION})|({_HIJRI_ALTERNATION}))"
+    rf"\s+(?:من\s+)?(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}})(?:\s*(هـ|ه|م)(?![\p{{L}}\p{{N}}]))?{_AFTER}",
+    regex.I,
+)
+
+# Quarters and halves: "Q1 2026", "2026-Q3", "الربع الأول من عام ٢٠٢٦", "H2 2026".
+_ORDINAL_QUARTER = {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4}
+_QUARTER = regex.compile(rf"{_BEFORE}(?:Q([1-4])\s*[-/ ]?\s*(\d{{4}})|(\d{{4}})\s*[-/ ]?\s*Q([1-4])){_AFTER}", regex.I)
+_ARABIC_QUARTER = regex.compile(
+    rf"{_BEFORE}{_A}لربع\s+{_A}ل({_A}ول|ثاني|ثالث|رابع)\s+(?:من\s+)?(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}}){_YEAR_END}"
+)
+_ENGLISH_QUARTER = regex.compile(rf"{_BEFORE}(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(\d{{4}}){_AFTER}", regex.I)
+_HALF = regex.compile(rf"{_BEFORE}(?:H([12])\s*[-/ ]?\s*(\d{{4}})|{_A}لنصف\s+{_A}ل({_A}ول|ثاني)\s+(?:من\s+)?(?:عام\s+|سنة\s+)?(\d{{4}})){_AFTER}", regex.I)
+
+
+def _hijri_month(name: str) -> int:
+    for pattern, number in _HIJRI_LOOKUP:
+        if pattern.match(name):
+            return number
+    raise ValueError(name)
+
+
+def _from_hijri(year: int, month: int, day: int | None) -> dt.date | None:
+    """The Gregorian date of a Hijri one; a month alone means its last day."""
+    try:
+        if day is None:
+            day = Hijri(year, month, 1).month_length()
+        g = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return dt.date(g.year, g.month, g.day)
+
+
+def _ordinal_day(m: regex.Match[str]) -> int:
+    unit, ten, tens, only_tens = m[1], m[2], m[3], m[4]
+    if only_tens:
+        return 20 if only_tens == "عشرين" else 30
+    value = 1 if regex.match(rf"{_A}ول", unit) else _ORDINAL_UNITS[unit]
+    if ten:
+        value += 10
+    if tens:
+        value += 20 if tens == "عشرين" else 30
+    return value
+
+
+def _quarter_end(year: int, quarter: int, quarters: int = 4) -> dt.date:
+    month = quarter * (12 // quarters)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _month_number(name: str) -> int:
     for pattern, number in _MONTH_LOOKUP:
         if pattern.match(name):
@@ -88,6 +180,26 @@ def find_dates(text: str) -> list[FoundDate]:
         taken.append((match.start(), match.end()))
         found.append(FoundDate(match.start(), match.end(), date, **flags))
 
+    # Hijri first: "1446/09/15" must not be read as the Gregorian year 1446.
+    for m in _HIJRI_YEAR_FIRST.finditer(digits):
+        add(m, _from_hijri(int(m[1]), int(m[2]), int(m[3])), hijri=True)
+    for m in _HIJRI_NUMERIC.finditer(digits):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        if first > 12 or second > 12:
+            day, month = (first, second) if first > 12 else (second, first)
+            add(m, _from_hijri(year, month, day), hijri=True)
+        else:
+            add(m, _from_hijri(year, second, first), hijri=True, ambiguous=first != second)
+    for m in _HIJRI_DAY_MONTH_YEAR.finditer(digits):
+        add(m, _from_hijri(int(m[3]), _hijri_month(m[2]), int(m[1])), hijri=True)
+    for m in _WRITTEN_DAY.finditer(digits):
+        day, year = _ordinal_day(m), int(m[7])
+        if m[6]:
+            add(m, _from_hijri(year, _hijri_month(m[6]), day), hijri=True)
+        elif m[8] not in ("هـ", "ه"):
+            add(m, _make(year, _month_number(m[5]), day))
+    for m in _HIJRI_MONTH_YEAR.finditer(digits):
+        add(m, _from_hijri(int(m[2]), _hijri_month(m[1]), None), hijri=True, month_only=True)
     for m in _ISO.finditer(digits):
         add(m, _make(int(m[1]), int(m[2]), int(m[3])))
     for m in _NUMERIC.finditer(digits):
@@ -104,6 +216,17 @@ def find_dates(text: str) -> list[FoundDate]:
     for m in _MONTH_YEAR.finditer(digits):
         year, month = int(m[2]), _month_number(m[1])
         add(m, _make(year, month, calendar.monthrange(year, month)[1]), month_only=True)
+    for m in _QUARTER.finditer(digits):
+        quarter, year = (m[1], m[2]) if m[1] else (m[4], m[3])
+        add(m, _quarter_end(int(year), int(quarter)), month_only=True)
+    for m in _ARABIC_QUARTER.finditer(digits):
+        add(m, _quarter_end(int(m[2]), _ORDINAL_QUARTER[regex.sub(f"^{_A}", "ا", m[1])]), month_only=True)
+    for m in _ENGLISH_QUARTER.finditer(digits):
+        quarter = ("first", "second", "third", "fourth").index(m[1].lower()) + 1
+        add(m, _quarter_end(int(m[2]), quarter), month_only=True)
+    for m in _HALF.finditer(digits):
+        half, year = (int(m[1]), m[2]) if m[1] else (1 if regex.match(f"{_A}ول", m[3]) else 2, m[4])
+        add(m, _quarter_end(int(year), half, quarters=2), month_only=True)
     found.sort(key=lambda d: d.start)
     return found
 

@@ -195,3 +195,33 @@ def test_rules_and_explain_in_both_locales():
     assert "## لماذا" in run("explain", "CSP104", "--locale", "ar").stdout
     wrong = run("explain", "missing-scop")
     assert wrong.exit_code == 2 and "did you mean 'missing-scope'" in wrong.stderr
+
+
+def test_hijri_review_date_older_than_a_year_is_stale(lint_json, tmp_path):
+    text = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")
+    text = replace_line(text, "تاريخ آخر مراجعة", "تاريخ آخر مراجعة: ١٤٤٦/٠٩/١٥ هـ")
+    (tmp_path / "policy.md").write_text(text, encoding="utf-8")
+    result = run("--format", "json", "--today", "2026-11-22", str(tmp_path / "policy.md"))
+    [finding] = result.findings
+    assert (finding["code"], finding["text"]) == ("FRS105", "١٤٤٦/٠٩/١٥ هـ")
+    assert "617" in finding["message"]  # 15 Ramadan 1446 = 15 March 2025
+
+
+def test_passed_next_review_date_is_an_error(lint_json, tmp_path):
+    text = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")
+    text = text.replace("تاريخ آخر مراجعة: ١٥ سبتمبر ٢٠٢٦", "تاريخ آخر مراجعة: ١٥ سبتمبر ٢٠٢٦\n\nتاريخ المراجعة القادمة: الربع الثالث من ٢٠٢٦")
+    (tmp_path / "policy.md").write_text(text, encoding="utf-8")
+    [finding] = lint_json(str(tmp_path / "policy.md")).findings
+    assert (finding["code"], finding["severity"], finding["text"]) == ("FRS108", "error", "الربع الثالث من ٢٠٢٦")
+    # A next review still ahead is fine.
+    (tmp_path / "policy.md").write_text(text.replace("الربع الثالث من ٢٠٢٦", "الربع الثالث من ٢٠٢٧"), encoding="utf-8")
+    assert lint_json(str(tmp_path / "policy.md")).findings == []
+
+
+def test_computed_template_date_is_not_a_review_date(lint_json, tmp_path):
+    text = (FIXTURES / "en/customer-service-policy.md").read_text(encoding="utf-8")
+    text = replace_line(text, "Last reviewed", "Last reviewed: {{ date('Y-m-d') }}")
+    (tmp_path / "policy.md").write_text(text, encoding="utf-8")
+    codes = sorted(f["code"] for f in lint_json(str(tmp_path / "policy.md")).findings)
+    # Reported as computed (and as template text by the placeholders pack), never as fresh.
+    assert "FRS107" in codes and "FRS102" not in codes and "FRS105" not in codes

@@ -43,12 +43,57 @@ def test_month_only_is_judged_by_its_last_day():
     assert found.date == dt.date(2026, 2, 28) and found.month_only
 
 
-@pytest.mark.parametrize("text", ["[التاريخ]", "الربيع الماضي", "2026-02-30", "15/3/1446هـ", "{{ date('Y-m-d') }}"])
-def test_not_a_gregorian_date(text):
+@pytest.mark.parametrize("text", ["[التاريخ]", "الربيع الماضي", "2026-02-30", "1447هـ", "{{ date('Y-m-d') }}"])
+def test_not_a_date(text):
     assert find_dates(text) == []
+
+
+def test_a_hijri_year_is_never_read_as_a_gregorian_one():
+    found = parse_date("15/3/1446هـ")
+    assert found.hijri and found.date == dt.date(2024, 9, 18)
 
 
 def test_offsets_point_at_the_date():
     text = "آخر تحديث: ١٥ مارس ٢٠٢٦ بعد الاجتماع"
     found = parse_date(text)
     assert text[found.start : found.end] == "١٥ مارس ٢٠٢٦"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # Umm al-Qura, converted by hijridate: 15 Ramadan 1446 was 15 March 2025.
+        ("١٥/٠٩/١٤٤٦ هـ", dt.date(2025, 3, 15)),
+        ("١٤٤٦/٠٩/١٥ هـ", dt.date(2025, 3, 15)),
+        ("15 رمضان 1446هـ", dt.date(2025, 3, 15)),
+        ("15 رمضان 1446", dt.date(2025, 3, 15)),
+        ("١٥/٠٣/١٤٤٦ هـ", dt.date(2024, 9, 18)),  # 15 Rabi' al-Awwal
+        ("15 ذو الحجة 1445 هـ", dt.date(2024, 6, 21)),
+        ("الأول من رمضان 1446 هـ", dt.date(2025, 3, 1)),
+        # Days written out as ordinals.
+        ("الخامس عشر من مارس ٢٠٢٦", dt.date(2026, 3, 15)),
+        ("الحادي والعشرين من يناير 2026", dt.date(2026, 1, 21)),
+        ("العشرين من أيار 2026", dt.date(2026, 5, 20)),
+    ],
+)
+def test_parses_hijri_and_written_out_days(text, date):
+    found = parse_date(text)
+    assert found is not None and found.date == date and found.start == 0 and found.end == len(text)
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Q1 2026", dt.date(2026, 3, 31)),
+        ("2026-Q3", dt.date(2026, 9, 30)),
+        ("first quarter of 2026", dt.date(2026, 3, 31)),
+        ("الربع الأول من عام ٢٠٢٦", dt.date(2026, 3, 31)),
+        ("الربع الرابع 2025", dt.date(2025, 12, 31)),
+        ("H1 2026", dt.date(2026, 6, 30)),
+        ("النصف الثاني من 2026", dt.date(2026, 12, 31)),
+        ("رمضان 1446هـ", dt.date(2025, 3, 29)),  # a Hijri month: its last day
+    ],
+)
+def test_periods_are_judged_by_their_last_day(text, date):
+    found = parse_date(text)
+    assert found is not None and found.date == date and found.month_only

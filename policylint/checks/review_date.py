@@ -7,10 +7,13 @@ message, and can be selected or ignored on its own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import regex
 
 from policylint.checks.base import Check, Context
 from policylint.dates import FoundDate, find_dates
@@ -18,7 +21,10 @@ from policylint.document import Document
 from policylint.findings import Hit, Span
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
-PROBLEMS = ("missing", "unparseable", "ambiguous", "future", "stale")
+PROBLEMS = ("missing", "unparseable", "computed", "ambiguous", "future", "stale", "overdue")
+# A template expression where the date should be: it shows the day the page is rendered,
+# so it always looks fresh and says nothing about a review.
+_COMPUTED = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}|<\?.*?\?>|\$\{[^}]*\}|\bnow\(\)|\btoday\(\)", regex.S)
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,7 @@ class ReviewDate:
     label: Span  # the label, or the front matter key's value
     value: Span  # the text after the label that should be a date
     found: FoundDate | None  # offsets shifted into the document
+    computed: bool = False  # a template expression stands where the date should be
 
 
 def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | None:
@@ -40,9 +47,9 @@ def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | Non
             value = value.date()
         if isinstance(value, dt.date):
             return ReviewDate(span, span, FoundDate(span.start, span.end, value))
-        found = find_dates(doc.source[span.start : span.end])
-        shifted = FoundDate(span.start + found[0].start, span.start + found[0].end, found[0].date, found[0].ambiguous, found[0].month_only) if found else None
-        return ReviewDate(span, span, shifted)
+        text = doc.source[span.start : span.end]
+        found = find_dates(text)
+        return ReviewDate(span, span, _shift(found[0], span.start) if found else None, computed=bool(_COMPUTED.search(text)))
     return None
 
 
@@ -68,11 +75,15 @@ def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
     text = doc.prose[value.start : value.end]
     found = find_dates(text)
     if found:
-        f = found[0]
-        return ReviewDate(label, value, FoundDate(value.start + f.start, value.start + f.end, f.date, f.ambiguous, f.month_only))
+        return ReviewDate(label, value, _shift(found[0], value.start))
     stripped = text.strip(" \t\n:：-–—")
     start = value.start + text.index(stripped) if stripped else value.start
-    return ReviewDate(label, Span(start, start + len(stripped)), None)
+    computed = _COMPUTED.search(doc.source[value.start : value.end])
+    return ReviewDate(label, Span(start, start + len(stripped)), None, computed=computed is not None)
+
+
+def _shift(found: FoundDate, by: int) -> FoundDate:
+    return dataclasses.replace(found, start=found.start + by, end=found.end + by)
 
 
 class ReviewDateCheck(Check):
@@ -106,7 +117,9 @@ class ReviewDateCheck(Check):
             return
         found = review.found
         if found is None:
-            if params.problem == "unparseable":
+            if params.problem == "computed" and review.computed:
+                yield Hit(review.value, {"value": doc.text(review.value)})
+            elif params.problem == "unparseable" and not review.computed:
                 yield Hit(review.value, {"value": doc.text(review.value)})
             return
         span = Span(found.start, found.end)
@@ -117,4 +130,6 @@ class ReviewDateCheck(Check):
         elif params.problem == "future" and date > ctx.today:
             yield Hit(span, values)
         elif params.problem == "stale" and (ctx.today - date).days > params.max_age_days:
+            yield Hit(span, values | {"days": (ctx.today - date).days})
+        elif params.problem == "overdue" and date < ctx.today:
             yield Hit(span, values | {"days": (ctx.today - date).days})

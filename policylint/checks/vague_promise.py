@@ -18,7 +18,7 @@ class VaguePromise(Vocabulary):
 
     def check(self, doc: Document, params: Vocabulary.Params, ctx: Context) -> Iterator[Hit]:
         for sentence in doc.sentences:
-            if params.lang is not None and sentence.lang != params.lang:
+            if not self.applies(doc, sentence, params):
                 continue
             if any(p.quantity.value is not None for p in find_promises(sentence.tokens)):
                 continue

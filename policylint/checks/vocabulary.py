@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from policylint.checks.base import Check, Context
 from policylint.document import Document, Sentence
 from policylint.findings import Hit, Span
@@ -34,6 +36,18 @@ class Vocabulary(Check):
         entries: tuple[dict[str, Any], ...]
         # Match only the exact capitalisation (acronyms: "SLA", not "sla").
         case_sensitive: bool = False
+        # Only in sentences that also contain one of these words or phrases ("review").
+        requires: tuple[str, ...] = ()
+        # Not in sentences that match one of these regular expressions (a number, "annually").
+        unless: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def required(self) -> PhraseMatcher | None:
+            return PhraseMatcher([p for p in map(phrase_words, self.requires) if p]) if self.requires else None
+
+        @functools.cached_property
+        def exceptions(self) -> tuple[regex.Pattern[str], ...]:
+            return tuple(regex.compile(p, regex.I) for p in self.unless)
 
         @functools.cached_property
         def compiled(self) -> tuple[Entry, ...]:
@@ -55,11 +69,19 @@ class Vocabulary(Check):
             return PhraseMatcher([entry.phrase for entry in self.compiled])
 
     def prepare(self, params: Params) -> None:
-        params.matcher
+        params.matcher, params.required, params.exceptions
+
+    def applies(self, doc: Document, sentence: Sentence, params: Params) -> bool:
+        if params.lang is not None and sentence.lang != params.lang:
+            return False
+        if params.required is not None and not params.required.find(list(sentence.tokens)):
+            return False
+        text = doc.source[sentence.span.start : sentence.span.end]
+        return not any(p.search(text) for p in params.exceptions)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for sentence in doc.sentences:
-            if params.lang is None or sentence.lang == params.lang:
+            if self.applies(doc, sentence, params):
                 yield from self.sentence_hits(doc, sentence, params)
 
     def sentence_hits(self, doc: Document, sentence: Sentence, params: Params) -> Iterator[Hit]:
