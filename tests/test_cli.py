@@ -129,7 +129,7 @@ def test_document_whose_kind_cannot_be_told_gets_the_general_rules_and_one_info(
     path = tmp_path / "notes.md"
     path.write_text("# ملاحظات الفريق\n\nيتعين على الفريق الرد على [العميل].\n", encoding="utf-8")
     result = lint_json(str(path))
-    assert result.codes() == ["FRS101", "FRS106", "PL003", "PLA102", "PLH101"]
+    assert result.codes() == ["DOC107", "FRS101", "FRS106", "PL003", "PLA102", "PLH101"]
     assert result.exit_code == 1
 
 

@@ -23,7 +23,7 @@ def _codes(result, name):
 def test_configuration_is_found_above_the_file_and_applied(tmp_path):
     repo = _repo(
         tmp_path,
-        "ignore: [CSP, PLA]\n"
+        "ignore: [CSP, PLA, document]\n"
         "rules:\n"
         "  bracket-placeholder: {severity: warning}\n"
         "  FRS101: {severity: info}\n",

@@ -128,7 +128,8 @@ def test_channel_in_scope_without_commitment_is_reported_at_its_mention(lint_jso
     (tmp_path / "policy.md").write_text(text.replace("| الهاتف | خلال ثلاث رنات |\n", ""), encoding="utf-8")
     result = lint_json(str(tmp_path / "policy.md"))
     [finding] = result.findings
-    assert (finding["code"], finding["line"], finding["text"]) == ("SLA101", 24, "والهاتف")
+    scope_line = next(i for i, line in enumerate(text.split("\n"), 1) if line.startswith("تنطبق هذه السياسة"))
+    assert (finding["code"], finding["line"], finding["text"]) == ("SLA101", scope_line, "والهاتف")
     assert "«الهاتف»" in finding["message"]
 
 

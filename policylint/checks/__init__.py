@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from policylint.checks.acronym import AcronymCheck
 from policylint.checks.base import Check
+from policylint.checks.document_control import DocumentControl
 from policylint.checks.placeholder import Placeholder
 from policylint.checks.readability import ReadabilityCheck
 from policylint.checks.required_section import RequiredSection
 from policylint.checks.review_date import ReviewDateCheck
 from policylint.checks.section_content import SectionContent
+from policylint.checks.secrets import SecretsCheck
 from policylint.checks.sentence_length import SentenceLength
 from policylint.checks.service_levels import ServiceLevels
+from policylint.checks.structure import StructureCheck
+from policylint.checks.title import TitleCheck
 from policylint.checks.vague_promise import VaguePromise
 from policylint.checks.vocabulary import Vocabulary
 
@@ -23,6 +28,11 @@ CHECK_TYPES: tuple[type[Check], ...] = (
     ServiceLevels,
     VaguePromise,
     SectionContent,
+    AcronymCheck,
+    TitleCheck,
+    StructureCheck,
+    DocumentControl,
+    SecretsCheck,
 )
 
 

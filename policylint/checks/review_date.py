@@ -67,6 +67,8 @@ def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
                 value = Span(label.end, sentence.span.end)
                 if block.kind == "heading" and index + 1 < len(blocks):
                     value = blocks[index + 1].span
+                elif not doc.prose[value.start : value.end].strip(" \t\n:：-–—|"):
+                    continue  # a label with nothing after it: a table header, say
                 if best is None or rank < best[0]:
                     best = (rank, label.start, label, value)
     if best is None:

@@ -19,6 +19,9 @@ from policylint.findings import Hit
 from policylint.text.tokens import PhraseMatcher, contains_phrase, phrase_words
 
 
+_PLACEHOLDER = regex.compile(r"\[[^\]\n]*\]|\{\{[^}\n]*\}\}|<[^>\n]*>")
+
+
 class SectionContent(Check):
     type_name = "section-content"
 
@@ -51,12 +54,18 @@ class SectionContent(Check):
         params.matcher, params.compiled
 
     def _says(self, doc: Document, section: Section, params: Params) -> bool:
+        """Does the section's text say it? Template placeholders say nothing: a contact
+        section that reads "[عنوان البريد الإلكتروني]" gives no address."""
+        body = doc.prose[section.body.start : section.body.end]
+        held = [(m.start() + section.body.start, m.end() + section.body.start) for m in _PLACEHOLDER.finditer(body)]
         for sentence in doc.sentences:
             if section.body.start <= sentence.span.start < section.body.end:
-                if params.matcher.find(list(sentence.tokens)):
-                    return True
-        body = doc.prose[section.body.start : section.body.end]
-        return any(p.search(body) for p in params.compiled)
+                tokens = list(sentence.tokens)
+                for _, first, _last in params.matcher.find(tokens):
+                    if not any(s <= tokens[first].start < e for s, e in held):
+                        return True
+        said = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), body)
+        return any(p.search(said) for p in params.compiled)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         sections = [s for s in doc.body_sections if any(contains_phrase(s.words, p) for p in params.section_phrases)]

@@ -1,0 +1,95 @@
+"""acronym: a Latin acronym (SLA, KPI, CRM) is explained before a customer meets it.
+
+An acronym counts as explained when the definitions section mentions it, or when its
+first use is expanded in parentheses, either way round: "اتفاقية مستوى الخدمة (SLA)",
+"SLA (Service Level Agreement)". Arabic clitics glued to it are not part of it: "الـSLA",
+"وKPIs". Each unexplained acronym is reported once, at its first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from policylint.checks.base import Check, Context
+from policylint.document import Document
+from policylint.findings import Hit, Span
+from policylint.text.tokens import contains_phrase, phrase_words
+
+# Arabic proclitics and the article (with or without tatweel) before a Latin acronym,
+# then the acronym: two to six capitals or digits, starting with a capital, with an
+# optional plural s ("KPIs").
+_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])(?:[وف]?[بلك]?(?:ال)?ـ?)?((?:[A-Z][A-Z0-9&]{1,5})s?)(?![\p{L}\p{N}])")
+_EXPANDED_AFTER = regex.compile(r"\s*\(\s*[^()]*\p{L}{2,}[^()]*\)")
+_ROMAN = regex.compile(r"^[IVXLC]+$")
+_WORD = regex.compile(r"\p{L}{2,}")
+
+
+def _shouting(text: str) -> bool:
+    """An ALL CAPS line ("OUR COMPLAINTS PROCESS") is emphasis, not acronyms."""
+    words = _WORD.findall(text)
+    capitals = [w for w in words if w.isupper()]
+    return len(capitals) >= 2 and len(capitals) * 2 > len(words)
+
+
+class AcronymCheck(Check):
+    type_name = "acronym"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        # "ar" or "en": acronyms in sentences of that language.
+        lang: str
+        # Names of the definitions section; an acronym mentioned there is defined.
+        definitions: tuple[str, ...]
+        # Acronyms every reader knows (PDF, SMS): never reported.
+        known: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def definition_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(phrase_words, self.definitions) if p)
+
+    def prepare(self, params: Params) -> None:
+        if params.lang not in ("ar", "en"):
+            raise ValueError(f"'lang' must be ar or en, not {params.lang!r}")
+        params.definition_phrases
+
+    def _defined_in_glossary(self, doc: Document, params: Params) -> set[str]:
+        defined: set[str] = set()
+        for section in doc.body_sections:
+            if any(contains_phrase(section.words, p) for p in params.definition_phrases):
+                body = doc.prose[section.body.start : section.body.end]
+                defined |= {m[1].removesuffix("s") for m in _ACRONYM.finditer(body)}
+                defined |= {m[1] for m in _ACRONYM.finditer(body)}
+        return defined
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        known = set(params.known)
+        seen = self._defined_in_glossary(doc, params) | known
+        for sentence in doc.sentences:
+            if sentence.lang != params.lang:
+                continue
+            text = doc.prose[sentence.span.start : sentence.span.end]
+            if _shouting(text):
+                continue
+            for m in _ACRONYM.finditer(text):
+                acronym = m[1]
+                bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+                if acronym in seen or bare in seen or _ROMAN.match(bare) or not regex.search(r"[A-Z].*[A-Z]", bare):
+                    continue
+                seen |= {acronym, bare}
+                start, end = sentence.span.start + m.start(1), sentence.span.start + m.end(1)
+                if self._expanded(doc, start, end):
+                    continue
+                yield Hit(Span(start, end), {"acronym": bare})
+
+    @staticmethod
+    def _expanded(doc: Document, start: int, end: int) -> bool:
+        """"Service Level Agreement (SLA)" or "SLA (Service Level Agreement)"."""
+        before = doc.prose[max(0, start - 3) : start].rstrip()
+        after = doc.prose[end : end + 3].lstrip()
+        if before.endswith("(") and after.startswith(")"):
+            return True
+        return _EXPANDED_AFTER.match(doc.prose, end) is not None

@@ -1,0 +1,62 @@
+"""document-control: the fields a policy owner expects in a controlled document.
+
+Each field (owner, version, effective date, ...) is found in the front matter under one
+of its keys, or in the text as a label ("مالك السياسة:", "Version:"). The fields that are
+missing are suggested together, in one finding on line 1.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from policylint.checks.base import Check, Context
+from policylint.document import Document
+from policylint.findings import Hit, Span
+from policylint.text.tokens import PhraseMatcher, phrase_words
+
+_FIELD_KEYS = {"front_matter", "labels", "ar", "en"}
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    front_matter: tuple[str, ...]
+    labels: PhraseMatcher
+    names: dict[str, str]
+
+
+class DocumentControl(Check):
+    type_name = "document-control"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        # id -> {front_matter: [keys], labels: [phrases], ar: name, en: name}
+        fields: dict[str, Any]
+
+        @functools.cached_property
+        def compiled(self) -> tuple[Field, ...]:
+            found = []
+            for id, spec in self.fields.items():
+                if not isinstance(spec, dict) or set(spec) - _FIELD_KEYS or not {"ar", "en"} <= set(spec):
+                    raise ValueError(f"field {id!r} needs 'ar' and 'en' names, and may have 'front_matter' and 'labels' lists only")
+                labels = PhraseMatcher([p for p in map(phrase_words, spec.get("labels") or ()) if p])
+                found.append(Field(str(id), tuple(spec.get("front_matter") or ()), labels, {"ar": spec["ar"], "en": spec["en"]}))
+            return tuple(found)
+
+    def prepare(self, params: Params) -> None:
+        if not params.compiled:
+            raise ValueError("'fields' needs at least one field")
+
+    def _present(self, doc: Document, field: Field) -> bool:
+        if any(doc.front_matter.get(key) not in (None, "") for key in field.front_matter):
+            return True
+        return any(field.labels.find(list(s.tokens)) for s in doc.sentences)
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        missing = [f for f in params.compiled if not self._present(doc, f)]
+        if missing:
+            names = {loc: "، ".join(f.names[loc] for f in missing) if loc == "ar" else ", ".join(f.names[loc] for f in missing) for loc in ("ar", "en")}
+            yield Hit(Span(0, doc.line_span(1).end), {"fields": names}, about="")
