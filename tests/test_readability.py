@@ -34,3 +34,30 @@ def test_a_stray_diacritic_does_not_make_a_text_look_trivially_easy():
     plain = "نرد على الشكاوى المكتوبة خلال خمسة أيام عمل ونبلغ العميل بالنتيجة كتابياً."
     marked = plain.replace("الشكاوى", "الشّكاوى")
     assert osman.osman(marked) == pytest.approx(osman.osman(plain), abs=1e-9)
+
+
+def test_stats_reports_length_longest_sentence_and_hardest_sections():
+    from conftest import FIXTURES, run
+
+    result = run("stats", "--format", "json", str(FIXTURES / "ar/customer-service-policy.md"), str(FIXTURES / "en/customer-service-policy.md"))
+    assert result.exit_code == 0
+    arabic, english = result.json["documents"]
+    assert (arabic["lang"], arabic["metric"], english["metric"]) == ("ar", "OSMAN", "Flesch")
+    assert english["grade"] is not None and arabic["grade"] is None
+    for doc in (arabic, english):
+        assert doc["words"] > 300 and doc["sentences"] > 40
+        assert doc["mean_sentence"] == round(doc["words"] / doc["sentences"], 1)
+        # The longest sentence is where it says it is.
+        line = (FIXTURES / doc["path"].split("fixtures/")[1]).read_text(encoding="utf-8").split("\n")[doc["longest_line"] - 1]
+        assert doc["longest_text"].rstrip("…") in line
+        scores = [s["score"] for s in doc["hardest"]]
+        assert scores == sorted(scores) and all(s["words"] >= 30 for s in doc["hardest"])
+    assert arabic["longest_text"].startswith("إذا لم يستطع الممثل حل المشكلة")
+
+
+def test_stats_text_names_the_metric_and_the_hardest_section():
+    from conftest import FIXTURES, run
+
+    text = run("stats", str(FIXTURES / "templates/handbook.md")).stdout
+    assert "readability       OSMAN" in text
+    assert "hardest sections\n    line 13   البريد الإلكتروني" in text

@@ -1,0 +1,110 @@
+"""`policylint stats`: how long and how hard a policy is to read, and where.
+
+Words and sentences are counted with the same tokeniser and sentence splitter as the
+rules; readability is OSMAN for Arabic and Flesch reading ease (with the Flesch-Kincaid
+grade) for English, over the document's main language, then section by section so the
+hardest parts show.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from policylint.checks.readability import own_sentences
+from policylint.document import Document
+from policylint.runner import InputError
+from policylint.text.readability import measure
+
+HARDEST = 3  # sections listed
+MIN_SECTION_WORDS = 30  # fewer words say too little about a section's readability
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    title: str
+    line: int
+    words: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Stats:
+    path: str
+    lang: str
+    words: int
+    sentences: int
+    mean_sentence: float
+    longest_sentence: int
+    longest_line: int
+    longest_text: str
+    metric: str
+    score: float | None
+    grade: float | None
+    hardest: list[SectionScore]
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def document_stats(doc: Document) -> Stats:
+    sentences = [s for s in doc.sentences if s.words]
+    counts = [len(s.words) for s in sentences]
+    longest = max(sentences, key=lambda s: len(s.words), default=None)
+    texts = [doc.prose[s.span.start : s.span.end] for s in sentences if s.lang == doc.lang]
+    overall = measure(texts, doc.lang) if texts else None
+    sections = []
+    for section, section_texts in own_sentences(doc, doc.lang):
+        if section_texts:
+            result = measure(section_texts, doc.lang)
+            if result.words >= MIN_SECTION_WORDS:
+                line = doc.position(section.title_span.start).line
+                sections.append(SectionScore(section.title, line, result.words, round(result.score, 1)))
+    sections.sort(key=lambda s: (s.score, s.line))
+    return Stats(
+        path=doc.path,
+        lang=doc.lang,
+        words=sum(counts),
+        sentences=len(sentences),
+        mean_sentence=round(sum(counts) / len(counts), 1) if counts else 0.0,
+        longest_sentence=len(longest.words) if longest else 0,
+        longest_line=doc.position(longest.span.start).line if longest else 0,
+        longest_text=_excerpt(doc.text(longest.span)) if longest else "",
+        metric="OSMAN" if doc.lang == "ar" else "Flesch",
+        score=round(overall.score, 1) if overall else None,
+        grade=round(overall.grade, 1) if overall and overall.grade is not None else None,
+        hardest=sections[:HARDEST],
+    )
+
+
+def render_text(all_stats: list[Stats]) -> str:
+    out = []
+    for s in all_stats:
+        score = "n/a" if s.score is None else f"{s.metric} {s.score:.1f} (higher is easier)"
+        if s.grade is not None:
+            score += f", grade {s.grade:.1f}"
+        out += [
+            f"{s.path} ({s.lang})",
+            f"  words             {s.words}",
+            f"  sentences         {s.sentences}",
+            f"  mean sentence     {s.mean_sentence:.1f} words",
+            f"  longest sentence  {s.longest_sentence} words, line {s.longest_line}: {s.longest_text}",
+            f"  readability       {score}",
+        ]
+        if s.hardest:
+            out.append("  hardest sections")
+            width = max(len(h.title) for h in s.hardest)
+            for h in s.hardest:
+                out.append(f"    line {h.line:<4} {h.title.ljust(width)}  {s.metric} {h.score:.1f}  ({h.words} words)")
+        out.append("")
+    return "\n".join(out)
+
+
+def render_json(all_stats: list[Stats], errors: list[InputError]) -> str:
+    data = {
+        "documents": [asdict(s) for s in all_stats],
+        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in errors],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
