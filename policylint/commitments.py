@@ -240,8 +240,18 @@ class _Extractor:
                     yield Commitment(channel, measure, promise.quantity, span, doc.text(span))
 
 
+# Several rules read the same document's commitments one after the other (the engine runs
+# every rule on one document before the next): keep the last extraction.
+_last: tuple[Document, Vocabulary, list[Commitment]] | None = None
+
+
 def extract(doc: Document, vocab: Vocabulary) -> list[Commitment]:
-    return list(_Extractor(doc, vocab).commitments())
+    global _last
+    if _last is not None and _last[0] is doc and (_last[1] is vocab or _last[1] == vocab):
+        return _last[2]
+    found = list(_Extractor(doc, vocab).commitments())
+    _last = (doc, vocab, found)
+    return found
 
 
 def covered_channels(doc: Document, vocab: Vocabulary) -> dict[str, Span]:

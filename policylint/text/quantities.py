@@ -83,6 +83,8 @@ _BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
 _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
     "على الأكثر", "كحد أقصى", "بحد أقصى", "at most", "at the latest", "maximum", "max",
 )]
+_BEFORE_FIRST = frozenset(p[0] for p in _BEFORE)
+_AFTER_FIRST = frozenset(p[0] for p in _AFTER)
 # "من خلال" is "through", not "within".
 _NOT_AFTER = {("خلال",): {normalise("من")}}
 # Words that may stand between the promise and its quantity: "خلال الـ 24 ساعة القادمة",
@@ -251,7 +253,9 @@ def find_promises(tokens: Sequence[Token]) -> list[Promise]:
     i = 0
     while i < len(reader.words):
         found = None
-        for phrase in _BEFORE:
+        word = reader.at(i)
+        starts = word in _BEFORE_FIRST or _bare(word) in _BEFORE_FIRST
+        for phrase in _BEFORE if starts else ():
             if not reader.phrase_at(i, phrase, glued=True):
                 continue
             if reader.at(i - 1) in _NOT_AFTER.get(phrase, ()):
@@ -265,7 +269,7 @@ def find_promises(tokens: Sequence[Token]) -> list[Promise]:
                 break
         if found is None:
             quantity = reader.quantity(i)
-            if quantity is not None and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
+            if quantity is not None and reader.at(quantity.last + 1) in _AFTER_FIRST and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
                 found = Promise(quantity, i, quantity.last)
         if found is not None:
             promises.append(found)

@@ -1,0 +1,93 @@
+"""Benchmark: how fast policylint lints a policy repository, end to end and per stage.
+
+    .venv/bin/python bench/bench.py [--copies N] [--jobs J ...]
+
+Copies the example policies (fixtures/ar, fixtures/en, fixtures/templates) N times into
+a temporary folder and times the real command line on it, once per --jobs value, after
+one warm-up run; then times parsing and each rule on one Arabic policy in-process, so a
+slow rule shows by name. Numbers go to standard output; nothing is asserted: goals are
+read from here, never from a timed unit test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "fixtures" / d for d in ("ar", "en", "templates")]
+
+
+def make_repository(folder: Path, copies: int) -> int:
+    files = [p for d in SOURCES for p in sorted(d.glob("*.md")) if p.name != "README.md"]
+    for i in range(copies):
+        target = folder / f"copy{i:04d}"
+        target.mkdir()
+        for path in files:
+            shutil.copy(path, target / f"{path.parent.name}-{path.name}")
+    return copies * len(files)
+
+
+def time_cli(folder: Path, jobs: int, repeat: int) -> list[float]:
+    command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--jobs", str(jobs), str(folder)]
+    subprocess.run(command, capture_output=True)  # warm-up: imports, disk cache
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def time_stages(path: Path, repeat: int = 20) -> list[tuple[float, str]]:
+    from policylint import document
+    from policylint.checks.base import Context
+    from policylint.rulepacks import load_rules
+
+    rules = load_rules()
+    text = path.read_text(encoding="utf-8")
+    ctx = Context(dt.date(2026, 11, 23))
+    document.parse(path.name, text)  # warm the language layer
+    start = time.perf_counter()
+    docs = [document.parse(path.name, text) for _ in range(repeat)]
+    stages = [((time.perf_counter() - start) / repeat, "parse")]
+    for rule in rules.rules:
+        if rule.check is None:
+            continue
+        list(rule.check.check(docs[0], rule.params, ctx))
+        start = time.perf_counter()
+        for doc in docs:
+            list(rule.check.check(doc, rule.params, ctx))
+        stages.append(((time.perf_counter() - start) / repeat, rule.code))
+    return stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--copies", type=int, default=50)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        count = make_repository(Path(tmp), args.copies)
+        print(f"{count} files ({args.copies} copies of the fixtures)")
+        for jobs in args.jobs:
+            times = time_cli(Path(tmp), jobs, args.repeat)
+            best = min(times)
+            print(f"  --jobs {jobs}: best {best:.2f} s, median {statistics.median(times):.2f} s, {count / best:.0f} files/s")
+    stages = time_stages(ROOT / "fixtures/ar/customer-service-policy.md")
+    total = sum(t for t, _ in stages)
+    print(f"one Arabic policy in-process: {total * 1000:.1f} ms; slowest stages:")
+    for seconds, name in sorted(stages, reverse=True)[:8]:
+        print(f"  {name:<8} {seconds * 1000:6.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
