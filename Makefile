@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # camel-tools depends on PyTorch; without this pin pip would fetch a multi-GB CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: demo test install clean readme
+.PHONY: demo test install clean readme bench
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -31,3 +31,7 @@ clean:
 # Regenerate the README's rule table from the rule packs (a test fails when they drift).
 readme: $(STAMP)
 	$(PY) -c "from pathlib import Path; from policylint.ruledocs import with_rule_table; from policylint.rulepacks import load_rules; p = Path('README.md'); p.write_text(with_rule_table(p.read_text(encoding='utf-8'), load_rules()), encoding='utf-8')"
+
+# Time the command line on a few hundred policies and each rule on one policy (bench/).
+bench: $(STAMP)
+	$(PY) bench/bench.py

@@ -5,7 +5,8 @@
 Copies the example policies (fixtures/ar, fixtures/en, fixtures/templates) N times into
 a temporary folder and times the real command line on it, once per --jobs value, after
 one warm-up run; then times parsing and each rule on one Arabic policy in-process, so a
-slow rule shows by name. Numbers go to standard output; nothing is asserted: goals are
+slow rule shows by name (rule by rule over many parses: work the rules share when the
+engine runs them on one document, the service-levels extraction, counts in each). Numbers go to standard output; nothing is asserted: goals are
 read from here, never from a timed unit test.
 """
 
