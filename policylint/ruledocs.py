@@ -61,7 +61,16 @@ def explain(rule: Rule, locale: str) -> str:
     ]
     options = {k: v for k, v in rule.raw_params.items() if k not in ("entries", "labels", "names", "patterns")}
     if options:
-        parts += ["", f"## {h['options']}", _indent(yaml.safe_dump(options, allow_unicode=True, sort_keys=False))]
+        # Block style at the top, word lists on one line each: readable and still YAML a
+        # user can paste into configuration.
+        dumped = "".join(
+            yaml.safe_dump(
+                {key: value}, allow_unicode=True, sort_keys=False, width=100,
+                default_flow_style=None if isinstance(value, (dict, list)) else False,
+            )  # fmt: skip
+            for key, value in options.items()
+        )
+        parts += ["", f"## {h['options']}", _indent(dumped)]
     return "\n".join(parts).rstrip() + "\n"
 
 

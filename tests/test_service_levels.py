@@ -161,3 +161,12 @@ def test_every_handbook_channel_is_understood_in_both_languages():
         assert scripts == {True, False}, channel.id
 
 
+
+
+def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# Customer Service Policy\n\nUse the customer's name where possible.\n\nWe will get back to you where possible.\n",
+        encoding="utf-8",
+    )
+    assert [f["line"] for f in lint_json("--select", "SLA106", str(policy)).findings] == [5]
