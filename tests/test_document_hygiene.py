@@ -116,3 +116,9 @@ def test_secrets_are_reported_without_echoing_them(tmp_path, line, secret, maske
 def test_what_only_looks_like_a_secret_is_not_reported(tmp_path, line):
     text = AR_POLICY.read_text(encoding="utf-8") + "\n" + line + "\n"
     assert _lint(tmp_path, text, "--select", "DOC109").findings == []
+
+
+@pytest.mark.parametrize("line", ["Password: never share it with anyone.", "كلمة المرور: سرية ولا تُشارك."])
+def test_a_word_after_a_password_label_is_not_a_password(tmp_path, line):
+    text = EN_POLICY.read_text(encoding="utf-8") + "\n" + line + "\n"
+    assert _lint(tmp_path, text, "--select", "DOC109").findings == []

@@ -53,6 +53,14 @@ _ID_CONTEXT = regex.compile(
 )
 
 
+def _looks_like_password(value: str) -> bool:
+    """"Waha2026!" is a password; "never" in "Password: never share it." is a word."""
+    word = value.rstrip(".,;:!?،؛")
+    if regex.search(r"[\d_@#$%^&*+=!?]", word):
+        return True
+    return len(word) >= 8 and regex.search(r"[a-z]", word) is not None and regex.search(r"[A-Z]", word) is not None
+
+
 def mask(secret: str) -> str:
     """The first two and last two characters; the rest as dots, so the length shows."""
     kept = secret.replace(" ", "").replace("-", "")
@@ -83,7 +91,7 @@ class SecretsCheck(Check):
         """(kind, start, end) of each secret in the text, digits already ASCII."""
         if "password" in params.wanted:
             for m in _PASSWORD.finditer(text):
-                if not _PLACEHOLDER_VALUE.match(m[1]) and m[1][0] not in "[<{(":
+                if not _PLACEHOLDER_VALUE.match(m[1]) and m[1][0] not in "[<{(" and _looks_like_password(m[1]):
                     yield "password", m.start(1), m.end(1)
         if "api-key" in params.wanted:
             for pattern in (_KEY_PREFIXED, _KEY_LABELLED):
