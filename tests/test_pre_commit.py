@@ -81,7 +81,8 @@ def test_installed_hook_blocks_the_commit_and_lets_the_fix_through(tmp_path, hoo
     _git("add", ".", cwd=repo, env=env)
     blocked = _git("commit", "-qm", "policy", cwd=repo, env=env)
     assert blocked.returncode != 0
-    assert "policy.md:8:" in blocked.stdout + blocked.stderr and "[الشركة]" in blocked.stdout + blocked.stderr
+    title_line = next(i for i, line in enumerate(policy.split("\n"), 1) if line.startswith("# "))
+    assert f"policy.md:{title_line}:" in blocked.stdout + blocked.stderr and "[الشركة]" in blocked.stdout + blocked.stderr
     (repo / "policy.md").write_text(policy, encoding="utf-8")
     _git("add", ".", cwd=repo, env=env)
     allowed = _git("commit", "-qm", "policy", cwd=repo, env=env)
