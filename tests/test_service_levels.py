@@ -170,3 +170,17 @@ def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tm
         encoding="utf-8",
     )
     assert [f["line"] for f in lint_json("--select", "SLA106", str(policy)).findings] == [5]
+
+
+def test_returning_missed_calls_is_a_call_back_not_a_second_answer_time(tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# Customer Service Policy\n\n## Service levels\n\n"
+        "- **Phone:** we answer within 30 seconds; missed calls are returned within 2 hours.\n"
+        "- Live chat: an agent joins within 90 seconds.\n",
+        encoding="utf-8",
+    )
+    result = run("sla", "--format", "json", str(policy))
+    assert result.exit_code == 0, result.stdout
+    rows = [(c["channel"], c["measure"], c["quantity"], c["unit"]) for c in result.json["commitments"]]
+    assert rows == [("phone", "response", 30, "second"), ("phone", "callback", 2, "hour"), ("live-chat", "response", 90, "second")]
