@@ -128,13 +128,14 @@ class Commitment:
     quantity: Quantity
     span: Span  # the promise, from "خلال"/"within" to the unit
     text: str  # the promise as written
+    average: bool = False  # a target for the mean ("في المتوسط"), not a maximum
 
     @property
-    def comparable(self) -> tuple[str, str, str] | None:
+    def comparable(self) -> tuple[str, str, str, bool] | None:
         """What two commitments must share to contradict each other."""
         if self.channel is None or self.quantity.value is None:
             return None
-        return (self.channel, self.measure, self.quantity.dimension)
+        return (self.channel, self.measure, self.quantity.dimension, self.average)
 
 
 def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]]) -> list[tuple[str, int]]:
@@ -237,7 +238,7 @@ class _Extractor:
                     if channel is not None and measure == self.vocab.default_measures.get(channel):
                         self.followup_due.add(channel)
                     previous_end = promise.last + 1
-                    yield Commitment(channel, measure, promise.quantity, span, doc.text(span))
+                    yield Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average)
 
 
 # Several rules read the same document's commitments one after the other (the engine runs
@@ -282,7 +283,7 @@ def contradictions(commitments: Iterable[tuple[Any, Commitment]]) -> Iterator[tu
     Each later commitment that differs from the first one for its channel, measure and
     unit dimension is reported once, against that first one.
     """
-    first: dict[tuple[str, str, str], tuple[Any, Commitment]] = {}
+    first: dict[tuple[str, str, str, bool], tuple[Any, Commitment]] = {}
     for where, commitment in commitments:
         key = commitment.comparable
         if key is None:

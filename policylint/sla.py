@@ -24,6 +24,7 @@ UNIT = {
     "ar": {"ring": "رنة", "second": "ثانية", "minute": "دقيقة", "hour": "ساعة", "day": "يوم",
            "business day": "يوم عمل", "week": "أسبوع", "month": "شهر"},
 }  # fmt: skip
+AVERAGE = {"en": " (average)", "ar": " (متوسط)"}
 HEADERS = {
     "en": ("channel", "measure", "quantity", "unit", "where"),
     "ar": ("القناة", "المقياس", "المقدار", "الوحدة", "الموضع"),
@@ -57,7 +58,7 @@ class Row:
         return {
             "path": self.path, "line": self.line, "column": self.column, "channel": c.channel,
             "measure": c.measure, "quantity": c.quantity.value, "unit": c.quantity.unit,
-            "placeholder": c.quantity.placeholder, "text": " ".join(c.text.split()),
+            "placeholder": c.quantity.placeholder, "average": c.average, "text": " ".join(c.text.split()),
         }  # fmt: skip
 
 
@@ -90,7 +91,8 @@ def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) 
     for row in rows:
         c = row.commitment
         cells.append((
-            row.vocab.label("channel", c.channel)[locale], row.vocab.label("measure", c.measure)[locale],
+            row.vocab.label("channel", c.channel)[locale],
+            row.vocab.label("measure", c.measure)[locale] + (AVERAGE[locale] if c.average else ""),
             row.quantity(), (UNIT if c.quantity.value == 1 else UNITS)[locale][c.quantity.unit], f"{row.path}:{row.line}",
         ))  # fmt: skip
     widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]

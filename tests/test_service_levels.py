@@ -184,3 +184,16 @@ def test_returning_missed_calls_is_a_call_back_not_a_second_answer_time(tmp_path
     assert result.exit_code == 0, result.stdout
     rows = [(c["channel"], c["measure"], c["quantity"], c["unit"]) for c in result.json["commitments"]]
     assert rows == [("phone", "response", 30, "second"), ("phone", "callback", 2, "hour"), ("live-chat", "response", 90, "second")]
+
+
+def test_an_average_is_a_different_promise_from_a_maximum(tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\nنرد على المكالمات خلال ٢٠ ثانية في المتوسط، ولا يزيد الانتظار على دقيقتين.\n\n"
+        "نرد على المكالمات خلال 60 ثانية كحد أقصى.\n",
+        encoding="utf-8",
+    )
+    result = run("sla", "--format", "json", str(policy))
+    rows = [(c["quantity"], c["unit"], c["average"]) for c in result.json["commitments"]]
+    assert (20, "second", True) in rows and (60, "second", False) in rows
+    assert result.exit_code == 0 and result.json["conflicts"] == []

@@ -85,6 +85,7 @@ _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
 )]
 _BEFORE_FIRST = frozenset(p[0] for p in _BEFORE)
 _AFTER_FIRST = frozenset(p[0] for p in _AFTER)
+_AVERAGE = [tuple(normalise(w) for w in p.split()) for p in ("في المتوسط", "بالمتوسط", "كمتوسط", "بمتوسط", "متوسط", "on average", "average", "an average of")]
 # "من خلال" is "through", not "within".
 _NOT_AFTER = {("خلال",): {normalise("من")}}
 # Words that may stand between the promise and its quantity: "خلال الـ 24 ساعة القادمة",
@@ -117,6 +118,9 @@ class Promise:
     quantity: Quantity
     first: int  # the first token of the promise word, or of the quantity
     last: int
+    # "خلال ٢٠ ثانية في المتوسط", "on average within 2 hours": a target for the mean, not
+    # a limit for every customer; it is a different promise from a maximum.
+    average: bool = False
 
 
 def _bare(norm: str) -> str:
@@ -272,6 +276,9 @@ def find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None and reader.at(quantity.last + 1) in _AFTER_FIRST and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
                 found = Promise(quantity, i, quantity.last)
         if found is not None:
+            near = (found.first - 3, found.first - 2, found.first - 1, found.last + 1)
+            if any(reader.phrase_at(k, p, glued=True) for k in near for p in _AVERAGE):
+                found = Promise(found.quantity, found.first, found.last, average=True)
             promises.append(found)
             i = found.last + 1
         else:
