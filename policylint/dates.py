@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from hijridate import Hijri
@@ -25,12 +27,17 @@ class FoundDate:
     start: int
     end: int
     date: dt.date
-    # Day-first and month-first readings both valid and different (05/03/2026).
-    ambiguous: bool = False
+    # The month-first reading, when it is valid and differs from the day-first one that
+    # `date` holds (05/03/2026), in the same calendar as `date`.
+    other: dt.date | None = None
     # Only a month or a quarter was given; the date is its last day.
     month_only: bool = False
     # Written in the Hijri calendar; `date` is the Gregorian equivalent.
     hijri: bool = False
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.other is not None
 
 
 _A = "[اأإآ]"
@@ -48,12 +55,16 @@ _MONTHS: dict[int, tuple[str, ...]] = {
     11: ("november", "nov", "نوفمبر", f"تشرين {_A}لثاني", "نونبر"),
     12: ("december", "dec", "ديسمبر", f"كانون {_A}لأول", f"كانون {_A}لاول", "دجنبر"),
 }
-_MONTH_NAMES = sorted(
-    ((name, number) for number, names in _MONTHS.items() for name in names),
-    key=lambda item: -len(item[0]),
-)
-_MONTH_ALTERNATION = "|".join(f"(?:{name})" for name, _ in _MONTH_NAMES)
-_MONTH_LOOKUP = [(regex.compile(f"^(?:{name})$", regex.I), number) for name, number in _MONTH_NAMES]
+
+
+def _month_names(months: dict[int, tuple[str, ...]]) -> tuple[str, list[tuple[regex.Pattern[str], int]]]:
+    """A regex alternation of month names, longest first, and a lookup from name to number."""
+    names = sorted(((name, number) for number, spellings in months.items() for name in spellings), key=lambda i: -len(i[0]))
+    alternation = "|".join(f"(?:{name})" for name, _ in names)
+    return alternation, [(regex.compile(f"^(?:{name})$", regex.I), number) for name, number in names]
+
+
+_MONTH_ALTERNATION, _MONTH_LOOKUP = _month_names(_MONTHS)
 
 _BEFORE = r"(?<![\p{L}\p{N}])"
 _AFTER = r"(?![\p{L}\p{N}])"
@@ -82,9 +93,7 @@ _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
     11: ("ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"),
     12: ("ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"),
 }
-_HIJRI_NAMES = sorted(((n, m) for m, names in _HIJRI_MONTHS.items() for n in names), key=lambda i: -len(i[0]))
-_HIJRI_ALTERNATION = "|".join(f"(?:{name})" for name, _ in _HIJRI_NAMES)
-_HIJRI_LOOKUP = [(regex.compile(f"^(?:{name})$"), number) for name, number in _HIJRI_NAMES]
+_HIJRI_ALTERNATION, _HIJRI_LOOKUP = _month_names(_HIJRI_MONTHS)
 # "هـ" / "ه" after the year marks it Hijri; a year from 1343 to 1500 is Hijri anyway
 # (hijridate's Umm al-Qura range): no policy was reviewed in the Gregorian 1400s.
 _HIJRI_YEAR = r"(1[34]\d\d)"
@@ -119,13 +128,6 @@ _ENGLISH_QUARTER = regex.compile(rf"{_BEFORE}(first|second|third|fourth)\s+quart
 _HALF = regex.compile(rf"{_BEFORE}(?:H([12])\s*[-/ ]?\s*(\d{{4}})|{_A}لنصف\s+{_A}ل({_A}ول|ثاني)\s+(?:من\s+)?(?:عام\s+|سنة\s+)?(\d{{4}})){_AFTER}", regex.I)
 
 
-def _hijri_month(name: str) -> int:
-    for pattern, number in _HIJRI_LOOKUP:
-        if pattern.match(name):
-            return number
-    raise ValueError(name)
-
-
 def _from_hijri(year: int, month: int, day: int | None) -> dt.date | None:
     """The Gregorian date of a Hijri one; a month alone means its last day."""
     try:
@@ -154,8 +156,8 @@ def _quarter_end(year: int, quarter: int, quarters: int = 4) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _month_number(name: str) -> int:
-    for pattern, number in _MONTH_LOOKUP:
+def _month_number(name: str, lookup: list[tuple[regex.Pattern[str], int]] = _MONTH_LOOKUP) -> int:
+    for pattern, number in lookup:
         if pattern.match(name):
             return number
     raise ValueError(name)
@@ -174,41 +176,42 @@ def find_dates(text: str) -> list[FoundDate]:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: regex.Match[str], date: dt.date | None, **flags: bool) -> None:
+    def add(match: regex.Match[str], date: dt.date | None, **flags: Any) -> None:
         if date is None or any(s < match.end() and match.start() < e for s, e in taken):
             return
         taken.append((match.start(), match.end()))
         found.append(FoundDate(match.start(), match.end(), date, **flags))
 
+    def add_day_first(match: regex.Match[str], convert: Callable[[int, int, int], dt.date | None], **flags: Any) -> None:
+        """dd/mm/yyyy: a number above 12 settles which is the day; else day first, and
+        the month-first reading is kept as the other one."""
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        if first > 12 or second > 12:
+            day, month = (first, second) if first > 12 else (second, first)
+            add(match, convert(year, month, day), **flags)
+        else:
+            other = convert(year, first, second) if first != second else None
+            add(match, convert(year, second, first), other=other, **flags)
+
     # Hijri first: "1446/09/15" must not be read as the Gregorian year 1446.
     for m in _HIJRI_YEAR_FIRST.finditer(digits):
         add(m, _from_hijri(int(m[1]), int(m[2]), int(m[3])), hijri=True)
     for m in _HIJRI_NUMERIC.finditer(digits):
-        first, second, year = int(m[1]), int(m[2]), int(m[3])
-        if first > 12 or second > 12:
-            day, month = (first, second) if first > 12 else (second, first)
-            add(m, _from_hijri(year, month, day), hijri=True)
-        else:
-            add(m, _from_hijri(year, second, first), hijri=True, ambiguous=first != second)
+        add_day_first(m, _from_hijri, hijri=True)
     for m in _HIJRI_DAY_MONTH_YEAR.finditer(digits):
-        add(m, _from_hijri(int(m[3]), _hijri_month(m[2]), int(m[1])), hijri=True)
+        add(m, _from_hijri(int(m[3]), _month_number(m[2], _HIJRI_LOOKUP), int(m[1])), hijri=True)
     for m in _WRITTEN_DAY.finditer(digits):
         day, year = _ordinal_day(m), int(m[7])
         if m[6]:
-            add(m, _from_hijri(year, _hijri_month(m[6]), day), hijri=True)
+            add(m, _from_hijri(year, _month_number(m[6], _HIJRI_LOOKUP), day), hijri=True)
         elif m[8] not in ("هـ", "ه"):
             add(m, _make(year, _month_number(m[5]), day))
     for m in _HIJRI_MONTH_YEAR.finditer(digits):
-        add(m, _from_hijri(int(m[2]), _hijri_month(m[1]), None), hijri=True, month_only=True)
+        add(m, _from_hijri(int(m[2]), _month_number(m[1], _HIJRI_LOOKUP), None), hijri=True, month_only=True)
     for m in _ISO.finditer(digits):
         add(m, _make(int(m[1]), int(m[2]), int(m[3])))
     for m in _NUMERIC.finditer(digits):
-        first, second, year = int(m[1]), int(m[2]), int(m[3])
-        if first > 12 or second > 12:
-            day, month = (first, second) if first > 12 else (second, first)
-            add(m, _make(year, month, day))
-        else:
-            add(m, _make(year, second, first), ambiguous=first != second)
+        add_day_first(m, _make)
     for m in _DAY_MONTH_YEAR.finditer(digits):
         add(m, _make(int(m[3]), _month_number(m[2]), int(m[1])))
     for m in _MONTH_DAY_YEAR.finditer(digits):

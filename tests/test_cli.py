@@ -225,3 +225,13 @@ def test_computed_template_date_is_not_a_review_date(lint_json, tmp_path):
     codes = sorted(f["code"] for f in lint_json(str(tmp_path / "policy.md")).findings)
     # Reported as computed (and as template text by the placeholders pack), never as fresh.
     assert "FRS107" in codes and "FRS102" not in codes and "FRS105" not in codes
+
+
+def test_ambiguous_hijri_date_gives_both_readings_in_the_gregorian_calendar(lint_json, tmp_path):
+    text = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")
+    text = replace_line(text, "تاريخ آخر مراجعة", "تاريخ آخر مراجعة: ٠٥/٠٣/١٤٤٧ هـ")
+    (tmp_path / "policy.md").write_text(text, encoding="utf-8")
+    result = run("--format", "json", "--today", "2026-11-23", "--select", "FRS103", "--locale", "en", str(tmp_path / "policy.md"))
+    [finding] = result.findings
+    # 5 Rabi' al-Awwal 1447 and 3 Jumada al-Ula 1447, converted; not a Gregorian swap.
+    assert "(2025-08-28 or 2025-10-25)" in finding["message"]

@@ -127,8 +127,8 @@ class ReviewDateCheck(Check):
         span = Span(found.start, found.end)
         date = found.date
         values = {"date": date.isoformat(), "value": doc.text(span), "today": ctx.today.isoformat(), "limit": params.max_age_days}
-        if params.problem == "ambiguous" and found.ambiguous:
-            yield Hit(span, values | {"other": dt.date(date.year, date.day, date.month).isoformat()})
+        if params.problem == "ambiguous" and found.other is not None:
+            yield Hit(span, values | {"other": found.other.isoformat()})
         elif params.problem == "future" and date > ctx.today:
             yield Hit(span, values)
         elif params.problem == "stale" and (ctx.today - date).days > params.max_age_days:
