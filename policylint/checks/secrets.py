@@ -23,7 +23,9 @@ from policylint.findings import Hit, Span
 from policylint.text.chars import ascii_digits
 
 KINDS = ("password", "api-key", "card-number", "iban", "national-id")
-_PLACEHOLDER_VALUE = regex.compile(r"^(?:\[.*\]|<.*>|\{\{.*\}\}|\*+|•+|x+|\.+|_+|-+)$", regex.I)
+# What stands after a password label when there is no password: a template slot (the
+# value is cut at the first space, so only its opening shows) or a mask.
+_PLACEHOLDER_VALUE = regex.compile(r"^(?:[\[<{(].*|\*+|•+|x+|\.+|_+|-+)$", regex.I)
 
 _PASSWORD = regex.compile(
     r"(?:password|passwd|pwd|passcode|كلمة\s+(?:ال)?مرور|كلمة\s+(?:ال)?سر|(?:ال)?رقم\s+(?:ال)?سري)"
@@ -91,7 +93,7 @@ class SecretsCheck(Check):
         """(kind, start, end) of each secret in the text, digits already ASCII."""
         if "password" in params.wanted:
             for m in _PASSWORD.finditer(text):
-                if not _PLACEHOLDER_VALUE.match(m[1]) and m[1][0] not in "[<{(" and _looks_like_password(m[1]):
+                if not _PLACEHOLDER_VALUE.match(m[1]) and _looks_like_password(m[1]):
                     yield "password", m.start(1), m.end(1)
         if "api-key" in params.wanted:
             for pattern in (_KEY_PREFIXED, _KEY_LABELLED):

@@ -16,10 +16,8 @@ import regex
 from policylint.checks.base import Check, Context
 from policylint.document import Document, Section
 from policylint.findings import Hit
+from policylint.text.slots import SLOT, blank_slots
 from policylint.text.tokens import PhraseMatcher, contains_phrase, phrase_words
-
-
-_PLACEHOLDER = regex.compile(r"\[[^\]\n]*\]|\{\{[^}\n]*\}\}|<[^>\n]*>")
 
 
 class SectionContent(Check):
@@ -57,15 +55,14 @@ class SectionContent(Check):
         """Does the section's text say it? Template placeholders say nothing: a contact
         section that reads "[عنوان البريد الإلكتروني]" gives no address."""
         body = doc.prose[section.body.start : section.body.end]
-        held = [(m.start() + section.body.start, m.end() + section.body.start) for m in _PLACEHOLDER.finditer(body)]
+        held = [(m.start() + section.body.start, m.end() + section.body.start) for m in SLOT.finditer(body)]
         for sentence in doc.sentences:
             if section.body.start <= sentence.span.start < section.body.end:
                 tokens = list(sentence.tokens)
                 for _, first, _last in params.matcher.find(tokens):
                     if not any(s <= tokens[first].start < e for s, e in held):
                         return True
-        said = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), body)
-        return any(p.search(said) for p in params.compiled)
+        return any(p.search(blank_slots(body)) for p in params.compiled)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         sections = [s for s in doc.body_sections if any(contains_phrase(s.words, p) for p in params.section_phrases)]

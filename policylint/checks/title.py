@@ -11,15 +11,13 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from policylint.checks.base import Check, Context
 from policylint.document import Document
 from policylint.findings import Hit, Span
+from policylint.text.slots import blank_slots
 from policylint.text.tokens import phrase_words
 
 PROBLEMS = ("missing", "multiple", "generic")
-_PLACEHOLDER = regex.compile(r"\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>")
 
 
 class TitleCheck(Check):
@@ -48,7 +46,7 @@ class TitleCheck(Check):
             for extra in firsts[1:]:
                 yield Hit(extra.title_span, {"title": firsts[0].title, "line": doc.position(firsts[0].title_span.start).line})
         elif doc.title is not None:
-            text = _PLACEHOLDER.sub(" ", doc.title.title)
+            text = blank_slots(doc.title.title)
             words = [w for w in phrase_words(text) if not w.isdigit()] if text.strip() else []
             if not [w for w in words if w not in params.generic_words]:
                 yield Hit(doc.title.title_span, {"title": doc.title.title})
