@@ -139,17 +139,10 @@ class Commitment:
 
 
 def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]]) -> list[tuple[str, int]]:
-    """(id, token index) of every name found, longest first where they overlap."""
+    """(id, token index) of every name found; where names overlap the longest wins:
+    "البريد الصوتي" is voicemail, not the "البريد" of e-mail."""
     phrase_matcher, owners = matcher
-    found = sorted(phrase_matcher.find(tokens), key=lambda m: (m[1], -(m[2] - m[1])))
-    taken: set[int] = set()
-    mentions = []
-    for index, first, last in found:
-        if first in taken:
-            continue  # "البريد الصوتي" is voicemail, not the "البريد" of e-mail
-        taken.update(range(first, last + 1))
-        mentions.append((owners[index], first))
-    return mentions
+    return [(owners[index], first) for index, first, _ in phrase_matcher.find_longest(tokens)]
 
 
 class _Extractor:

@@ -86,16 +86,10 @@ class Vocabulary(Check):
 
     def sentence_hits(self, doc: Document, sentence: Sentence, params: Params) -> Iterator[Hit]:
         tokens = list(sentence.tokens)
-        taken: set[int] = set()
-        # Longer phrases first, so "in order to" wins over "order".
-        matches = sorted(params.matcher.find(tokens), key=lambda m: (m[1], -(m[2] - m[1])))
-        for index, first, last in matches:
-            entry = params.compiled[index]
-            if taken & set(range(first, last + 1)):
-                continue
+
+        def spelled_as_listed(index: int, first: int, last: int) -> bool:
+            return not params.case_sensitive or params.compiled[index].spelling in doc.text(Span(tokens[first].start, tokens[last].end))
+
+        for index, first, last in params.matcher.find_longest(tokens, keep=spelled_as_listed):
             span = Span(tokens[first].start, tokens[last].end)
-            text = doc.text(span)
-            if params.case_sensitive and entry.spelling not in text:
-                continue
-            taken.update(range(first, last + 1))
-            yield Hit(span, {"word": text, "suggestion": entry.suggestion})
+            yield Hit(span, {"word": doc.text(span), "suggestion": params.compiled[index].suggestion})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -135,6 +136,20 @@ class PhraseMatcher:
                 if i + n <= len(tokens) and all(words_match(tokens[i + k].norm, phrase[k]) for k in range(n)):
                     found.append((index, i, i + n - 1))
         return found
+
+
+    def find_longest(self, tokens: list[Token], keep: Callable[[int, int, int], bool] = lambda *_: True) -> list[tuple[int, int, int]]:
+        """Occurrences that do not overlap, the earliest and then the longest winning:
+        "in order to" rather than "order", "البريد الصوتي" rather than "البريد".
+        `keep` may turn a match down before it takes its tokens."""
+        chosen = []
+        taken: set[int] = set()
+        for index, first, last in sorted(self.find(tokens), key=lambda m: (m[1], -(m[2] - m[1]))):
+            if first in taken or not keep(index, first, last):
+                continue
+            taken.update(range(first, last + 1))
+            chosen.append((index, first, last))
+        return chosen
 
 
 def find_phrase(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
