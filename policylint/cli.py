@@ -14,7 +14,7 @@ from policylint import baseline as baseline_mod
 from policylint.findings import Severity
 from policylint.formats import FORMATS, github, render, text_format
 from policylint.rulepacks import RulePackError, load_rules
-from policylint.runner import STDIN, Options, Report, lint_paths, load_paths
+from policylint.runner import STDIN, InputError, Options, lint_paths, load_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TODAY_ENV = "POLICYLINT_TODAY"
@@ -89,7 +89,7 @@ def check(
     if write_baseline:
         count = baseline_mod.write(write_baseline, report.findings)
         click.echo(f"policylint: recorded {count} findings in {write_baseline}", err=True)
-        _print_errors(report)
+        _print_errors(report.errors)
         sys.exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
     if baseline:
         try:
@@ -111,16 +111,17 @@ def check(
     if fmt == "github" and summary_path:
         with open(summary_path, "a", encoding="utf-8") as summary:
             summary.write(github.step_summary(report))
-    _print_errors(report)
+    _print_errors(report.errors)
     threshold = Severity.parse(fail_on) if fail_on else report.fail_on or Severity.ERROR
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN)
 
 
-def _print_errors(report: Report) -> None:
-    for error in report.errors:
+def _print_errors(errors: list[InputError]) -> None:
+    for error in errors:
         click.echo(f"policylint: error: {error}", err=True)
+
 
 @main.command("rules")
 @click.option("--locale", type=click.Choice(["ar", "en"]), default="en", show_default=True, help="Language of the summaries.")
@@ -163,8 +164,7 @@ def sla_table(paths: tuple[str, ...], fmt: str, locale: str, lang: str | None, c
     loaded, errors = load_paths(paths, options)
     rows, conflicts = sla.table(loaded)
     click.echo(sla.render_json(rows, conflicts, errors) if fmt == "json" else sla.render_text(rows, conflicts, locale), nl=False)
-    for error in errors:
-        click.echo(f"policylint: error: {error}", err=True)
+    _print_errors(errors)
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if conflicts else EXIT_CLEAN)
 
 
@@ -179,6 +179,5 @@ def stats_command(paths: tuple[str, ...], fmt: str, lang: str | None, config_pat
     loaded, errors = load_paths(paths, Options(today=dt.date.today(), lang=lang, config=config_path))
     all_stats = [stats.document_stats(item.doc) for item in loaded]
     click.echo(stats.render_json(all_stats, errors) if fmt == "json" else stats.render_text(all_stats), nl=False)
-    for error in errors:
-        click.echo(f"policylint: error: {error}", err=True)
+    _print_errors(errors)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)

@@ -185,21 +185,23 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
     return report
 
 
-def _read(display: str, file: Path | None) -> tuple[str | None, InputError | None]:
+def _read(display: str, file: Path | None) -> str | InputError:
+    """The file's text, or the error that says why it cannot be had."""
     if file is None:
-        return None, InputError(display, "no such file or folder; check the path")
+        return InputError(display, "no such file or folder; check the path")
     try:
-        return document.decode(file.read_bytes()), None
+        return document.decode(file.read_bytes())
     except document.DocumentError as error:
-        return None, InputError(display, error.message, error.line)
+        return InputError(display, error.message, error.line)
     except OSError as error:
-        return None, InputError(display, f"cannot read: {error.strerror}")
+        return InputError(display, f"cannot read: {error.strerror}")
 
 
 def _lint_file(display: str, file: Path | None, explicit: bool, options: Options, cache: _RunCache) -> Report:
-    text, error = _read(display, file)
-    if error is not None or file is None or text is None:
-        return Report(errors=[error] if error else [])
+    text = _read(display, file)
+    if isinstance(text, InputError):
+        return Report(errors=[text])
+    assert file is not None  # _read reports a missing file
     return lint_text(display, file, text, options, explicit, cache)
 
 
@@ -209,10 +211,11 @@ def load_paths(paths: tuple[str, ...], options: Options) -> tuple[list[Loaded], 
     loaded: list[Loaded] = []
     errors: list[InputError] = []
     for display, file in collect(paths):
-        text, error = _read(display, file)
-        if error is not None or file is None or text is None:
-            errors += [error] if error else []
+        text = _read(display, file)
+        if isinstance(text, InputError):
+            errors.append(text)
             continue
+        assert file is not None  # _read reports a missing file
         one, report = load_text(display, file, text, options, display in paths, cache)
         errors += report.errors
         if one is not None:

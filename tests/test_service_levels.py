@@ -197,3 +197,13 @@ def test_an_average_is_a_different_promise_from_a_maximum(tmp_path):
     rows = [(c["quantity"], c["unit"], c["average"]) for c in result.json["commitments"]]
     assert (20, "second", True) in rows and (60, "second", False) in rows
     assert result.exit_code == 0 and result.json["conflicts"] == []
+
+
+@pytest.mark.parametrize("command", ["sla", "stats"])
+def test_bad_input_is_named_and_the_other_files_still_reported(tmp_path, command):
+    broken = tmp_path / "broken.md"
+    broken.write_bytes("# سياسة\n\nنرد خلال ساعة".encode() + b"\xff\n")  # not UTF-8 on line 3
+    result = run(command, str(broken), str(FIXTURES / "ar/customer-service-policy.md"))
+    assert result.exit_code == 2
+    assert f"policylint: error: {broken}:3" in result.stderr
+    assert "customer-service-policy.md" in result.stdout
