@@ -35,6 +35,9 @@ class InputError:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
+    def as_json(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "message": self.message}
+
 
 @dataclass(frozen=True)
 class Options:

@@ -12,17 +12,14 @@ from policylint import engine
 from policylint.commitments import Commitment, Vocabulary, contradictions, extract
 from policylint.runner import InputError, Loaded
 
-UNITS = {
-    "en": {"ring": "rings", "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days",
-           "business day": "business days", "week": "weeks", "month": "months"},
-    "ar": {"ring": "رنات", "second": "ثوانٍ", "minute": "دقائق", "hour": "ساعات", "day": "أيام",
-           "business day": "أيام عمل", "week": "أسابيع", "month": "أشهر"},
-}  # fmt: skip
-UNIT = {
-    "en": {"ring": "ring", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
-           "business day": "business day", "week": "week", "month": "month"},
-    "ar": {"ring": "رنة", "second": "ثانية", "minute": "دقيقة", "hour": "ساعة", "day": "يوم",
-           "business day": "يوم عمل", "week": "أسبوع", "month": "شهر"},
+# Unit names as the table shows them: (one, more than one).
+UNIT_NAMES = {
+    "en": {"ring": ("ring", "rings"), "second": ("second", "seconds"), "minute": ("minute", "minutes"),
+           "hour": ("hour", "hours"), "day": ("day", "days"), "business day": ("business day", "business days"),
+           "week": ("week", "weeks"), "month": ("month", "months")},
+    "ar": {"ring": ("رنة", "رنات"), "second": ("ثانية", "ثوانٍ"), "minute": ("دقيقة", "دقائق"),
+           "hour": ("ساعة", "ساعات"), "day": ("يوم", "أيام"), "business day": ("يوم عمل", "أيام عمل"),
+           "week": ("أسبوع", "أسابيع"), "month": ("شهر", "أشهر")},
 }  # fmt: skip
 AVERAGE = {"en": " (average)", "ar": " (متوسط)"}
 HEADERS = {
@@ -93,7 +90,7 @@ def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) 
         cells.append((
             row.vocab.label("channel", c.channel)[locale],
             row.vocab.label("measure", c.measure)[locale] + (AVERAGE[locale] if c.average else ""),
-            row.quantity(), (UNIT if c.quantity.value == 1 else UNITS)[locale][c.quantity.unit], f"{row.path}:{row.line}",
+            row.quantity(), UNIT_NAMES[locale][c.quantity.unit][c.quantity.value != 1], f"{row.path}:{row.line}",
         ))  # fmt: skip
     widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
     out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in cells]
@@ -120,7 +117,7 @@ def render_json(rows: list[Row], conflicts: list[tuple[Row, Row]], errors: list[
              "first": first.as_json(), "second": later.as_json(), "across_files": first.path != later.path}
             for first, later in conflicts
         ],
-        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in errors],
+        "errors": [e.as_json() for e in errors],
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -105,6 +105,6 @@ def render_text(all_stats: list[Stats]) -> str:
 def render_json(all_stats: list[Stats], errors: list[InputError]) -> str:
     data = {
         "documents": [asdict(s) for s in all_stats],
-        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in errors],
+        "errors": [e.as_json() for e in errors],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

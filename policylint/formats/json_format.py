@@ -24,7 +24,7 @@ def render(report: Report, **_: object) -> str:
             }
             for f in report.findings
         ],
-        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
+        "errors": [e.as_json() for e in report.errors],
         "files": len(report.files),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
