@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from policylint.checks.readability import own_sentences
 from policylint.document import Document
 from policylint.runner import InputError
-from policylint.text.readability import measure
+from policylint.text.readability import METRICS, measure
 
 HARDEST = 3  # sections listed
 MIN_SECTION_WORDS = 30  # fewer words say too little about a section's readability
@@ -72,7 +72,7 @@ def document_stats(doc: Document) -> Stats:
         longest_sentence=len(longest.words) if longest else 0,
         longest_line=doc.position(longest.span.start).line if longest else 0,
         longest_text=_excerpt(doc.text(longest.span)) if longest else "",
-        metric="OSMAN" if doc.lang == "ar" else "Flesch",
+        metric=METRICS[doc.lang],
         score=round(overall.score, 1) if overall else None,
         grade=round(overall.grade, 1) if overall and overall.grade is not None else None,
         hardest=sections[:HARDEST],

@@ -60,9 +60,8 @@ class AcronymCheck(Check):
         defined: set[str] = set()
         for section in doc.body_sections:
             if any(contains_phrase(section.words, p) for p in params.definition_phrases):
-                body = doc.prose[section.body.start : section.body.end]
-                defined |= {m[1].removesuffix("s") for m in _ACRONYM.finditer(body)}
-                defined |= {m[1] for m in _ACRONYM.finditer(body)}
+                for m in _ACRONYM.finditer(doc.prose, section.body.start, section.body.end):
+                    defined |= {m[1], m[1].removesuffix("s")}
         return defined
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:

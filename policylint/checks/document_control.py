@@ -58,5 +58,5 @@ class DocumentControl(Check):
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         missing = [f for f in params.compiled if not self._present(doc, f)]
         if missing:
-            names = {loc: "، ".join(f.names[loc] for f in missing) if loc == "ar" else ", ".join(f.names[loc] for f in missing) for loc in ("ar", "en")}
+            names = {loc: separator.join(f.names[loc] for f in missing) for loc, separator in (("ar", "، "), ("en", ", "))}
             yield Hit(Span(0, doc.line_span(1).end), {"fields": names}, about="")

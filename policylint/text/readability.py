@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from policylint.text import english, osman
 
 _ENDERS = ".!?؟؛…"
+METRICS = {"ar": "OSMAN", "en": "Flesch"}
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Readability:
 
     @property
     def metric(self) -> str:
-        return "OSMAN" if self.lang == "ar" else "Flesch"
+        return METRICS[self.lang]
 
 
 def measure(texts: Sequence[str], lang: str) -> Readability:
