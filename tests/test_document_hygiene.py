@@ -122,3 +122,10 @@ def test_what_only_looks_like_a_secret_is_not_reported(tmp_path, line):
 def test_a_word_after_a_password_label_is_not_a_password(tmp_path, line):
     text = EN_POLICY.read_text(encoding="utf-8") + "\n" + line + "\n"
     assert _lint(tmp_path, text, "--select", "DOC109").findings == []
+
+
+def test_a_copy_of_the_procedure_is_not_a_version_number(tmp_path):
+    text = AR_POLICY.read_text(encoding="utf-8").replace('version: "2.1"\n', "")
+    text = text.replace("نؤكد استلام الشكوى خلال يوم عمل", "نؤكد استلام الشكوى خلال يوم عمل مرفقاً بنسخة من هذا الإجراء")
+    [finding] = _lint(tmp_path, text, "--select", "DOC107").findings
+    assert "رقم الإصدار" in finding["message"]
