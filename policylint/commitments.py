@@ -145,7 +145,9 @@ def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]
     return [(owners[index], first) for index, first, _ in phrase_matcher.find_longest(tokens)]
 
 
-class _Extractor:
+class _Analysis:
+    """One document read with one vocabulary: its commitments and the channels it covers."""
+
     def __init__(self, doc: Document, vocab: Vocabulary) -> None:
         self.doc = doc
         self.vocab = vocab
@@ -216,7 +218,28 @@ class _Extractor:
             return default
         return measure
 
-    def commitments(self) -> Iterator[Commitment]:
+    @functools.cached_property
+    def found(self) -> list[Commitment]:
+        return list(self._commitments())
+
+    @functools.cached_property
+    def covered(self) -> dict[str, Span]:
+        doc, vocab = self.doc, self.vocab
+        covered: dict[str, Span] = {}
+        for section, channel in self._section_channels:
+            if channel and channel not in covered:
+                covered[channel] = section.title_span
+        for section in doc.body_sections:
+            if not any(contains_phrase(section.words, p) for p in vocab.scope_phrases):
+                continue
+            for sentence in doc.sentences:
+                if section.body.start <= sentence.span.start < section.body.end:
+                    tokens = list(sentence.tokens)
+                    for channel, at in _mentions(tokens, vocab.channel_matcher):
+                        covered.setdefault(channel, Span(tokens[at].start, tokens[at].end))
+        return covered
+
+    def _commitments(self) -> Iterator[Commitment]:
         doc = self.doc
         for block in doc.blocks:
             for sentence in block.sentences:
@@ -234,18 +257,21 @@ class _Extractor:
                     yield Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average)
 
 
-# Several rules read the same document's commitments one after the other (the engine runs
-# every rule on one document before the next): keep the last extraction.
-_last: tuple[Document, Vocabulary, list[Commitment]] | None = None
+# Several rules read the same document's commitments and covered channels one after
+# the other (the engine runs every rule on one document before the next): keep the last
+# document's analysis.
+_last: _Analysis | None = None
+
+
+def _analysis(doc: Document, vocab: Vocabulary) -> _Analysis:
+    global _last
+    if _last is None or _last.doc is not doc or (_last.vocab is not vocab and _last.vocab != vocab):
+        _last = _Analysis(doc, vocab)
+    return _last
 
 
 def extract(doc: Document, vocab: Vocabulary) -> list[Commitment]:
-    global _last
-    if _last is not None and _last[0] is doc and (_last[1] is vocab or _last[1] == vocab):
-        return _last[2]
-    found = list(_Extractor(doc, vocab).commitments())
-    _last = (doc, vocab, found)
-    return found
+    return _analysis(doc, vocab).found
 
 
 def covered_channels(doc: Document, vocab: Vocabulary) -> dict[str, Span]:
@@ -254,20 +280,7 @@ def covered_channels(doc: Document, vocab: Vocabulary) -> dict[str, Span]:
     Each with where to report a missing commitment: its section title, else its first
     mention in the scope.
     """
-    covered: dict[str, Span] = {}
-    extractor = _Extractor(doc, vocab)
-    for section, channel in extractor._section_channels:
-        if channel and channel not in covered:
-            covered[channel] = section.title_span
-    for section in doc.body_sections:
-        if not any(contains_phrase(section.words, p) for p in vocab.scope_phrases):
-            continue
-        for sentence in doc.sentences:
-            if section.body.start <= sentence.span.start < section.body.end:
-                tokens = list(sentence.tokens)
-                for channel, at in _mentions(tokens, vocab.channel_matcher):
-                    covered.setdefault(channel, Span(tokens[at].start, tokens[at].end))
-    return covered
+    return _analysis(doc, vocab).covered
 
 
 def contradictions(commitments: Iterable[tuple[Any, Commitment]]) -> Iterator[tuple[Any, Commitment, Any, Commitment]]:
