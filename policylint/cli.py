@@ -14,6 +14,8 @@ from policylint import baseline as baseline_mod
 from policylint.findings import Severity
 from policylint.formats import FORMATS, github, render, text_format
 from policylint.rulepacks import RulePackError, load_rules
+from policylint.inputs import DEFAULT_MAX_BYTES, parse_size
+from policylint.outputs import OutputError, append_atomic, write_atomic
 from policylint.runner import STDIN, InputError, Options, lint_paths, load_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -22,6 +24,20 @@ TODAY_ENV = "POLICYLINT_TODAY"
 
 class _DefaultToCheck(click.Group):
     """`policylint policy.md` means `policylint check policy.md`."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        # The last line of defence of a CI gate: a bug must read as an error (exit 2),
+        # never as findings (exit 1) and never as a bare traceback.
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except OutputError as error:
+            click.echo(f"policylint: error: {error}", err=True)
+            sys.exit(EXIT_ERROR)
+        except Exception as error:  # noqa: BLE001
+            click.echo(f"policylint: internal error: {type(error).__name__}: {error}; this is a policylint bug, please report it with the command you ran", err=True)
+            sys.exit(EXIT_ERROR)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
@@ -42,6 +58,19 @@ def _today(value: str | None) -> dt.date:
 
 def _names(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+_max_file_size = click.option(
+    "--max-file-size", default=f"{DEFAULT_MAX_BYTES // 1024 // 1024}MB", show_default=True, callback=_size,
+    help="Larger files are reported as errors and not read (a guard against pointing policylint at a log or a disk image).",
+)
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,18 +102,21 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in this file and exit 0.")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule and each file has.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Files checked in parallel (default: one per available core).")
+@_max_file_size
+@click.option("--allow-empty", is_flag=True, help="A folder with no Markdown files is not an error.")
 def check(
     paths: tuple[str, ...], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
     kind: str | None, lang: str | None, locale: str | None, today: str | None, config_path: Path | None,
     stdin_filename: str | None, no_color: bool, output: Path | None, baseline: Path | None,
-    write_baseline: Path | None, statistics: bool, jobs: int | None,
+    write_baseline: Path | None, statistics: bool, jobs: int | None, max_file_size: int, allow_empty: bool,
 ) -> None:  # fmt: skip
     """Check policy files and folders; `-` reads standard input."""
     options = Options(
         today=_today(today), kind=kind, lang=lang, locale=locale, select=_names(select),
         ignore=_names(ignore), config=config_path, stdin_filename=stdin_filename,
+        max_bytes=max_file_size, allow_empty=allow_empty,
     )  # fmt: skip
-    stdin_bytes = sys.stdin.buffer.read() if STDIN in paths else None
+    stdin_bytes = sys.stdin.buffer.read(max_file_size + 1) if STDIN in paths else None
     report = lint_paths(paths, options, stdin_bytes, jobs)
     if write_baseline:
         count = baseline_mod.write(write_baseline, report.findings)
@@ -99,20 +131,19 @@ def check(
         if hidden:
             click.echo(f"policylint: {hidden} findings hidden by the baseline {baseline}", err=True)
 
+    threshold = Severity.parse(fail_on) if fail_on else report.fail_on or Severity.ERROR
     color = fmt == "text" and output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    rendered = render(fmt, report, color=color, locale=locale)
+    rendered = render(fmt, report, color=color, locale=locale, fail_on=threshold)
     if output:
-        output.write_text(rendered, encoding="utf-8")
+        write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
     if statistics:
         click.echo(text_format.statistics(report), nl=False, err=fmt != "text" or output is not None)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_path:
-        with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(github.step_summary(report))
+        append_atomic(Path(summary_path), github.step_summary(report))
     _print_errors(report.errors)
-    threshold = Severity.parse(fail_on) if fail_on else report.fail_on or Severity.ERROR
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN)

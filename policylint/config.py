@@ -12,9 +12,11 @@ from typing import Any
 import pathspec
 import yaml
 
+from policylint import yamlsafe
 from policylint.checks.base import ParamsError, did_you_mean
 from policylint.findings import Severity
-from policylint.rulepacks import RulePackError, RuleSet
+from policylint.inputs import Unreadable, read_bytes
+from policylint.rulepacks import LOCALES, RulePackError, RuleSet
 
 CONFIG_NAMES = (".policylint.yaml", ".policylint.yml")
 _TOP_KEYS = {"extends", "kind", "locale", "packs", "select", "ignore", "rules", "overrides", "exclude", "rule_packs", "fail_on"}
@@ -84,21 +86,31 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
-def _read(path: Path) -> tuple[dict[str, Any], str]:
+# A configuration is a page of settings; anything near this size is not one.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(path, f"cannot read: {error}") from None
+        return read_bytes(path, MAX_CONFIG_BYTES).decode("utf-8-sig")
+    except Unreadable as error:
+        raise ConfigError(path, f"cannot read: {error.message}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(path, f"not valid UTF-8 (byte {error.start}); save it as UTF-8") from None
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    text = read_text(path)
     if path.name == "pyproject.toml":
         try:
             return tomllib.loads(text).get("tool", {}).get("policylint", {}), text
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(path, f"not valid TOML: {error}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yamlsafe.load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(path, f"not valid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else None) from None
+        problem, line = yamlsafe.describe(error)
+        raise ConfigError(path, f"not valid YAML: {problem}", line + 1 if line is not None else None) from None
     if data is None:
         return {}, text
     if not isinstance(data, dict):
@@ -117,13 +129,19 @@ def _check_keys(path: Path, text: str, data: dict[str, Any], valid: set[str], wh
                 data[key] = [value]
             elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(path, f"{where}{key!r} must be a list of names", _line_of(text, key))
+        if key in ("kind", "extends", "fail_on") and not isinstance(value, str):
+            raise ConfigError(path, f"{where}{key!r} must be text, not {value!r}", _line_of(text, key))
+        if key == "locale" and value not in LOCALES:
+            raise ConfigError(path, f"{where}'locale' must be one of {', '.join(LOCALES)} (the language of the messages), not {value!r}", _line_of(text, key))
+        if key == "overrides" and not isinstance(value, list):
+            raise ConfigError(path, f"{where}'overrides' must be a list of mappings, each with 'files'", _line_of(text, key))
         if key == "rules" and not isinstance(value, dict):
             raise ConfigError(path, f"{where}'rules' must map rule codes or slugs to settings, such as 'CSP103: {{severity: warning}}'", _line_of(text, key))
 
 
 def validate_against(config: Config, ruleset: RuleSet) -> None:
     """Names in the configuration exist, severities and rule options are valid."""
-    text = config.path.read_text(encoding="utf-8") if config.path else ""
+    text = read_text(config.path) if config.path else ""
     sections = [("", config.data)] + [(f"overrides[{i}].", o.data) for i, o in enumerate(config.overrides)]
     for where, data in sections:
         try:
@@ -176,9 +194,17 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
         if not isinstance(item, dict) or "files" not in item:
             raise ConfigError(path, f"overrides[{i}] needs 'files', a list of globs", _line_of(text, "overrides"))
         _check_keys(path, text, item, _OVERRIDE_KEYS, f"overrides[{i}].")
-        overrides.append(Override(pathspec.GitIgnoreSpec.from_lines(item["files"]), item))
+        overrides.append(Override(_globs(path, text, item["files"], f"overrides[{i}].files"), item))
     data.pop("overrides", None)
+    _globs(path, text, data.get("exclude", []), "exclude")
     return Config(path, path.parent, data, (*base_overrides, *overrides))
+
+
+def _globs(path: Path, text: str, lines: list[str], key: str) -> pathspec.PathSpec:
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, TypeError) as error:
+        raise ConfigError(path, f"{key}: not a valid glob: {error}", _line_of(text, key.split(".")[-1])) from None
 
 
 def _config_in(directory: Path) -> Path | None:

@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token as MdToken
 
+from policylint import yamlsafe
 from policylint.findings import Position, Span
 from policylint.text import sentences as sentence_splitter
 from policylint.text.detect import detect_language
@@ -118,6 +119,15 @@ class Document:
 
 def decode(data: bytes) -> str:
     """Bytes of a file -> text, or a DocumentError that says where the bad byte is."""
+    # UTF-16 (Windows "Unicode") decodes as UTF-8 garbage or fails at a confusing byte.
+    # Its BOM tells, or its NUL bytes: UTF-8 text never holds one, and in UTF-16 they
+    # all fall on even or all on odd offsets (the high byte of ASCII characters).
+    head = data[:4096]
+    nuls = [i for i, byte in enumerate(head) if byte == 0]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or len(nuls) >= 4 and len({i % 2 for i in nuls}) == 1:
+        raise DocumentError("this is UTF-16 text, not UTF-8; save the file as UTF-8 and run again", 1)
+    if nuls:
+        raise DocumentError("this is binary data, not text (it holds NUL bytes); lint Markdown files only", data[: nuls[0]].count(b"\n") + 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -151,11 +161,10 @@ def _front_matter(text: str) -> tuple[dict[str, Any], dict[str, Span], int]:
         )
     block = text[4 : end.start()]
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
+        data = yamlsafe.load(block) if block.strip() else {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problem, mark_line = yamlsafe.describe(error)
+        line = mark_line + 2 if mark_line is not None else 1
         raise DocumentError(f"front matter is not valid YAML: {problem}; fix the YAML between the '---' lines", line) from None
     if not isinstance(data, dict):
         raise DocumentError("front matter must be a YAML mapping of keys to values, such as 'lang: ar'", 2)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policylint import suppressions
-from policylint.checks.base import Context
+from policylint.checks.base import Context, PatternTimeout
 from policylint.document import Document
 from policylint.findings import Finding, Hit, Severity
 from policylint.rulepacks import Rule, RuleSet
@@ -82,8 +82,35 @@ def _finding(doc: Document, rule: Rule, hit: Hit, locale: str) -> Finding:
     )
 
 
-def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any) -> list[Finding]:
-    """Every finding for one document, suppressions applied, sorted."""
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule that could not finish on a document; the other rules still ran."""
+
+    rule: Rule
+    message: str
+
+
+def _run_rule(doc: Document, rule: Rule, ctx: Context, locale: str, failures: list[RuleFailure] | None) -> list[Finding]:
+    assert rule.check is not None
+    try:
+        return [_finding(doc, rule, hit, locale) for hit in rule.check.check(doc, rule.params, ctx)]
+    except PatternTimeout as error:
+        if failures is None:
+            raise
+        failures.append(RuleFailure(rule, f"rule {rule.code} ({rule.slug}): its pattern {error.pattern!r} ran too long on this file and was stopped; simplify it (nested repeats such as (a+)+ backtrack without end)"))
+    except Exception as error:  # noqa: BLE001 - one broken rule must not stop the gate
+        if failures is None:
+            raise
+        failures.append(RuleFailure(rule, f"rule {rule.code} ({rule.slug}) failed on this file ({type(error).__name__}: {error}); this is a policylint bug, please report it with the file; the other rules ran"))
+    return []
+
+
+def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any, failures: list[RuleFailure] | None = None) -> list[Finding]:
+    """Every finding for one document, suppressions applied, sorted.
+
+    A rule that fails is recorded in `failures` and the others go on; without that
+    list, its error propagates (as tests want).
+    """
     kind = detect_kind(doc, ruleset, settings)
     rules = active_rules(ruleset, kind, settings)
     locale = settings.locale or doc.lang
@@ -94,7 +121,7 @@ def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any) -> lis
     reported: list[tuple[Rule, Finding]] = []
     for rule in rules:
         if rule.check is not None:
-            reported += [(rule, _finding(doc, rule, hit, locale)) for hit in rule.check.check(doc, rule.params, ctx)]
+            reported += [(rule, finding) for finding in _run_rule(doc, rule, ctx, locale, failures)]
     if UNKNOWN_KIND in engine_rules and kind is None:
         kinds = ", ".join(k.id for k in ruleset.kinds)
         rule = engine_rules[UNKNOWN_KIND]

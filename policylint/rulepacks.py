@@ -14,9 +14,11 @@ from typing import Any
 
 import yaml
 
+from policylint import yamlsafe
 from policylint.checks import check_types
 from policylint.checks.base import Check, ParamsError, build_params, did_you_mean
 from policylint.findings import Severity
+from policylint.inputs import Unreadable, read_bytes
 
 BUILTIN_RULES = Path(__file__).parent / "rules"
 LOCALES = ("ar", "en")
@@ -25,6 +27,8 @@ LOCALES = ("ar", "en")
 # so that their code, severity, messages and documentation are data.
 ENGINE_TYPE = "engine"
 
+# The largest built-in rule file is 20 KB; a rule pack of megabytes is a mistake.
+MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
 _RULE_KEYS = {"code", "slug", "type", "severity", "message", "source", "docs", "params"}
 _DOCS_KEYS = {"what", "why", "example_fail", "example_pass"}
 _PACK_KEYS = {"name", "title", "kinds", "description"}
@@ -125,13 +129,15 @@ class RuleSet:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlsafe.load(read_bytes(path, MAX_PACK_FILE_BYTES).decode("utf-8-sig"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RulePackError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read: {error.strerror}") from None
+        problem, line = yamlsafe.describe(error)
+        where = f"{path}:{line + 1}" if line is not None else str(path)
+        raise RulePackError(f"{where}: not valid YAML: {problem}") from None
+    except UnicodeDecodeError:
+        raise RulePackError(f"{path}: not valid UTF-8; save it as UTF-8") from None
+    except Unreadable as error:
+        raise RulePackError(f"{path}: cannot read: {error.message}") from None
 
 
 def _unknown_keys(where: str, data: dict[str, Any], valid: set[str]) -> None:

@@ -8,36 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policylint import config as config_mod
 from policylint import document, engine
+from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, InputError, collect, read
+from policylint.checks.base import ParamsError
 from policylint.findings import Finding, Severity
 from policylint.rulepacks import Rule, RulePackError, RuleSet, load_rules
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-# Folders no one keeps policies in; walking them is slow and finds vendored Markdown.
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
-STDIN = "-"
-
-
-@dataclass(frozen=True)
-class InputError:
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
-
-    def as_json(self) -> dict[str, object]:
-        return {"path": self.path, "line": self.line, "message": self.message}
-
 
 @dataclass(frozen=True)
 class Options:
@@ -49,6 +29,8 @@ class Options:
     ignore: tuple[str, ...] = ()
     config: Path | None = None
     stdin_filename: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    allow_empty: bool = False
 
 
 @dataclass
@@ -66,48 +48,6 @@ class Report:
         self.files += other.files
         self.rules.update(other.rules)
         self.fail_on = self.fail_on or other.fail_on
-
-
-def _git_visible(folder: Path) -> set[Path] | None:
-    """Files git does not ignore under `folder`, or None outside a git work tree."""
-    try:
-        out = subprocess.run(
-            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
-            cwd=folder, capture_output=True, check=True, timeout=60,
-        ).stdout  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return {(folder / name).resolve() for name in out.decode("utf-8", "surrogateescape").split("\0") if name}
-
-
-def collect(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
-    """(display path, file) for every file named or found under a folder, in a stable order.
-
-    In a folder, Markdown files that git ignores are skipped; a file named on the command
-    line is always checked. A missing path yields (path, None) so that it can be reported
-    and the run can go on.
-    """
-    for raw in paths:
-        if raw == STDIN:
-            yield raw, None
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            visible = _git_visible(path)
-            found = []
-            for candidate in path.rglob("*"):
-                parts = candidate.relative_to(path).parts
-                if any(part in SKIPPED_DIRS for part in parts[:-1]):
-                    continue
-                if candidate.suffix.lower() not in MARKDOWN_SUFFIXES or not candidate.is_file():
-                    continue
-                if visible is not None and candidate.resolve() not in visible:
-                    continue
-                found.append(candidate)
-            for candidate in sorted(found):
-                yield candidate.as_posix(), candidate
-        else:
-            yield raw, path if path.exists() else None
 
 
 class _RunCache:
@@ -179,32 +119,22 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
     loaded, report = load_text(display, file, text, options, explicit, cache)
     if loaded is None:
         return report
+    failures: list[engine.RuleFailure] = []
     try:
-        report.findings = engine.lint(loaded.doc, loaded.ruleset, loaded.settings, options.today)
-    except RulePackError as error:
+        report.findings = engine.lint(loaded.doc, loaded.ruleset, loaded.settings, options.today, failures)
+    except (RulePackError, ParamsError, ValueError) as error:
         report.errors.append(InputError(display, str(error)))
         return report
+    report.errors += [InputError(display, failure.message) for failure in failures]
     report.files.append(display)
     return report
 
 
-def _read(display: str, file: Path | None) -> str | InputError:
-    """The file's text, or the error that says why it cannot be had."""
-    if file is None:
-        return InputError(display, "no such file or folder; check the path")
-    try:
-        return document.decode(file.read_bytes())
-    except document.DocumentError as error:
-        return InputError(display, error.message, error.line)
-    except OSError as error:
-        return InputError(display, f"cannot read: {error.strerror}")
-
-
-def _lint_file(display: str, file: Path | None, explicit: bool, options: Options, cache: _RunCache) -> Report:
-    text = _read(display, file)
+def _lint_file(display: str, file: Path | InputError, explicit: bool, options: Options, cache: _RunCache) -> Report:
+    text = file if isinstance(file, InputError) else read(display, file, options.max_bytes)
     if isinstance(text, InputError):
         return Report(errors=[text])
-    assert file is not None  # _read reports a missing file
+    assert isinstance(file, Path)
     return lint_text(display, file, text, options, explicit, cache)
 
 
@@ -213,12 +143,15 @@ def load_paths(paths: tuple[str, ...], options: Options) -> tuple[list[Loaded], 
     cache = _RunCache()
     loaded: list[Loaded] = []
     errors: list[InputError] = []
-    for display, file in collect(paths):
-        text = _read(display, file)
+    for display, file in collect(paths, options.allow_empty):
+        if file is None:
+            errors.append(InputError(display, "standard input ('-') is read only by `policylint check`"))
+            continue
+        text = file if isinstance(file, InputError) else read(display, file, options.max_bytes)
         if isinstance(text, InputError):
             errors.append(text)
             continue
-        assert file is not None  # _read reports a missing file
+        assert isinstance(file, Path)
         one, report = load_text(display, file, text, options, display in paths, cache)
         errors += report.errors
         if one is not None:
@@ -236,7 +169,7 @@ def _start_worker(options: Options) -> None:
     _worker_cache, _worker_options = _RunCache(), options
 
 
-def _work(item: tuple[str, Path | None, bool]) -> Report:
+def _work(item: tuple[str, Path | InputError, bool]) -> Report:
     assert _worker_cache is not None and _worker_options is not None
     return _lint_file(*item, _worker_options, _worker_cache)
 
@@ -254,10 +187,12 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
     report = Report()
     cache = _RunCache()
     items = []
-    for display, file in collect(paths):
-        if display == STDIN:
+    for display, file in collect(paths, options.allow_empty):
+        if file is None:
             name = options.stdin_filename or "<stdin>"
             try:
+                if len(stdin or b"") > options.max_bytes:
+                    raise document.DocumentError(f"larger than {options.max_bytes:,} bytes, far more than a policy; raise the limit with --max-file-size")
                 text = document.decode(stdin or b"")
             except document.DocumentError as error:
                 report.errors.append(InputError(name, error.message, error.line))

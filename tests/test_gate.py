@@ -62,21 +62,32 @@ def test_github_annotations_are_escaped_and_the_summary_lists_every_finding(tmp_
     assert "[Y]" in table and result.exit_code == 1
 
 
-def test_junit_has_a_case_per_file_and_a_failure_per_finding(tmp_path):
+def test_junit_has_a_suite_per_file_and_fails_only_at_fail_on(tmp_path):
     out = tmp_path / "report.xml"
     result = run("--today", TODAY, "--format", "junit", "--output", str(out), "fixtures/incomplete", "fixtures/en", cwd=ROOT)
     assert result.stdout == "" and result.exit_code == 1
     root = ET.parse(out).getroot()
-    cases = root.findall("./testsuite/testcase")
-    assert len(cases) == 10
-    failing = {c.get("name"): [f.get("message").split()[0] for f in c.findall("failure")] for c in cases if c.findall("failure")}
+    suites = root.findall("./testsuite")
+    assert len(suites) == 10  # one per file, the clean ones included
+    failing = {(s.get("name"), c.get("name").split()[0]) for s in suites for c in s.findall("testcase") if c.find("failure") is not None}
     assert failing == {
-        "fixtures/incomplete/ar-conduct-no-complaints.md": ["COC105"], "fixtures/incomplete/ar-no-contact.md": ["CSP114"],
-        "fixtures/incomplete/ar-no-review-date.md": ["FRS101"], "fixtures/incomplete/ar-no-scope.md": ["CSP104"],
-        "fixtures/incomplete/en-conduct-no-ethics.md": ["COC101"], "fixtures/incomplete/en-no-contact.md": ["CSP114"],
-        "fixtures/incomplete/en-no-review-date.md": ["FRS101"], "fixtures/incomplete/en-no-scope.md": ["CSP104"],
+        ("fixtures/incomplete/ar-conduct-no-complaints.md", "COC105"), ("fixtures/incomplete/ar-no-contact.md", "CSP114"),
+        ("fixtures/incomplete/ar-no-review-date.md", "FRS101"), ("fixtures/incomplete/ar-no-scope.md", "CSP104"),
+        ("fixtures/incomplete/en-conduct-no-ethics.md", "COC101"), ("fixtures/incomplete/en-no-contact.md", "CSP114"),
+        ("fixtures/incomplete/en-no-review-date.md", "FRS101"), ("fixtures/incomplete/en-no-scope.md", "CSP104"),
     }  # fmt: skip
     assert root.get("failures") == "8"
+
+    # Below --fail-on, a rule's findings pass, listed in the case's output.
+    run("--today", TODAY, "--format", "junit", "--output", str(out), "fixtures/templates/short-policy.md", cwd=ROOT)
+    cases = ET.parse(out).getroot().findall("./testsuite/testcase")
+    warned = [c for c in cases if c.find("failure") is None]
+    assert warned and all(c.find("system-out") is not None for c in warned)
+    assert all(" warning " in c.find("system-out").text or " info " in c.find("system-out").text for c in warned)
+    assert len({c.get("name") for c in cases}) == len(cases)  # one case per rule
+    run("--today", TODAY, "--format", "junit", "--fail-on", "warning", "--output", str(out), "fixtures/templates/short-policy.md", cwd=ROOT)
+    stricter = ET.parse(out).getroot()
+    assert int(stricter.get("failures")) > len(cases) - len(warned)
 
 
 def test_baseline_hides_old_findings_and_catches_a_new_one_after_lines_move(tmp_path):

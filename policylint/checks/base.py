@@ -12,8 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import regex
+
 from policylint.document import Document
 from policylint.findings import Hit
+
+# A user's regular expression may backtrack without end ("(a|aa)+$" on a long line);
+# the regex module can stop it. No sane pattern needs this long on one block of prose.
+PATTERN_TIMEOUT = 2.0
 
 
 class ParamsError(ValueError):
@@ -41,6 +47,41 @@ class Check:
 
     def check(self, doc: Document, params: Any, ctx: Context) -> Iterator[Hit]:
         raise NotImplementedError
+
+
+class PatternTimeout(Exception):
+    """A rule's regular expression ran past PATTERN_TIMEOUT on one document."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
+class UserPattern:
+    """A regular expression from a rule or a configuration: compiled once with a clear
+    error, and never allowed to run past PATTERN_TIMEOUT."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        try:
+            self._compiled = regex.compile(pattern, flags)
+        except (regex.error, TypeError, ValueError, OverflowError) as error:
+            raise ValueError(f"{pattern!r} is not a valid regular expression: {error}") from None
+        self.pattern = pattern
+
+    def _timed(self, method: Any, *args: Any) -> Any:
+        try:
+            return method(*args, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        return self._timed(self._compiled.search, text)
+
+    def fullmatch(self, text: str) -> regex.Match[str] | None:
+        return self._timed(self._compiled.fullmatch, text)
+
+    def finditer(self, text: str) -> list[regex.Match[str]]:
+        return self._timed(lambda t, timeout: list(self._compiled.finditer(t, timeout=timeout)), text)
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:

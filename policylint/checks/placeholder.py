@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policylint.checks.base import Check, Context
+from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document
 from policylint.findings import Hit, Span
 
@@ -31,13 +31,15 @@ class Placeholder(Check):
         outside_brackets: bool = False
 
         @functools.cached_property
-        def compiled(self) -> regex.Pattern[str]:
+        def compiled(self) -> UserPattern:
+            for pattern in self.patterns:
+                UserPattern(pattern)  # names the one pattern that is wrong
             flags = regex.I if self.ignore_case else 0
-            return regex.compile("|".join(f"(?:{p})" for p in self.patterns), flags | regex.V1)
+            return UserPattern("|".join(f"(?:{p})" for p in self.patterns), flags | regex.V1)
 
         @functools.cached_property
-        def exceptions(self) -> tuple[regex.Pattern[str], ...]:
-            return tuple(regex.compile(p) for p in self.allow)
+        def exceptions(self) -> tuple[UserPattern, ...]:
+            return tuple(UserPattern(p) for p in self.allow)
 
     def prepare(self, params: Params) -> None:
         params.compiled

@@ -6,9 +6,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
-from policylint.checks.base import Check, Context
+from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document
 from policylint.findings import Hit, Span
 from policylint.text.tokens import contains_phrase, phrase_words
@@ -31,8 +29,8 @@ class RequiredSection(Check):
             return tuple(p for p in (phrase_words(name) for name in self.names) if p)
 
         @functools.cached_property
-        def evidence_patterns(self) -> tuple[regex.Pattern[str], ...]:
-            return tuple(regex.compile(p) for p in self.evidence)
+        def evidence_patterns(self) -> tuple[UserPattern, ...]:
+            return tuple(UserPattern(p) for p in self.evidence)
 
     def prepare(self, params: Params) -> None:
         if not params.phrases:

@@ -11,9 +11,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
-from policylint.checks.base import Check, Context
+from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Section
 from policylint.findings import Hit
 from policylint.text.slots import SLOT, blank_slots
@@ -41,8 +39,8 @@ class SectionContent(Check):
             return PhraseMatcher([p for p in map(phrase_words, self.any_of) if p])
 
         @functools.cached_property
-        def compiled(self) -> tuple[regex.Pattern[str], ...]:
-            return tuple(regex.compile(p) for p in self.patterns)
+        def compiled(self) -> tuple[UserPattern, ...]:
+            return tuple(UserPattern(p) for p in self.patterns)
 
     def prepare(self, params: Params) -> None:
         if not params.section_phrases:

@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from policylint.checks.base import Check, Context
+from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Sentence
 from policylint.findings import Hit, Span
 from policylint.text.tokens import PhraseMatcher, phrase_words
@@ -46,8 +46,8 @@ class Vocabulary(Check):
             return PhraseMatcher([p for p in map(phrase_words, self.requires) if p]) if self.requires else None
 
         @functools.cached_property
-        def exceptions(self) -> tuple[regex.Pattern[str], ...]:
-            return tuple(regex.compile(p, regex.I) for p in self.unless)
+        def exceptions(self) -> tuple[UserPattern, ...]:
+            return tuple(UserPattern(p, regex.I) for p in self.unless)
 
         @functools.cached_property
         def compiled(self) -> tuple[Entry, ...]:

@@ -1,0 +1,76 @@
+"""One YAML loader for everything users write: configuration, front matter, rule packs.
+
+PyYAML's safe loader is safe from code execution but not from the input itself:
+- an impossible date (`last_reviewed: 2026-02-30`) raises ValueError from inside the
+  loader, where no caller expects anything but YAMLError;
+- a few hundred bytes of nested aliases ("billion laughs") expand into gigabytes once
+  anything walks the result;
+- deep nesting overflows Python's stack.
+Here an impossible date stays the text it was (the review-date rule then reports it
+like any other unreadable date), and aliases and depth are capped, so every problem is
+a YAMLError with a line number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+# Real configuration and front matter use an alias or two (`rules: *defaults`); a bomb
+# needs dozens. Depth: real files nest three or four levels.
+MAX_ALIASES = 50
+MAX_DEPTH = 100
+
+
+class _Loader(yaml.SafeLoader):
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_ALIASES} aliases (*name); write the values out instead", event.start_mark
+                )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def load(text: str) -> Any:
+    """Like yaml.safe_load, but every problem with the input is a yaml.YAMLError."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    except RecursionError:
+        raise yaml.YAMLError(f"nested too deeply (more than {MAX_DEPTH} levels)") from None
+    finally:
+        loader.dispose()
+
+
+def describe(error: yaml.YAMLError) -> tuple[str, int | None]:
+    """What went wrong, and the 0-based line where, for a message."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return problem, (mark.line if mark is not None else None)
