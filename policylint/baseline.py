@@ -16,8 +16,12 @@ from collections import Counter
 from pathlib import Path
 
 from policylint.findings import Finding
+from policylint.inputs import Unreadable, read_bytes
+from policylint.outputs import write_atomic
 
 VERSION = 1
+# A baseline of a hundred thousand findings is about 20 MB.
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 
 class BaselineError(ValueError):
@@ -44,19 +48,27 @@ def write(path: Path, findings: list[Finding]) -> int:
         for (p, code, fp), n in sorted(counts.items())
     ]
     data = {"tool": "policylint", "version": VERSION, "findings": entries}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return len(findings)
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 2**31 or value != int(value):
+        raise ValueError(f"'count' must be a whole number of findings, not {value!r}")
+    return int(value)
 
 
 def load(path: Path) -> Counter[tuple[str, str, str]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("tool") != "policylint" or data.get("version") != VERSION:
+        data = json.loads(read_bytes(path, MAX_BASELINE_BYTES))
+        if not isinstance(data, dict) or data.get("tool") != "policylint" or data.get("version") != VERSION:
             raise BaselineError(f"{path}: not a policylint baseline (version {VERSION}); write one with --write-baseline")
-        return Counter({(e["path"], e["code"], e["fingerprint"]): int(e["count"]) for e in data["findings"]})
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot read the baseline: {error.strerror}; create it with --write-baseline") from None
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        return Counter({(str(e["path"]), str(e["code"]), str(e["fingerprint"])): _count(e["count"]) for e in data["findings"]})
+    except Unreadable as error:
+        raise BaselineError(f"{path}: cannot read the baseline: {error.message}; create it with --write-baseline") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: the baseline is nested too deeply to be one; write it again with --write-baseline") from None
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as error:
         if isinstance(error, BaselineError):
             raise
         raise BaselineError(f"{path}: the baseline is damaged ({error}); write it again with --write-baseline") from None

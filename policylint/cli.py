@@ -13,6 +13,7 @@ from policylint import __version__, ruledocs, sla, stats
 from policylint import baseline as baseline_mod
 from policylint.findings import Severity
 from policylint.formats import FORMATS, github, render, text_format
+from policylint.formats.escape import one_line
 from policylint.rulepacks import RulePackError, load_rules
 from policylint.inputs import DEFAULT_MAX_BYTES, parse_size
 from policylint.outputs import OutputError, append_atomic, write_atomic
@@ -151,7 +152,7 @@ def check(
 
 def _print_errors(errors: list[InputError]) -> None:
     for error in errors:
-        click.echo(f"policylint: error: {error}", err=True)
+        click.echo(f"policylint: error: {one_line(str(error))}", err=True)
 
 
 @main.command("rules")

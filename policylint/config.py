@@ -186,7 +186,10 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
         parent_path = (path.parent / str(data.pop("extends"))).resolve()
         if not parent_path.exists():
             raise ConfigError(path, f"'extends' names {parent_path}, which does not exist", _line_of(text, "extends"))
-        parent = load(parent_path, (*seen, path))
+        try:
+            parent = load(parent_path, (*seen, path))
+        except ConfigError as error:
+            raise ConfigError(path, f"in the file named by 'extends': {error}", _line_of(text, "extends")) from None
         base, base_overrides = dict(parent.data), parent.overrides
         data = base | data | {"rules": (base.get("rules") or {}) | (data.get("rules") or {})}
     overrides = []

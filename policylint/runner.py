@@ -112,7 +112,27 @@ def load_text(display: str, file: Path, text: str, options: Options, explicit: b
     except document.DocumentError as error:
         report.errors.append(InputError(display, error.message, error.line))
         return None, report
+    declared_kind = _declared_kind_error(doc, ruleset)
+    if declared_kind is not None and not options.kind:
+        report.errors.append(InputError(display, *declared_kind))
+        return None, report
     return Loaded(doc, ruleset, _settings(config, file, options)), report
+
+
+def _declared_kind_error(doc: document.Document, ruleset: RuleSet) -> tuple[str, int] | None:
+    """What is wrong with the `kind:` a document declares at its top, and the line."""
+    if "kind" not in doc.front_matter:
+        return None
+    declared = doc.front_matter["kind"]
+    span = doc.front_matter_spans.get("kind")
+    line = doc.position(span.start).line if span else 1
+    if not isinstance(declared, str):
+        return f"'kind: {declared}' at the top of the file is not a kind; write one of: {', '.join(k.id for k in ruleset.kinds)}", line
+    try:
+        ruleset.kind(declared.strip())
+    except RulePackError as error:
+        return f"{error}; fix the 'kind:' line at the top of the file", line
+    return None
 
 
 def lint_text(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> Report:

@@ -61,12 +61,13 @@ class UserPattern:
     """A regular expression from a rule or a configuration: compiled once with a clear
     error, and never allowed to run past PATTERN_TIMEOUT."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, shown: str | None = None) -> None:
         try:
             self._compiled = regex.compile(pattern, flags)
         except (regex.error, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"{pattern!r} is not a valid regular expression: {error}") from None
-        self.pattern = pattern
+        # What the user wrote, for messages (several patterns may run as one).
+        self.pattern = shown or pattern
 
     def _timed(self, method: Any, *args: Any) -> Any:
         try:

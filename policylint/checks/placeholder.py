@@ -35,7 +35,7 @@ class Placeholder(Check):
             for pattern in self.patterns:
                 UserPattern(pattern)  # names the one pattern that is wrong
             flags = regex.I if self.ignore_case else 0
-            return UserPattern("|".join(f"(?:{p})" for p in self.patterns), flags | regex.V1)
+            return UserPattern("|".join(f"(?:{p})" for p in self.patterns), flags | regex.V1, shown=" | ".join(self.patterns))
 
         @functools.cached_property
         def exceptions(self) -> tuple[UserPattern, ...]:

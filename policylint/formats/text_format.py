@@ -8,6 +8,7 @@ from collections import Counter
 import click
 
 from policylint.findings import Finding, Severity
+from policylint.formats.escape import one_line
 from policylint.runner import Report
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -22,7 +23,7 @@ _SUMMARY = {
 
 
 def _where(f: Finding) -> str:
-    return f"{f.path}:{f.start.line}:{f.start.column}"
+    return one_line(f"{f.path}:{f.start.line}:{f.start.column}")
 
 
 def render(report: Report, color: bool = False, locale: str | None = None, **_: object) -> str:
@@ -40,7 +41,7 @@ def render(report: Report, color: bool = False, locale: str | None = None, **_: 
             where = click.style(where, bold=True)
             severity = click.style(severity, fg=_COLOURS[f.severity])
             code = click.style(code, dim=True)
-        lines.append(f"{where}  {severity}  {code}  {f.message}")
+        lines.append(f"{where}  {severity}  {code}  {one_line(f.message)}")
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in Severity}
     problems, clean = _SUMMARY.get(locale or "en", _SUMMARY["en"])
     if lines:
