@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # camel-tools depends on PyTorch; without this pin pip would fetch a multi-GB CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: demo test install clean readme bench
+.PHONY: demo test test-slow install clean readme bench
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: $(STAMP)
 	@$(VENV)/bin/policylint --today 2026-11-23 fixtures/ || echo "(exit code $$?: the templates and incomplete policies have findings, as they should)"
 
 test: $(STAMP)
+	$(PY) -m pytest -m "not slow"
+
+# The slow end-to-end tests too (the real pre-commit hook, installed into its own environment).
+test-slow: $(STAMP)
 	$(PY) -m pytest
 
 clean:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import statistics
 import subprocess
@@ -70,12 +71,52 @@ def time_stages(path: Path, repeat: int = 20) -> list[tuple[float, str]]:
     return stages
 
 
+def make_sizes(folder: Path) -> list[tuple[str, Path]]:
+    """Inputs that once took quadratic time: one very long line, very many headings, and
+    whole policies concatenated to megabytes. Each pair of sizes differs tenfold (or
+    fivefold), so linear time shows as the same ratio in seconds."""
+    policy = (ROOT / "fixtures/ar/customer-service-policy.md").read_text(encoding="utf-8")
+    words = " ".join(policy.split()) + " "
+    made = []
+
+    def write(name: str, text: str) -> None:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        made.append((name, path))
+
+    for size in (100_000, 1_000_000):
+        write(f"one line of {size // 1000} K characters", "# سياسة خدمة العملاء\n\n" + (words * (size // len(words) + 1))[:size] + "\n")
+    for count in (10_000, 100_000):
+        write(f"{count:,} headings", "# سياسة\n\n" + "".join(f"## القسم {i}\n\nنص القسم {i}.\n\n" for i in range(count)))
+    for megabytes in (1, 5):
+        copies = megabytes * 1_000_000 // len(policy.encode())
+        write(f"policy repeated to {megabytes} MB", (policy + "\n") * copies)
+    return made
+
+
+def time_sizes() -> None:
+    print("size cases (one run each; wall time and the process's peak memory):")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, path in make_sizes(Path(tmp)):
+            command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--max-file-size", "100MB", str(path)]
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(process.pid, 0)
+            elapsed = time.perf_counter() - start
+            size = path.stat().st_size / 1_000_000
+            print(f"  {name:<32} {size:6.2f} MB  {elapsed:6.1f} s  {usage.ru_maxrss / 1024:6.0f} MB  exit {os.waitstatus_to_exitcode(status)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=50)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", action="store_true", help="Only the size cases (long lines, many headings, megabytes).")
     args = parser.parse_args()
+    if args.sizes:
+        time_sizes()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         count = make_repository(Path(tmp), args.copies)
         print(f"{count} files ({args.copies} copies of the fixtures)")
@@ -88,6 +129,7 @@ def main() -> None:
     print(f"one Arabic policy in-process: {total * 1000:.1f} ms; slowest stages:")
     for seconds, name in sorted(stages, reverse=True)[:8]:
         print(f"  {name:<8} {seconds * 1000:6.2f} ms")
+    time_sizes()
 
 
 if __name__ == "__main__":

@@ -161,6 +161,10 @@ class _Analysis:
             found.append((section, self._pick(_mentions(tokens, self.vocab.channel_matcher), len(tokens))))
         return found
 
+    @functools.cached_property
+    def _channel_by_section_start(self) -> dict[int, str | None]:
+        return {section.title_span.start: channel for section, channel in self._section_channels}
+
     def _pick(self, mentions: list[tuple[str, int]], before: int) -> str | None:
         if not mentions:
             return None
@@ -187,14 +191,11 @@ class _Analysis:
                 channel = self._pick(_mentions(label, self.vocab.channel_matcher), len(label))
                 if channel:
                     return channel
-        around = [
-            (section, channel)
-            for section, channel in self._section_channels
-            if section.body.start <= offset < section.body.end or section.title_span.start <= offset < section.title_span.end
-        ]
-        for section, channel in sorted(around, key=lambda sc: -sc[0].level):
-            if channel:
-                return channel
+        by_start = self._channel_by_section_start
+        around = [s for s in doc.enclosing_sections(offset) if s.title_span.start in by_start]
+        for section in sorted(around, key=lambda s: -s.level):
+            if by_start[section.title_span.start]:
+                return by_start[section.title_span.start]
         return None
 
     def _measure(self, tokens: list[Token], start: int, end: int, channel: str | None) -> str:
@@ -232,11 +233,10 @@ class _Analysis:
         for section in doc.body_sections:
             if not any(contains_phrase(section.words, p) for p in vocab.scope_phrases):
                 continue
-            for sentence in doc.sentences:
-                if section.body.start <= sentence.span.start < section.body.end:
-                    tokens = list(sentence.tokens)
-                    for channel, at in _mentions(tokens, vocab.channel_matcher):
-                        covered.setdefault(channel, Span(tokens[at].start, tokens[at].end))
+            for sentence in doc.sentences_in(section.body):
+                tokens = list(sentence.tokens)
+                for channel, at in _mentions(tokens, vocab.channel_matcher):
+                    covered.setdefault(channel, Span(tokens[at].start, tokens[at].end))
         return covered
 
     def _commitments(self) -> Iterator[Commitment]:

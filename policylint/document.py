@@ -14,6 +14,7 @@ span of that copy; a sentence is a span inside a block.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +72,10 @@ class Section:
     level: int  # 1-6 for headings; deeper for bold lines and labels
     style: str  # "heading", "bold", "label"
     body: Span
+    parent: int | None = None  # index in Document.sections of the section it belongs to
+
+    def holds(self, offset: int) -> bool:
+        return self.body.start <= offset < self.body.end or self.title_span.start <= offset < self.title_span.end
 
 
 @dataclass(frozen=True)
@@ -90,9 +95,52 @@ class Document:
     def position(self, offset: int) -> Position:
         """1-based line and column, in code points, of an offset into the source."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
-        before = self.source[self._line_starts[line] : offset]
-        astral = sum(1 for c in before if ord(c) > 0xFFFF)
-        return Position(line + 1, len(before) + 1, len(before) + astral + 1)
+        column = offset - self._line_starts[line]
+        # Characters beyond the Basic Multilingual Plane take two UTF-16 units: count
+        # those between the line's start and the offset, without walking the line.
+        astral = bisect.bisect_left(self._astral, offset) - bisect.bisect_left(self._astral, self._line_starts[line])
+        return Position(line + 1, column + 1, column + astral + 1)
+
+    @functools.cached_property
+    def _astral(self) -> tuple[int, ...]:
+        return tuple(m.start() for m in _ASTRAL.finditer(self.source))
+
+    @functools.cached_property
+    def all_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for block in self.blocks for s in block.sentences)
+
+    @functools.cached_property
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(s.span.start for s in self.all_sentences)
+
+    @functools.cached_property
+    def _block_starts(self) -> tuple[int, ...]:
+        return tuple(b.span.start for b in self.blocks)
+
+    @functools.cached_property
+    def _section_starts(self) -> tuple[int, ...]:
+        return tuple(s.title_span.start for s in self.sections)
+
+    def sentences_in(self, span: Span) -> tuple[Sentence, ...]:
+        """The sentences that start inside a span (a section's body, say), in order."""
+        starts = self._sentence_starts
+        return self.all_sentences[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
+
+    def blocks_in(self, span: Span) -> tuple[Block, ...]:
+        """The blocks that start inside a span, in order."""
+        starts = self._block_starts
+        return self.blocks[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
+
+    def enclosing_sections(self, offset: int) -> list[Section]:
+        """The sections an offset lies in (title or body), innermost first."""
+        index: int | None = bisect.bisect_right(self._section_starts, offset) - 1
+        found = []
+        while index is not None and index >= 0:
+            section = self.sections[index]
+            if section.holds(offset):
+                found.append(section)
+            index = section.parent
+        return found
 
     def text(self, span: Span) -> str:
         return self.source[span.start : span.end]
@@ -104,11 +152,10 @@ class Document:
         return Span(start, len(self.source) if end < 0 else end)
 
     @property
-    def sentences(self) -> Iterator[Sentence]:
-        for block in self.blocks:
-            yield from block.sentences
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.all_sentences
 
-    @property
+    @functools.cached_property
     def body_sections(self) -> tuple[Section, ...]:
         """Every section but the title."""
         return tuple(s for s in self.sections if s is not self.title)
@@ -144,6 +191,7 @@ def _normalise_newlines(text: str) -> str:
 
 # ----------------------------------------------------------------------- front matter
 
+_ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")
 _FENCE = regex.compile(r"---[ \t]*\n")
 _FENCE_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.M)
 _TOP_KEY = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
@@ -415,19 +463,26 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
             marks += [(label, LEVEL_LABEL, "label") for label in _labels(prose, span)]
     marks.sort(key=lambda m: m[0].start)
 
+    # A section runs to the next one of its level or higher; a stack of the open ones
+    # finds every end (and every section's parent) in one pass.
+    ends = [len(source)] * len(marks)
+    parents: list[int | None] = [None] * len(marks)
+    open_sections: list[int] = []
+    for i, (span, level, _style) in enumerate(marks):
+        while open_sections and marks[open_sections[-1]][1] >= level:
+            ends[open_sections.pop()] = span.start
+        parents[i] = open_sections[-1] if open_sections else None
+        open_sections.append(i)
+
     sections = []
     for i, (title_span, level, style) in enumerate(marks):
-        body_end = len(source)
-        for later_span, later_level, _ in marks[i + 1 :]:
-            if later_level <= level:
-                body_end = later_span.start
-                break
+        body_end = ends[i]
         line_end = source.find("\n", title_span.end)
         body_start_offset = title_span.end if style == "label" else (len(source) if line_end < 0 else line_end + 1)
         title_text = prose[title_span.start : title_span.end].strip()
         title_lang = builder.block_lang(title_span, doc_lang)
         words = heading_words(tokenize(title_text, title_lang))
-        sections.append(Section(title_text, words, title_span, level, style, Span(min(body_start_offset, body_end), body_end)))
+        sections.append(Section(title_text, words, title_span, level, style, Span(min(body_start_offset, body_end), body_end), parents[i]))
 
     title = None
     first_block = blocks[0] if blocks else None

@@ -9,7 +9,7 @@ from typing import Any
 from policylint import suppressions
 from policylint.checks.base import Context, PatternTimeout
 from policylint.document import Document
-from policylint.findings import Finding, Hit, Severity
+from policylint.findings import Finding, Hit, Severity, Span
 from policylint.rulepacks import Rule, RuleSet
 from policylint.text.tokens import normalise
 
@@ -68,17 +68,32 @@ def active_rules(ruleset: RuleSet, kind: str | None, settings: Settings) -> list
     return rules
 
 
+# A finding keeps the line it stands on (baselines fingerprint it); on a line of a
+# megabyte, a copy per finding would take gigabytes, so a long line keeps only the
+# stretch around the finding.
+MAX_CONTEXT = 1000
+
+
+def _context(doc: Document, hit: Hit, line: int) -> str:
+    span = doc.line_span(line)
+    if span.end - span.start > MAX_CONTEXT:
+        start = max(span.start, hit.span.start - MAX_CONTEXT // 2)
+        span = Span(start, min(span.end, start + MAX_CONTEXT))
+    return doc.text(span)
+
+
 def _finding(doc: Document, rule: Rule, hit: Hit, locale: str) -> Finding:
+    start = doc.position(hit.span.start)
     return Finding(
         path=doc.path,
-        start=doc.position(hit.span.start),
+        start=start,
         end=doc.position(hit.span.end),
         code=rule.code,
         slug=rule.slug,
         severity=rule.severity,
         message=rule.message(locale, hit.values),
         snippet=doc.text(hit.span) if hit.about is None else hit.about,
-        context=doc.text(doc.line_span(doc.position(hit.span.start).line)) if hit.about is None else "",
+        context=_context(doc, hit, start.line) if hit.about is None else "",
     )
 
 

@@ -129,7 +129,8 @@ class RuleSet:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yamlsafe.load(read_bytes(path, MAX_PACK_FILE_BYTES).decode("utf-8-sig"))
+        text = read_bytes(path, MAX_PACK_FILE_BYTES).decode("utf-8-sig")
+        return yamlsafe.load_trusted(text) if path.is_relative_to(BUILTIN_RULES) else yamlsafe.load(text)
     except yaml.YAMLError as error:
         problem, line = yamlsafe.describe(error)
         where = f"{path}:{line + 1}" if line is not None else str(path)
@@ -233,11 +234,19 @@ def _load_kinds(path: Path) -> tuple[Kind, ...]:
     )
 
 
-def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
-    """The built-in packs, then users' packs; codes and slugs must be unique across all."""
+@functools.cache
+def _builtin() -> tuple[tuple[Pack, ...], tuple[Kind, ...], dict[str, Check]]:
+    """The packs shipped with policylint, loaded once per process: they are package data
+    that cannot change while it runs (users' packs are read again on every run)."""
     types = check_types()
     folders = sorted(p for p in BUILTIN_RULES.iterdir() if (p / "pack.yaml").exists())
-    packs = [load_pack(folder, types) for folder in [*folders, *extra_packs]]
+    return tuple(load_pack(folder, types) for folder in folders), _load_kinds(BUILTIN_RULES / "kinds.yaml"), types
+
+
+def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
+    """The built-in packs, then users' packs; codes and slugs must be unique across all."""
+    builtin, kinds, types = _builtin()
+    packs = [*builtin, *(load_pack(folder, types) for folder in extra_packs)]
     seen: dict[str, str] = {}
     for pack in packs:
         for rule in pack.rules:
@@ -245,4 +254,4 @@ def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
                 if key in seen:
                     raise RulePackError(f"pack {pack.name!r}: rule name {key!r} is already used in pack {seen[key]!r}")
                 seen[key] = pack.name
-    return RuleSet(tuple(packs), _load_kinds(BUILTIN_RULES / "kinds.yaml"))
+    return RuleSet(tuple(packs), kinds)

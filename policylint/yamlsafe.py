@@ -69,6 +69,12 @@ def load(text: str) -> Any:
         loader.dispose()
 
 
+def load_trusted(text: str) -> Any:
+    """The rule packs shipped with policylint: safe loading, in C where PyYAML has it
+    (six times faster, and these files are read on every run)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def describe(error: yaml.YAMLError) -> tuple[str, int | None]:
     """What went wrong, and the 0-based line where, for a message."""
     mark = getattr(error, "problem_mark", None)

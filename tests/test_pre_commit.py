@@ -17,7 +17,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, TODAY
 
-pytestmark = pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the policylint git repository")
+pytestmark = [
+    pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the policylint git repository"),
+    pytest.mark.slow,
+]
 
 
 def _git(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:

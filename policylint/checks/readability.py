@@ -19,11 +19,7 @@ def own_sentences(doc: Document, lang: str) -> Iterator[tuple[Section, list[str]
     sections = list(doc.body_sections)
     for i, section in enumerate(sections):
         end = sections[i + 1].title_span.start if i + 1 < len(sections) else len(doc.source)
-        texts = [
-            doc.prose[s.span.start : s.span.end]
-            for s in doc.sentences
-            if s.lang == lang and section.title_span.end <= s.span.start < end
-        ]
+        texts = [doc.prose[s.span.start : s.span.end] for s in doc.sentences_in(Span(section.title_span.end, end)) if s.lang == lang]
         yield section, texts
 
 

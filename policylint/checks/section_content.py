@@ -54,12 +54,11 @@ class SectionContent(Check):
         section that reads "[عنوان البريد الإلكتروني]" gives no address."""
         body = doc.prose[section.body.start : section.body.end]
         held = [(m.start() + section.body.start, m.end() + section.body.start) for m in SLOT.finditer(body)]
-        for sentence in doc.sentences:
-            if section.body.start <= sentence.span.start < section.body.end:
-                tokens = list(sentence.tokens)
-                for _, first, _last in params.matcher.find(tokens):
-                    if not any(s <= tokens[first].start < e for s, e in held):
-                        return True
+        for sentence in doc.sentences_in(section.body):
+            tokens = list(sentence.tokens)
+            for _, first, _last in params.matcher.find(tokens):
+                if not any(s <= tokens[first].start < e for s, e in held):
+                    return True
         return any(p.search(blank_slots(body)) for p in params.compiled)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:

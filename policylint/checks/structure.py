@@ -44,10 +44,7 @@ class StructureCheck(Check):
         for section in doc.body_sections:
             if section.style != "heading":
                 continue
-            has_text = any(
-                b.kind != "heading" and section.body.start <= b.span.start < section.body.end and any(s.words for s in b.sentences)
-                for b in doc.blocks
-            )
+            has_text = any(b.kind != "heading" and any(s.words for s in b.sentences) for b in doc.blocks_in(section.body))
             if not has_text:
                 yield Hit(section.title_span, {"section": section.title})
 

@@ -18,13 +18,16 @@ ABBREVIATIONS = frozenset(
     "ext tel min max ref cf al p pp vol art sec".split()
 ) | {"ص.ب", "ص", "د", "م", "هـ", "ه", "ق", "أ", "س"}
 
+MAX_ABBREVIATION_LOOKBACK = 32
 # "3." or "ب." opening a sentence numbers it; it does not end it.
 _NUMBERING = regex.compile(r"\s*(?:\p{N}+|\p{L})")
 _LAST_WORD = regex.compile(r"([\p{L}\p{M}.]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _LAST_WORD.search(text, 0, dot)
+    # Only the word just before the dot matters; looking further back would make a long
+    # paragraph full of dots quadratic.
+    match = _LAST_WORD.search(text, max(0, dot - MAX_ABBREVIATION_LOOKBACK), dot)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".").replace("ـ", "")

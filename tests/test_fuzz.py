@@ -1,0 +1,78 @@
+"""Generated policies: whatever Markdown with Arabic, English, digits in three scripts,
+brackets, dates, tables and front matter policylint is given, the library returns
+findings with positions inside the document, and the command line exits 0, 1 or 2 with
+every output format valid. A crash or a traceback is a failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+
+from conftest import TODAY, run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policylint import document, engine
+from policylint.rulepacks import load_rules
+
+RULES = load_rules()
+
+WORDS = st.sampled_from(
+    [
+        "سياسة", "خدمة", "العملاء", "النطاق", "والنطاقُ", "الشكاوى", "خلال", "ساعة", "يومي عمل", "في أقرب وقت ممكن",
+        "قدر الإمكان", "الـSLA", "فى", "مـــدة", "هـ", "ص.ب.", "أولاً:", "٣-", "«", "»", "،", "؛", "؟",
+        "policy", "customer", "within", "24 hours", "as soon as possible", "TODO", "TBD", "CSAT", "e.g.", "Dr.",
+        "[X]", "[الشركة]", "[Company]", "{{ date('Y-m-d') }}", "$brandname$", "<Company>", "____", "…", "؟؟؟",
+        "2026-02-30", "2026-03-15", "15/03/2026", "٠٥/٠٣/١٤٤٧ هـ", "١٥ مارس ٢٠٢٦", "Q3 2026", "۲۴", "٢٤", "24",
+        "3-5", "٣٫٥", "—", "|", "*", "**", "`", "\\", "#", ">", "-", "1.", ":", "[", "]", "(", ")", "<!--", "-->",
+        "\u200f", "\u200e", "\ufeff", "\ufffe", "\x00", "\x01", "\t", "😀", "password:", "SA0380000000608010167519",
+    ]
+)  # fmt: skip
+LINE = st.lists(WORDS, max_size=25).map(" ".join)
+PREFIX = st.sampled_from(["", "", "# ", "## ", "### ", "- ", "1. ", "> ", "| ", "**", "    ", "```\n"])
+BODY = st.lists(st.tuples(PREFIX, LINE).map("".join), max_size=30).map("\n".join)
+TABLE = st.just("| القناة | وقت الاستجابة |\n|---|---|\n| الهاتف | 60 ثانية |\n| Email | within 24 hours |\n")
+FRONT = st.sampled_from(
+    ["", "---\nlang: ar\n---\n", "---\nkind: code-of-conduct\nlast_reviewed: 2026-01-01\n---\n",
+     "---\nlast_reviewed: 2026-02-30\n---\n", "---\n: :\n", "---\nkind: [x]\n---\n", "---\n- a\n---\n"]
+)  # fmt: skip
+POLICY = st.tuples(FRONT, BODY, st.one_of(st.just(""), TABLE), BODY).map(lambda p: p[0] + p[1] + "\n\n" + p[2] + "\n" + p[3])
+ANY_TEXT = st.one_of(POLICY, st.text(max_size=400))
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_library_gives_findings_inside_the_document(text):
+    try:
+        doc = document.parse("fuzz.md", text)
+    except document.DocumentError as error:
+        assert error.message  # bad input is named, never a crash
+        return
+    findings = engine.lint(doc, RULES, engine.Settings(), dt.date(2026, 11, 23))
+    lines = doc.source.count("\n") + 1
+    for f in findings:
+        assert 1 <= f.start.line <= f.end.line <= lines
+        assert f.start.column >= 1 and f.end.column >= 1
+        assert f.message and f.code
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(ANY_TEXT, min_size=1, max_size=3))
+def test_command_line_exits_cleanly_and_every_format_parses(tmp_path_factory, texts):
+    folder = tmp_path_factory.mktemp("fuzz")
+    names = []
+    for i, text in enumerate(texts):
+        (folder / f"p{i}.md").write_text(text, encoding="utf-8", errors="surrogatepass")
+        names.append(f"p{i}.md")
+    for fmt, parse in (("json", json.loads), ("sarif", json.loads), ("junit", ET.fromstring), ("text", str), ("github", str)):
+        result = run("--today", TODAY, "--format", fmt, *names, cwd=folder)
+        assert result.exit_code in (0, 1, 2), result.stderr
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+        parse(result.stdout)
+    for command in ("sla", "stats"):
+        result = run(command, "--format", "json", *names, cwd=folder)
+        assert result.exit_code in (0, 1, 2) and "internal error" not in result.stderr, result.stderr
+        json.loads(result.stdout)
