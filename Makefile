@@ -3,7 +3,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# camel-tools depends on PyTorch; without this pin pip would fetch a multi-GB CUDA build.
+# The tests compare our tokeniser with camel-tools, which depends on PyTorch; without this
+# pin pip would fetch a multi-GB CUDA build. policylint itself needs neither.
 TORCH := torch==2.13.0
 
 .PHONY: demo test test-slow install clean readme bench

@@ -28,7 +28,7 @@ def test_lint_runs_with_the_network_unreachable(tmp_path):
     result = run_program("--today", TODAY, "--format", "json", str(FIXTURES), env=env)
     assert result.exit_code == 1, result.stderr  # findings in the templates, and no crash
     assert "network access attempted" not in result.stderr
-    assert '"code": "PLA102"' in result.stdout  # Arabic text went through camel-tools
+    assert '"code": "PLA102"' in result.stdout  # Arabic text went through the tokeniser
     # camel-tools creates ~/.camel_tools when it reaches for its data catalogue.
     assert not (home / ".camel_tools").exists()
 

@@ -1,16 +1,11 @@
-"""Arabic: camel-tools tokenisation and normalisation, clitic-aware matching.
-
-camel-tools is imported lazily, on the first Arabic text: importing its charsets costs
-about half a second, and English-only runs should not pay it. Only modules that work
-offline with no data are imported here (never camel_tools.data, .morphology or
-.disambig, which download a catalogue).
-"""
+"""Arabic: camel-tools' tokenisation and normalisation (text/camel.py gives the same
+results without installing camel-tools and PyTorch), clitic-aware matching."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 
+from policylint.text import camel
 from policylint.text.chars import BIDI_MARKS, TATWEEL, ascii_digits
 
 # Proclitic combinations, longest first: conjunction (و ف), preposition (ب ك ل) and the
@@ -24,27 +19,8 @@ ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها",
 ARTICLE = "ال"
 
 
-@functools.cache
-def _camel() -> tuple[Callable[[str], list[str]], Callable[[str], str]]:
-    from camel_tools.tokenizers.word import simple_word_tokenize
-    from camel_tools.utils.dediac import dediac_ar
-    from camel_tools.utils.normalize import (
-        normalize_alef_ar,
-        normalize_alef_maksura_ar,
-        normalize_teh_marbuta_ar,
-    )
-
-    def normalise(text: str) -> str:
-        text = dediac_ar(text)
-        text = normalize_alef_ar(text)
-        text = normalize_alef_maksura_ar(text)
-        return normalize_teh_marbuta_ar(text)
-
-    return simple_word_tokenize, normalise
-
-
 def word_tokenize(text: str) -> list[str]:
-    return _camel()[0](text)
+    return camel.word_tokenize(text)
 
 
 def normalise(text: str) -> str:
@@ -54,7 +30,7 @@ def normalise(text: str) -> str:
     marks go; Arabic-Indic and Persian digits become ASCII; Latin letters are lowercased.
     """
     text = text.translate(BIDI_MARKS).replace(TATWEEL, "")
-    return ascii_digits(_camel()[1](text)).lower()
+    return ascii_digits(camel.fold_arabic(text)).lower()
 
 
 def strip_article(word: str) -> str:
