@@ -26,8 +26,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -m "not slow"
 
-# The slow end-to-end tests too (the real pre-commit hook, installed into its own environment).
-test-slow: $(STAMP)
+# The slow end-to-end tests too: the real pre-commit hook, installed into its own
+# environment from a local cache of wheels (made here, so the test itself is offline).
+WHEELS := .wheels
+$(WHEELS)/.made: pyproject.toml | $(PY)
+	$(PY) -m pip wheel --quiet --wheel-dir $(WHEELS) . 'setuptools>=77' wheel
+	touch $@
+
+test-slow: $(STAMP) $(WHEELS)/.made
 	$(PY) -m pytest
 
 clean:

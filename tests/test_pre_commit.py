@@ -1,9 +1,9 @@
 """The pre-commit hook, run by the real pre-commit as a user would: it blocks a commit
-of a policy with an unfilled placeholder and lets a clean one through.
+of a policy with an unfilled placeholder and lets the fix through.
 
-pre-commit installs the hook into an environment of its own (policylint, camel-tools
-and PyTorch again). PIP_CONSTRAINT pins torch to the CPU build that these machines keep
-on disk; the environment is cached for the session under one PRE_COMMIT_HOME.
+pre-commit installs the hook into an environment of its own. The test gives pip no
+index, only the local cache of wheels that `make test-slow` makes (.wheels/), so it
+never reaches the network; marked slow, it is left out of `make test`.
 """
 
 from __future__ import annotations
@@ -27,15 +27,18 @@ def _git(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProc
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="session")
-def hook_env(tmp_path_factory):
-    home = tmp_path_factory.mktemp("pre-commit-home")
-    constraints = home / "constraints.txt"
-    constraints.write_text("torch==2.13.0\n", encoding="utf-8")
+WHEELS = ROOT / ".wheels"
+
+
+@pytest.fixture
+def hook_env(tmp_path):
+    if not (WHEELS / ".made").exists():
+        pytest.skip("no local wheel cache: `make test-slow` makes .wheels/ and runs this test")
     env = {
         **os.environ,
-        "PRE_COMMIT_HOME": str(home / "cache"),
-        "PIP_CONSTRAINT": str(constraints),
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(WHEELS),
         "POLICYLINT_TODAY": TODAY,
         "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
         "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
@@ -53,26 +56,6 @@ def _policy_repo(tmp_path: Path, env: dict[str, str], rev: str) -> Path:
         f"repos:\n  - repo: {ROOT}\n    rev: {rev}\n    hooks:\n      - id: policylint\n", encoding="utf-8"
     )
     return repo
-
-
-def test_try_repo_fails_on_a_placeholder_and_passes_a_clean_policy(tmp_path, hook_env):
-    env, rev = hook_env
-    repo = _policy_repo(tmp_path, env, rev)
-    shutil.copy(FIXTURES / "templates/short-policy.md", repo / "bad.md")
-    shutil.copy(FIXTURES / "ar/customer-service-policy.md", repo / "good.md")
-    _git("add", ".", cwd=repo, env=env)
-    bad = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "policylint", "--ref", rev, "--files", "bad.md"],
-        cwd=repo, env=env, capture_output=True, text=True,
-    )  # fmt: skip
-    assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "Failed" in bad.stdout and "bad.md:1:28" in bad.stdout and "PLH101" in bad.stdout
-    good = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "policylint", "--ref", rev, "--files", "good.md"],
-        cwd=repo, env=env, capture_output=True, text=True,
-    )  # fmt: skip
-    assert good.returncode == 0, good.stdout + good.stderr
-    assert "Passed" in good.stdout
 
 
 def test_installed_hook_blocks_the_commit_and_lets_the_fix_through(tmp_path, hook_env):
