@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -42,6 +43,14 @@ class _DefaultToCheck(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            first = args[0]
+            # "policylint expalin X": a mistyped command, not a file to lint.
+            close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.7)
+            if close and not first.startswith("-") and not Path(first).exists():
+                raise click.UsageError(
+                    f"no command or file {first!r}; did you mean `policylint {close[0]}`? "
+                    f"(to lint a file of that name, write `policylint check {first}`)", ctx
+                )
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -144,6 +153,8 @@ def check(
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_path:
         append_atomic(Path(summary_path), github.step_summary(report))
+    for note in report.notes:
+        click.echo(f"policylint: note: {note}", err=True)
     _print_errors(report.errors)
     if report.errors:
         sys.exit(EXIT_ERROR)
@@ -183,10 +194,10 @@ def explain(rule: str, locale: str) -> None:
 @main.command("sla")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
-@click.option("--locale", type=click.Choice(["ar", "en"]), default="en", show_default=True, help="Language of the table.")
+@click.option("--locale", type=click.Choice(["ar", "en"]), help="Language of the table (default: the language most of the documents are in).")
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="Treat every document as written in this language.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
-def sla_table(paths: tuple[str, ...], fmt: str, locale: str, lang: str | None, config_path: Path | None) -> None:
+def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | None, config_path: Path | None) -> None:
     """Print every service-level commitment (channel, measure, quantity, unit, file:line)
     and the commitments that contradict each other, in one file or across files.
 
@@ -195,6 +206,9 @@ def sla_table(paths: tuple[str, ...], fmt: str, locale: str, lang: str | None, c
     options = Options(today=dt.date.today(), lang=lang, config=config_path)
     loaded, errors = load_paths(paths, options)
     rows, conflicts = sla.table(loaded)
+    if locale is None:
+        languages = [item.doc.lang for item in loaded]
+        locale = "ar" if languages.count("ar") >= max(1, languages.count("en")) else "en"
     click.echo(sla.render_json(rows, conflicts, errors) if fmt == "json" else sla.render_text(rows, conflicts, locale), nl=False)
     _print_errors(errors)
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if conflicts else EXIT_CLEAN)

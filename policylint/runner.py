@@ -38,6 +38,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # Things the user should know that are not errors (which configuration won).
+    notes: list[str] = field(default_factory=list)
     fail_on: Severity | None = None  # from configuration, when the command line did not say
     # Every rule that could have reported, by code: formats describe them (SARIF).
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -46,6 +48,7 @@ class Report:
         self.findings += other.findings
         self.errors += other.errors
         self.files += other.files
+        self.notes += [note for note in other.notes if note not in self.notes]
         self.rules.update(other.rules)
         self.fail_on = self.fail_on or other.fail_on
 
@@ -59,9 +62,12 @@ class _RunCache:
         self.configs: dict[Path | None, config_mod.Config] = {}
         self.rulesets: dict[tuple[Path, ...], RuleSet] = {}
 
-    def config(self, path: Path | None) -> config_mod.Config:
+    def config(self, path: Path | None, report: "Report") -> config_mod.Config:
         if path not in self.configs:
             self.configs[path] = config_mod.load(path) if path else config_mod.empty(Path.cwd())
+            other = config_mod.shadowed(path) if path else None
+            if other is not None:
+                report.notes.append(f"using {path}; the [tool.policylint] table in {other} beside it is ignored")
         return self.configs[path]
 
     def rules(self, packs: tuple[Path, ...]) -> RuleSet:
@@ -96,7 +102,7 @@ def load_text(display: str, file: Path, text: str, options: Options, explicit: b
     """Parse one file under its configuration; problems go into the report as errors."""
     report = Report()
     try:
-        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders))
+        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders), report)
         ruleset = cache.rules(config.rule_packs)
         config_mod.validate_against(config, ruleset)
     except (config_mod.ConfigError, RulePackError) as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 
 import pytest
 from conftest import FIXTURES, TODAY, run
@@ -235,3 +236,19 @@ def test_ambiguous_hijri_date_gives_both_readings_in_the_gregorian_calendar(lint
     [finding] = result.findings
     # 5 Rabi' al-Awwal 1447 and 3 Jumada al-Ula 1447, converted; not a Gregorian swap.
     assert "(2025-08-28 or 2025-10-25)" in finding["message"]
+
+
+def test_a_mistyped_command_is_named_not_read_as_a_missing_file():
+    result = run("expalin", "PLH101")
+    assert result.exit_code == 2
+    assert "did you mean `policylint explain`?" in result.stderr and "no such file" not in result.stderr
+
+
+def test_both_configurations_present_says_which_one_is_used(tmp_path):
+    shutil.copy(FIXTURES / "ar/customer-service-policy.md", tmp_path / "policy.md")
+    (tmp_path / ".policylint.yaml").write_text("ignore: [DOC107]\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.policylint]\nignore = ['PLA102']\n", encoding="utf-8")
+    result = run("--today", TODAY, "policy.md", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "note: using" in result.stderr and ".policylint.yaml" in result.stderr
+    assert "[tool.policylint] table in" in result.stderr and "pyproject.toml beside it is ignored" in result.stderr
