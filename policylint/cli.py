@@ -106,7 +106,11 @@ def main() -> None:
 @click.option("--today", help=f"The date to judge review dates by, YYYY-MM-DD (default: ${TODAY_ENV}, else today).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
 @click.option("--stdin-filename", help="The path to report for text read from '-' (and to find its configuration by).")
-@click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR set).")
+@click.option("--color", "color_mode", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output: auto colours a terminal unless NO_COLOR is set.")
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings and errors only: no summary, no notes.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input and configuration errors still exit 2).")
+@click.option("--show-source", is_flag=True, help="Show each finding's line with the finding marked.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of standard output.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in this file and exit 0.")
@@ -117,7 +121,8 @@ def main() -> None:
 def check(
     paths: tuple[str, ...], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
     kind: str | None, lang: str | None, locale: str | None, today: str | None, config_path: Path | None,
-    stdin_filename: str | None, no_color: bool, output: Path | None, baseline: Path | None,
+    stdin_filename: str | None, color_mode: str, no_color: bool, quiet: bool, exit_zero: bool, show_source: bool,
+    output: Path | None, baseline: Path | None,
     write_baseline: Path | None, statistics: bool, jobs: int | None, max_file_size: int, allow_empty: bool,
 ) -> None:  # fmt: skip
     """Check policy files and folders; `-` reads standard input."""
@@ -138,27 +143,32 @@ def check(
             report.findings, hidden = baseline_mod.hide(report.findings, baseline)
         except baseline_mod.BaselineError as error:
             raise click.BadParameter(str(error), param_hint="--baseline") from None
-        if hidden:
+        if hidden and not quiet:
             click.echo(f"policylint: {hidden} findings hidden by the baseline {baseline}", err=True)
 
     threshold = Severity.parse(fail_on) if fail_on else report.fail_on or Severity.ERROR
-    color = fmt == "text" and output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    rendered = render(fmt, report, color=color, locale=locale, fail_on=threshold)
+    if no_color:
+        color_mode = "never"
+    auto = output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    color = fmt == "text" and (color_mode == "always" or color_mode == "auto" and auto)
+    rendered = render(fmt, report, color=color, locale=locale, fail_on=threshold, quiet=quiet, show_source=show_source)
     if output:
         write_atomic(output, rendered)
     else:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=color)
     if statistics:
         click.echo(text_format.statistics(report), nl=False, err=fmt != "text" or output is not None)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_path:
         append_atomic(Path(summary_path), github.step_summary(report))
-    for note in report.notes:
-        click.echo(f"policylint: note: {note}", err=True)
+    if not quiet:
+        for note in report.notes:
+            click.echo(f"policylint: note: {note}", err=True)
     _print_errors(report.errors)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN)
+    failing = any(f.severity >= threshold for f in report.findings)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
 def _print_errors(errors: list[InputError]) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from policylint.document import Block, Document, Section
 from policylint.findings import Span
-from policylint.text.quantities import Quantity, find_promises
+from policylint.text.quantities import Quantity, bare_quantity, find_promises, is_trigger
 from policylint.text.tokens import PhraseMatcher, Token, contains_phrase, phrase_words, tokenize
 
 DEFAULT_MEASURE = "response"
@@ -198,6 +198,14 @@ class _Analysis:
                 return by_start[section.title_span.start]
         return None
 
+    def _header_measure(self, block: Block) -> str | None:
+        """The measure a table cell's column is headed by ("وقت الاستجابة", "Resolution
+        time"): a bare quantity under it ("60 ثانية") is a promise of that measure."""
+        if block.kind != "table_cell" or not block.header:
+            return None
+        mentions = _mentions(tokenize(block.header, block.lang), self.vocab.measure_matcher)
+        return mentions[-1][0] if mentions else None
+
     def _measure(self, tokens: list[Token], start: int, end: int, channel: str | None) -> str:
         """The measure named in the clause before the promise (else in the sentence before
         it), else a first response, which some channels call otherwise (see Vocabulary)."""
@@ -245,12 +253,21 @@ class _Analysis:
             for sentence in block.sentences:
                 tokens = list(sentence.tokens)
                 promises = find_promises(tokens)
+                header_measure = self._header_measure(block)
+                if header_measure and not promises:
+                    bare = bare_quantity(tokens)
+                    promises = [bare] if bare else []
                 previous_end = 0
                 mentions = _mentions(tokens, self.vocab.channel_matcher) if promises else []
                 for promise in promises:
+                    if is_trigger(tokens, promise.first, previous_end):
+                        previous_end = promise.last + 1
+                        continue
                     span = Span(tokens[promise.first].start, tokens[promise.last].end)
                     channel = self._pick(mentions, promise.first) or self._context_channel(block, span.start)
                     measure = self._measure(tokens, previous_end, promise.first, channel)
+                    if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
+                        measure = header_measure
                     if channel is not None and measure == self.vocab.default_measures.get(channel):
                         self.followup_due.add(channel)
                     previous_end = promise.last + 1

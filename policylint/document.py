@@ -60,6 +60,7 @@ class Block:
     span: Span
     lang: str
     sentences: tuple[Sentence, ...]
+    header: str = ""  # a table cell's column header ("وقت الاستجابة", "Response time")
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,7 @@ class _Builder:
             starts.append(starts[-1] + len(line) + 1)
         self.line_starts = starts
         self.raw_blocks: list[tuple[str, Span, int]] = []  # kind, span, heading level
+        self.cell_headers: dict[Span, str] = {}  # a table cell's column header
         self.headings: list[tuple[Span, int]] = []
         self.bold_lines: list[tuple[Span, Span]] = []  # title span, paragraph span
         self.code_lines: set[int] = set()
@@ -364,13 +366,20 @@ class _Builder:
         containers: list[str] = []
         heading_level = 0
         row_cursor = 0
+        headers: list[str] = []
+        column = -1
         for token in tokens:
             if token.nesting == 1:
                 containers.append(token.type)
                 if token.type == "heading_open":
                     heading_level = int(token.tag[1:])
+                if token.type == "table_open":
+                    headers = []
                 if token.type == "tr_open":
                     row_cursor = 0
+                    column = -1
+                if token.type in ("th_open", "td_open"):
+                    column += 1
             elif token.nesting == -1:
                 if containers:
                     containers.pop()
@@ -383,9 +392,13 @@ class _Builder:
             masked = _mask_inline(token.content, references, in_list)
             if parent in ("th_open", "td_open"):
                 span = self.place(token.content, masked, token.map[0], row_cursor)
+                if parent == "th_open":
+                    headers.append("".join(masked.split("\n")).strip())
                 if span:
                     row_cursor = span.end - self.line_starts[token.map[0]]
                     self.raw_blocks.append(("table_cell", span, 0))
+                    if parent == "td_open" and 0 <= column < len(headers):
+                        self.cell_headers[span] = headers[column]
                 continue
             span = self.place(token.content, masked, token.map[0])
             if span is None:
@@ -450,7 +463,7 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
         for s, e in sentence_splitter.split(prose[span.start : span.end]):
             start, end = span.start + s, span.start + e
             block_sentences.append(Sentence(Span(start, end), block_lang, tuple(tokenize(prose[start:end], block_lang, start))))
-        blocks.append(Block(kind, span, block_lang, tuple(block_sentences)))
+        blocks.append(Block(kind, span, block_lang, tuple(block_sentences), builder.cell_headers.get(span, "")))
 
     # Sections, in file order: headings, bold lines, labels.
     marks: list[tuple[Span, int, str]] = [(span, level, "heading") for span, level in builder.headings]

@@ -74,16 +74,20 @@ def active_rules(ruleset: RuleSet, kind: str | None, settings: Settings) -> list
 MAX_CONTEXT = 1000
 
 
-def _context(doc: Document, hit: Hit, line: int) -> str:
+def _context(doc: Document, hit: Hit, line: int) -> tuple[str, int]:
+    """The line a hit starts on (or the stretch of it around the hit), and the column
+    where that text begins."""
     span = doc.line_span(line)
+    line_start = span.start
     if span.end - span.start > MAX_CONTEXT:
         start = max(span.start, hit.span.start - MAX_CONTEXT // 2)
         span = Span(start, min(span.end, start + MAX_CONTEXT))
-    return doc.text(span)
+    return doc.text(span), span.start - line_start + 1
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, locale: str) -> Finding:
     start = doc.position(hit.span.start)
+    context, context_column = _context(doc, hit, start.line) if hit.about is None else ("", 1)
     return Finding(
         path=doc.path,
         start=start,
@@ -93,7 +97,8 @@ def _finding(doc: Document, rule: Rule, hit: Hit, locale: str) -> Finding:
         severity=rule.severity,
         message=rule.message(locale, hit.values),
         snippet=doc.text(hit.span) if hit.about is None else hit.about,
-        context=_context(doc, hit, start.line) if hit.about is None else "",
+        context=context,
+        context_column=context_column,
     )
 
 
@@ -120,6 +125,26 @@ def _run_rule(doc: Document, rule: Rule, ctx: Context, locale: str, failures: li
     return []
 
 
+def _one_finding_per_problem(reported: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """Drop a finding where a rule that supersedes its rule reports overlapping text:
+    "TODO" is an unfinished-work marker, not also an undefined acronym; "[X] ساعة" is an
+    unfilled commitment, not also an unfilled placeholder."""
+    specific: dict[tuple[str, int], list[Finding]] = {}  # (superseded code, line) -> findings
+    for rule, finding in reported:
+        for code in rule.supersedes:
+            for line in range(finding.start.line, finding.end.line + 1):
+                specific.setdefault((code, line), []).append(finding)
+
+    def superseded(rule: Rule, finding: Finding) -> bool:
+        start, end = (finding.start.line, finding.start.column), (finding.end.line, finding.end.column)
+        return any(
+            (other.start.line, other.start.column) < end and start < (other.end.line, other.end.column)
+            for other in specific.get((rule.code, finding.start.line), ())
+        )
+
+    return [(rule, finding) for rule, finding in reported if not superseded(rule, finding)] if specific else reported
+
+
 def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any, failures: list[RuleFailure] | None = None) -> list[Finding]:
     """Every finding for one document, suppressions applied, sorted.
 
@@ -142,6 +167,7 @@ def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any, failur
         rule = engine_rules[UNKNOWN_KIND]
         reported.append((rule, _finding(doc, rule, Hit(doc.line_span(1), {"kinds": kinds}, about=""), locale)))
 
+    reported = _one_finding_per_problem(reported)
     findings: list[Finding] = []
     for rule, finding in reported:
         covering = [s for s in inline if s.covers(finding.start.line, (rule.code, rule.slug))]

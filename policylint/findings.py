@@ -70,6 +70,9 @@ class Finding:
     # The whole line it starts on: what tells apart two "[X]" in one file, wherever
     # lines move (baselines, SARIF fingerprints).
     context: str = ""
+    # The column (1-based) of the line where `context` begins: 1 unless the line was too
+    # long to keep whole.
+    context_column: int = 1
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int, int, str]:

@@ -29,7 +29,7 @@ ENGINE_TYPE = "engine"
 
 # The largest built-in rule file is 20 KB; a rule pack of megabytes is a mistake.
 MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
-_RULE_KEYS = {"code", "slug", "type", "severity", "message", "source", "docs", "params"}
+_RULE_KEYS = {"code", "slug", "type", "severity", "message", "source", "docs", "params", "supersedes"}
 _DOCS_KEYS = {"what", "why", "example_fail", "example_pass"}
 _PACK_KEYS = {"name", "title", "kinds", "description"}
 
@@ -51,6 +51,9 @@ class Rule:
     params: Any = None
     check: Check | None = field(default=None, compare=False)
     raw_params: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Codes of rules this one is a more specific reading of: where both report the same
+    # text, only this one's finding is kept (one problem, one finding).
+    supersedes: tuple[str, ...] = ()
 
     def message(self, locale: str, values: dict[str, Any]) -> str:
         template = self.messages.get(locale) or next(iter(self.messages.values()))
@@ -65,7 +68,7 @@ class Rule:
             params = build_params(self.check, self.raw_params | options)
         return Rule(
             self.code, self.slug, self.pack, self.type, severity or self.severity, self.messages,
-            self.source, self.docs, params, self.check, self.raw_params | options,
+            self.source, self.docs, params, self.check, self.raw_params | options, self.supersedes,
         )  # fmt: skip
 
 
@@ -167,6 +170,9 @@ def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rul
         severity = Severity.parse(str(data["severity"]))
     except ValueError as error:
         raise RulePackError(f"{where}: {error}") from None
+    supersedes = data.get("supersedes") or []
+    if not isinstance(supersedes, list) or not all(isinstance(s, str) for s in supersedes):
+        raise RulePackError(f"{where}: 'supersedes' must be a list of rule codes")
     docs = data.get("docs") or {}
     if not isinstance(docs, dict):
         raise RulePackError(f"{where}: 'docs' must be a mapping")
@@ -195,6 +201,7 @@ def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rul
         params=params,
         check=check,
         raw_params=dict(raw),
+        supersedes=tuple(supersedes),
     )
 
 
@@ -254,4 +261,10 @@ def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
                 if key in seen:
                     raise RulePackError(f"pack {pack.name!r}: rule name {key!r} is already used in pack {seen[key]!r}")
                 seen[key] = pack.name
+    codes = {rule.code for pack in packs for rule in pack.rules}
+    for pack in packs:
+        for rule in pack.rules:
+            unknown = [code for code in rule.supersedes if code not in codes]
+            if unknown:
+                raise RulePackError(f"pack {pack.name!r}: rule {rule.code} supersedes unknown rules {', '.join(unknown)}; give rule codes")
     return RuleSet(tuple(packs), kinds)

@@ -17,13 +17,10 @@ import regex
 from policylint.checks.base import Check, Context
 from policylint.document import Document
 from policylint.findings import Hit, Span
+from policylint.text.acronyms import ACRONYM as _ACRONYM
+from policylint.text.acronyms import is_expanded
 from policylint.text.tokens import contains_phrase, phrase_words
 
-# Arabic proclitics and the article (with or without tatweel) before a Latin acronym,
-# then the acronym: two to six capitals or digits, starting with a capital, with an
-# optional plural s ("KPIs").
-_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])(?:[وف]?[بلك]?(?:ال)?ـ?)?((?:[A-Z][A-Z0-9&]{1,5})s?)(?![\p{L}\p{N}])")
-_EXPANDED_AFTER = regex.compile(r"\s*\(\s*[^()]*\p{L}{2,}[^()]*\)")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _WORD = regex.compile(r"\p{L}{2,}")
 
@@ -80,15 +77,7 @@ class AcronymCheck(Check):
                     continue
                 seen |= {acronym, bare}
                 start, end = sentence.span.start + m.start(1), sentence.span.start + m.end(1)
-                if self._expanded(doc, start, end):
+                if is_expanded(doc.prose, start, end):
                     continue
                 yield Hit(Span(start, end), {"acronym": bare})
 
-    @staticmethod
-    def _expanded(doc: Document, start: int, end: int) -> bool:
-        """"Service Level Agreement (SLA)" or "SLA (Service Level Agreement)"."""
-        before = doc.prose[max(0, start - 3) : start].rstrip()
-        after = doc.prose[end : end + 3].lstrip()
-        if before.endswith("(") and after.startswith(")"):
-            return True
-        return _EXPANDED_AFTER.match(doc.prose, end) is not None

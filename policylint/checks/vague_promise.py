@@ -1,25 +1,64 @@
 """vague-promise: a time promise with no number ("as soon as possible", "في أقرب وقت
-ممكن"), from a word list like `vocabulary`, but only in sentences that do not also
-state a measurable time: "we reply promptly, within 24 hours" promises something."""
+ممكن"), from a word list like `vocabulary`, only where a time promise belongs, and judged
+clause by clause: "we reply promptly, within 24 hours" promises something, but in
+"we acknowledge within 24 hours and resolve it as soon as possible" the resolution has
+no number, whatever the acknowledgement has."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from policylint.checks.base import Context
 from policylint.checks.vocabulary import Vocabulary
-from policylint.document import Document
+from policylint.document import Document, Sentence
 from policylint.findings import Hit
 from policylint.text.quantities import find_promises
+from policylint.text.tokens import contains_phrase, phrase_words
 
 
 class VaguePromise(Vocabulary):
     type_name = "vague-promise"
 
-    def check(self, doc: Document, params: Vocabulary.Params, ctx: Context) -> Iterator[Hit]:
+    @dataclass(frozen=True, kw_only=True)
+    class Params(Vocabulary.Params):
+        # Sections that state aims, not service times (vision, mission, values): "we help
+        # our customers as far as possible" there is not a late reply.
+        skip_sections: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def skipped_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(phrase_words, self.skip_sections) if p)
+
+    def prepare(self, params: Params) -> None:
+        super().prepare(params)
+        params.skipped_phrases
+
+    def _in_skipped_section(self, doc: Document, sentence: Sentence, params: Params) -> bool:
+        return any(
+            contains_phrase(section.words, phrase)
+            for section in doc.enclosing_sections(sentence.span.start)
+            for phrase in params.skipped_phrases
+        )
+
+    def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for sentence in doc.sentences:
-            if not self.applies(doc, sentence, params):
+            if not self.applies(doc, sentence, params) or self._in_skipped_section(doc, sentence, params):
                 continue
-            if any(p.quantity.value is not None for p in find_promises(sentence.tokens)):
-                continue
-            yield from self.sentence_hits(doc, sentence, params)
+            tokens = sentence.tokens
+            measured = [(p.first, p.last) for p in find_promises(tokens) if p.quantity.value is not None]
+            # Where an action begins ("resolve", «ونحلها»): a number before it does not
+            # measure what comes after it, and the other way round.
+            actions = sorted(first for _, first, _last in params.required.find(list(tokens))) if params.required else []
+            starts = {t.start: i for i, t in enumerate(tokens)}
+            for hit in self.sentence_hits(doc, sentence, params):
+                first = starts.get(hit.span.start)
+                if first is None or not any(self._same_clause(first, promise, actions) for promise in measured):
+                    yield hit
+
+    @staticmethod
+    def _same_clause(vague: int, promise: tuple[int, int], actions: list[int]) -> bool:
+        """No action word between the vague phrase and the measured promise."""
+        low, high = (promise[1], vague) if promise[0] < vague else (vague, promise[0])
+        return not any(low < action < high for action in actions)

@@ -14,6 +14,7 @@ import regex
 from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Sentence
 from policylint.findings import Hit, Span
+from policylint.text.acronyms import is_expanded
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
 
@@ -40,6 +41,8 @@ class Vocabulary(Check):
         requires: tuple[str, ...] = ()
         # Not in sentences that match one of these regular expressions (a number, "annually").
         unless: tuple[str, ...] = ()
+        # Not where the text spells the word out beside it: "customer satisfaction (CSAT)".
+        allow_spelled_out: bool = False
 
         @functools.cached_property
         def required(self) -> PhraseMatcher | None:
@@ -92,4 +95,6 @@ class Vocabulary(Check):
 
         for index, first, last in params.matcher.find_longest(tokens, keep=spelled_as_listed):
             span = Span(tokens[first].start, tokens[last].end)
+            if params.allow_spelled_out and is_expanded(doc.prose, span.start, span.end):
+                continue
             yield Hit(span, {"word": doc.text(span), "suggestion": params.compiled[index].suggestion})

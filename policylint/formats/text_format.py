@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import click
+import regex
 
 from policylint.findings import Finding, Severity
 from policylint.formats.escape import one_line
@@ -26,7 +27,38 @@ def _where(f: Finding) -> str:
     return one_line(f"{f.path}:{f.start.line}:{f.start.column}")
 
 
-def render(report: Report, color: bool = False, locale: str | None = None, **_: object) -> str:
+# Right-to-left letters (Arabic, Hebrew, Syriac, Thaana...). A terminal that shows such a
+# line right to left would put a caret line's carets under the wrong letters, and one
+# that does not would misplace them another way; so on such lines the finding is marked
+# inside the line itself, where every terminal keeps it next to its text.
+_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+SOURCE_WIDTH = 100
+
+
+def source_excerpt(f: Finding, color: bool) -> list[str]:
+    """The finding's line, with the finding marked: carets under it, or on a
+    right-to-left line, the finding between ⟦ and ⟧ (in reverse video on a terminal)."""
+    if not f.context:
+        return []
+    line = f.context
+    start = max(0, f.start.column - f.context_column)
+    end = len(line) if f.end.line != f.start.line else max(start + 1, f.end.column - f.context_column)
+    end = min(end, len(line))
+    # A long line shows a window around the finding.
+    left = max(0, min(start - SOURCE_WIDTH // 3, len(line) - SOURCE_WIDTH))
+    right = max(end, left + SOURCE_WIDTH) if end - left <= SOURCE_WIDTH else end
+    before, marked, after = line[left:start], line[start:end], line[end:right]
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    before, marked, after = (one_line(part.replace("\t", " ")) for part in (before, marked, after))
+    if _RTL.search(line):
+        shown = click.style(marked, reverse=True) if color else f"⟦{marked}⟧"
+        return [f"    | {prefix}{before}{shown}{after}{suffix}"]
+    carets = "^" * max(1, len(marked))
+    return [f"    | {prefix}{before}{marked}{after}{suffix}", f"    | {' ' * (len(prefix) + len(before))}{click.style(carets, fg='red') if color else carets}"]
+
+
+def render(report: Report, color: bool = False, locale: str | None = None, quiet: bool = False, show_source: bool = False, **_: object) -> str:
     lines: list[str] = []
     previous = None
     width = max((len(_where(f)) for f in report.findings), default=0)
@@ -42,6 +74,10 @@ def render(report: Report, color: bool = False, locale: str | None = None, **_: 
             severity = click.style(severity, fg=_COLOURS[f.severity])
             code = click.style(code, dim=True)
         lines.append(f"{where}  {severity}  {code}  {one_line(f.message)}")
+        if show_source:
+            lines += source_excerpt(f, color)
+    if quiet:
+        return "\n".join(lines) + ("\n" if lines else "")
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in Severity}
     problems, clean = _SUMMARY.get(locale or "en", _SUMMARY["en"])
     if lines:

@@ -250,6 +250,39 @@ class _Reader:
         return True
 
 
+# "If a complaint is not resolved within 2 business days, escalate it", «إذا لم تُحل
+# الشكوى خلال يومي عمل»: a time that triggers something when it is missed, not a
+# promise. A condition and a negation before the time, in its clause, tell.
+_CONDITIONS = frozenset(map(normalise, "if unless when once should إذا اذا إن ان لو حال حالة حالما عندما متى".split()))
+_NEGATIONS = frozenset(map(normalise, "not no never fails cannot unable لم لا ليس ما عدم تعذر يتعذر".split()))
+_CLAUSE_ENDS = frozenset(",،;؛:")
+
+
+def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bool:
+    """Is the time at tokens[first] a deadline whose passing triggers an action (an
+    escalation), rather than a promise? Looks back over its clause."""
+    start = first
+    while start > clause_start and tokens[start - 1].text not in _CLAUSE_ENDS:
+        start -= 1
+    words = [_bare(t.norm) for t in tokens[start:first]]
+    if "unless" in words or any(a == normalise("ما") and b == normalise("لم") for a, b in zip(words, words[1:])):
+        return True
+    return any(w in _CONDITIONS for w in words) and any(w in _NEGATIONS or w.endswith("n't") for w in words)
+
+
+def bare_quantity(tokens: Sequence[Token]) -> Promise | None:
+    """A quantity that is all a text says ("60 ثانية", "2 business days", "[X] ساعات"):
+    a table cell under a column such as "Response time" promises it without "within"."""
+    reader = _Reader(tokens)
+    words = [i for i, t in enumerate(tokens) if t.is_word or t.text in ("[", "]", "{{", "}}")]
+    if not words:
+        return None
+    quantity = reader.quantity(words[0])
+    if quantity is None or any(t.is_word for t in tokens[quantity.last + 1 :]):
+        return None
+    return Promise(quantity, words[0], quantity.last)
+
+
 def find_promises(tokens: Sequence[Token]) -> list[Promise]:
     """Every promise of an upper bound in a sentence's tokens, in order."""
     reader = _Reader(tokens)
