@@ -13,11 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policylint import config as config_mod
-from policylint import document, engine
+from policylint import across, document, engine
 from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, InputError, collect, read
 from policylint.checks.base import ParamsError
 from policylint.findings import Finding, Severity
 from policylint.rulepacks import Rule, RulePackError, RuleSet, load_rules
+
+# The rule `--across-files` reports with; the engine never runs it on one document.
+ACROSS_FILES_RULE = "SLA107"
+
+
+def _ignored(rule: Rule, names: tuple[str, ...], ruleset: RuleSet) -> bool:
+    for name in names:
+        try:
+            if rule in ruleset.resolve(name):
+                return True
+        except RulePackError:
+            pass  # reported where the files are linted
+    return False
+
 
 @dataclass(frozen=True)
 class Options:
@@ -31,6 +45,7 @@ class Options:
     stdin_filename: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     allow_empty: bool = False
+    across_files: bool = False
 
 
 @dataclass
@@ -40,6 +55,8 @@ class Report:
     files: list[str] = field(default_factory=list)
     # Things the user should know that are not errors (which configuration won).
     notes: list[str] = field(default_factory=list)
+    # Service-level commitments, kept only to compare them across files.
+    commitments: list[across.Row] = field(default_factory=list)
     fail_on: Severity | None = None  # from configuration, when the command line did not say
     # Every rule that could have reported, by code: formats describe them (SARIF).
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -48,6 +65,7 @@ class Report:
         self.findings += other.findings
         self.errors += other.errors
         self.files += other.files
+        self.commitments += other.commitments
         self.notes += [note for note in other.notes if note not in self.notes]
         self.rules.update(other.rules)
         self.fail_on = self.fail_on or other.fail_on
@@ -152,6 +170,8 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
         report.errors.append(InputError(display, str(error)))
         return report
     report.errors += [InputError(display, failure.message) for failure in failures]
+    if options.across_files:
+        report.commitments = across.document_rows(loaded.doc, loaded.ruleset, loaded.settings)
     report.files.append(display)
     return report
 
@@ -234,5 +254,9 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
         results = [_lint_file(*item, options, cache) for item in items]
     for result in results:
         report.add(result)
+    rule = report.rules.get(ACROSS_FILES_RULE)
+    if options.across_files and rule is not None and not _ignored(rule, options.ignore, cache.rules(())):
+        report.findings += across.findings(report.commitments, rule, options.locale)
+    report.commitments = []
     report.findings.sort(key=lambda f: f.sort_key)
     return report

@@ -6,10 +6,8 @@ even though each document is consistent on its own."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
-from policylint import engine
-from policylint.commitments import Commitment, Vocabulary, contradictions, extract
+from policylint.across import Row, conflicts, document_rows
 from policylint.runner import InputError, Loaded
 
 # Unit names as the table shows them: (one, more than one).
@@ -32,55 +30,10 @@ CONFLICT = {
 }
 
 
-@dataclass(frozen=True)
-class Row:
-    path: str
-    line: int
-    column: int
-    commitment: Commitment
-    vocab: Vocabulary
-
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
-
-    def quantity(self) -> str:
-        q = self.commitment.quantity
-        if q.value is None:
-            return q.placeholder or "?"
-        return f"{q.value:g}"
-
-    def as_json(self) -> dict[str, object]:
-        c = self.commitment
-        return {
-            "path": self.path, "line": self.line, "column": self.column, "channel": c.channel,
-            "measure": c.measure, "quantity": c.quantity.value, "unit": c.quantity.unit,
-            "placeholder": c.quantity.placeholder, "average": c.average, "text": " ".join(c.text.split()),
-        }  # fmt: skip
-
-
-def _vocabulary(item: Loaded) -> Vocabulary | None:
-    """The vocabulary of the service-levels rules that apply to this document."""
-    kind = engine.detect_kind(item.doc, item.ruleset, item.settings)
-    for rules in (engine.active_rules(item.ruleset, kind, item.settings), item.ruleset.rules):
-        for rule in rules:
-            if rule.type == "service-levels":
-                return rule.params.vocab
-    return None
-
-
 def table(loaded: list[Loaded]) -> tuple[list[Row], list[tuple[Row, Row]]]:
     """Every commitment of every document, and the pairs that contradict each other."""
-    rows = []
-    for item in loaded:
-        vocab = _vocabulary(item)
-        if vocab is None:
-            continue
-        for commitment in extract(item.doc, vocab):
-            at = item.doc.position(commitment.span.start)
-            rows.append(Row(item.doc.path, at.line, at.column, commitment, vocab))
-    conflicts = [(first, later) for first, _, later, _ in contradictions((row, row.commitment) for row in rows)]
-    return rows, conflicts
+    rows = sorted((row for item in loaded for row in document_rows(item.doc, item.ruleset, item.settings)), key=Row.sort_key)
+    return rows, conflicts(rows)
 
 
 def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) -> str:

@@ -109,15 +109,16 @@ def test_policy_and_code_of_conduct_disagreeing_on_live_chat_is_one_cross_file_c
     conduct = (FIXTURES / "ar" / "code-of-conduct.md").read_text(encoding="utf-8")
     conduct = conduct.replace("## ٥. معالجة الشكاوى", "نرد على طلبات الدردشة المباشرة خلال خمس دقائق.\n\n## ٥. معالجة الشكاوى")
     (tmp_path / "code-of-conduct.md").write_text(conduct, encoding="utf-8")
-    policy = FIXTURES / "ar" / "customer-service-policy.md"
-    result = run("sla", "--format", "json", str(policy), str(tmp_path / "code-of-conduct.md"))
+    (tmp_path / "policy.md").write_text((FIXTURES / "ar" / "customer-service-policy.md").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("sla", "--format", "json", "policy.md", "code-of-conduct.md", cwd=tmp_path)
     assert result.exit_code == 1
     [conflict] = result.json["conflicts"]
     assert conflict["channel"] == "live-chat" and conflict["across_files"]
-    assert (conflict["first"]["quantity"], conflict["first"]["path"]) == (2, str(policy))
-    assert conflict["second"]["quantity"] == 5
-    text = run("sla", "--locale", "en", str(policy), str(tmp_path / "code-of-conduct.md")).stdout
-    assert "“خلال خمس دقائق” contradicts “خلال دقيقتين”" in text
+    # The file first in path order is the reference, whatever order they were named in.
+    assert (conflict["first"]["quantity"], conflict["first"]["path"]) == (5, "code-of-conduct.md")
+    assert (conflict["second"]["quantity"], conflict["second"]["path"]) == (2, "policy.md")
+    text = run("sla", "--locale", "en", "policy.md", "code-of-conduct.md", cwd=tmp_path).stdout
+    assert "“خلال دقيقتين” contradicts “خلال خمس دقائق”" in text
 
 
 def test_complete_policies_agree_with_each_other():
@@ -212,3 +213,32 @@ def test_bad_input_is_named_and_the_other_files_still_reported(tmp_path, command
     assert result.exit_code == 2
     assert f"policylint: error: {broken}:3" in result.stderr
     assert "customer-service-policy.md" in result.stdout
+
+
+def test_conflicts_across_files_do_not_depend_on_argument_order_and_gate_check(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\nنرد على الدردشة المباشرة خلال دقيقتين.\n\nنرد على البريد الإلكتروني خلال 24 ساعة.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "# قواعد السلوك\n\n## معايير الخدمة\n\nنرد على الدردشة المباشرة خلال خمس دقائق.\n\n"
+        "نرد على البريد الإلكتروني خلال يومين.\n\nنرد على الدردشة المباشرة خلال 5 دقائق دائماً.\n",
+        encoding="utf-8",
+    )
+    counts = set()
+    for args in ((".",), ("a.md", "b.md"), ("b.md", "a.md")):
+        result = run("sla", "--format", "json", *args, cwd=tmp_path)
+        counts.add(tuple((c["first"]["path"], c["second"]["path"], c["second"]["line"]) for c in result.json["conflicts"]))
+    assert len(counts) == 1  # the same conflicts whatever the order
+    [conflicts] = counts
+    assert conflicts == (("a.md", "b.md", 5), ("a.md", "b.md", 7), ("a.md", "b.md", 9))
+
+    # check reports them only when asked, so a CI gate can catch them.
+    plain = run("--today", "2026-11-23", "--format", "json", "--select", "SLA107", "b.md", "a.md", cwd=tmp_path)
+    assert plain.findings == []
+    gated = run("--today", "2026-11-23", "--format", "json", "--select", "SLA107", "--across-files", "b.md", "a.md", cwd=tmp_path)
+    assert gated.exit_code == 1
+    assert [(f["code"], f["path"], f["line"]) for f in gated.findings] == [("SLA107", "b.md", 5), ("SLA107", "b.md", 7), ("SLA107", "b.md", 9)]
+    assert "a.md:5:" in gated.findings[0]["message"] and "خلال دقيقتين" in gated.findings[0]["message"]
+    ignored = run("--today", "2026-11-23", "--format", "json", "--across-files", "--ignore", "SLA107", "a.md", "b.md", cwd=tmp_path)
+    assert "SLA107" not in ignored.codes()

@@ -1,0 +1,60 @@
+"""Right findings on two newly written drafts (fixtures/new): an Arabic customer-service
+policy and an English code of conduct, as their authors would write them."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, TODAY, run
+
+AR = "fixtures/new/ar-policy-draft.md"
+EN = "fixtures/new/en-code-of-conduct-draft.md"
+
+
+def findings(path: str, *args: str) -> list[dict]:
+    result = run("--today", TODAY, "--format", "json", *args, path, cwd=FIXTURES.parent)
+    assert result.exit_code in (0, 1), result.stderr
+    return result.findings
+
+
+def line_of(path: str, text: str) -> int:
+    lines = (FIXTURES.parent / path).read_text(encoding="utf-8").split("\n")
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def test_a_vague_resolution_is_reported_though_the_acknowledgement_has_a_number():
+    for path, words in ((AR, "في أقرب وقت ممكن"), (EN, "as soon as possible")):
+        vague = [(f["line"], f["text"]) for f in findings(path) if f["code"] == "SLA106"]
+        assert vague == [(line_of(path, words), words)]
+
+
+def test_as_far_as_possible_in_the_mission_is_not_a_vague_time_promise():
+    assert "قدر الإمكان" in (FIXTURES / "new/ar-policy-draft.md").read_text(encoding="utf-8")
+    assert not [f for f in findings(AR) if f["text"] == "قدر الإمكان"]
+
+
+def test_one_problem_one_finding():
+    ar = findings(AR)
+    todo = [(f["code"], f["text"]) for f in ar if "TODO" in f["text"]]
+    assert todo == [("PLH103", "TODO")]  # not also an undefined acronym
+    sla = [(f["code"], f["text"]) for f in ar if "SLA" in f["text"]]
+    assert sla == [("PLA104", "الـSLA")]  # one finding per acronym, not two
+    unfilled = [(f["code"], f["text"]) for f in ar if "[X]" in f["text"]]
+    assert unfilled == [("SLA102", "[X] ساعة")]  # not also a placeholder
+    assert not [f for f in findings(EN) if f["text"] == "CSAT"]  # spelled out beside it
+
+
+def test_response_time_column_makes_its_cells_commitments_of_the_row():
+    result = run("sla", "--format", "json", AR, EN, cwd=FIXTURES.parent)
+    rows = {(c["path"], c["channel"], c["measure"], c["quantity"], c["unit"]) for c in result.json["commitments"]}
+    assert {
+        (AR, "phone", "response", 60, "second"), (AR, "live-chat", "response", 120, "minute"),
+        (EN, "phone", "response", 30, "second"), (EN, "phone", "resolution", 1, "business day"),
+        (EN, "email", "resolution", 3, "business day"),
+    } <= rows  # fmt: skip
+    # The escalation trigger ("if ... not resolved within 2 business days") is no promise.
+    assert not [r for r in rows if r[3] == 2 and r[4] == "business day"]
+    assert (AR, "email", "response", None, "hour") in rows  # "[X] ساعة" in the table
+
+
+def test_feedback_mechanisms_are_the_feedback_section():
+    assert "آليات ردود الفعل" in (FIXTURES / "new/ar-policy-draft.md").read_text(encoding="utf-8")
+    assert "CSP112" not in [f["code"] for f in findings(AR)]
