@@ -230,12 +230,13 @@ def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | 
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="Treat every document as written in this language.")
+@click.option("--locale", type=click.Choice(["ar", "en"]), help="Language of the labels (default: each document's language).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
-def stats_command(paths: tuple[str, ...], fmt: str, lang: str | None, config_path: Path | None) -> None:
+def stats_command(paths: tuple[str, ...], fmt: str, lang: str | None, locale: str | None, config_path: Path | None) -> None:
     """Print words, sentences, mean and longest sentence (with its line), readability
     (OSMAN for Arabic, Flesch for English) and the hardest sections of each document."""
     loaded, errors = load_paths(paths, Options(today=dt.date.today(), lang=lang, config=config_path))
     all_stats = [stats.document_stats(item.doc) for item in loaded]
-    click.echo(stats.render_json(all_stats, errors) if fmt == "json" else stats.render_text(all_stats), nl=False)
+    click.echo(stats.render_json(all_stats, errors) if fmt == "json" else stats.render_text(all_stats, locale), nl=False)
     _print_errors(errors)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)

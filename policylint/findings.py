@@ -26,6 +26,14 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+class Localised(dict[str, str]):
+    """A value in both languages ({"ar": ..., "en": ...}): a message shows the one in its
+    own language, so an English message about an Arabic document stays English."""
+
+    def pick(self, locale: str) -> str:
+        return self.get(locale) or self.get("en") or next(iter(self.values()), "")
+
+
 @dataclass(frozen=True)
 class Span:
     """Half-open range of code-point offsets into a document's source."""

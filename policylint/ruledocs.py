@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import yaml
 
+from policylint.findings import Localised
 from policylint.rulepacks import Rule, RuleSet
 
 _HEADINGS = {
-    "en": {"what": "What it checks", "why": "Why", "fail": "Fails", "pass": "Passes", "options": "Options", "source": "Guidance", "pack": "Pack", "severity": "Default severity"},
-    "ar": {"what": "ما الذي تفحصه", "why": "لماذا", "fail": "مثال يُبلَّغ عنه", "pass": "مثال سليم", "options": "الخيارات", "source": "المرجع", "pack": "الحزمة", "severity": "الشدة الافتراضية"},
+    "en": {"what": "What it checks", "why": "Why", "fail": "Fails", "pass": "Passes", "options": "Options", "source": "Guidance", "pack": "Pack", "severity": "Default severity",
+           "list": "Built-in {key} (`{key}:` in configuration replaces them; `extend-{key}:` adds to them)"},
+    "ar": {"what": "ما الذي تفحصه", "why": "لماذا", "fail": "مثال يُبلَّغ عنه", "pass": "مثال سليم", "options": "الخيارات", "source": "المرجع", "pack": "الحزمة", "severity": "الشدة الافتراضية",
+           "list": "القائمة المدمجة {key} (`{key}:` في الإعدادات تستبدلها، و`extend-{key}:` تضيف إليها)"},
 }
 
 
@@ -59,7 +62,11 @@ def explain(rule: Rule, locale: str) -> str:
         f"## {h['pass']}",
         _indent(rule.docs.get("example_pass", "")),
     ]
-    options = {k: v for k, v in rule.raw_params.items() if k not in ("entries", "labels", "names", "patterns")}
+    builtin = {k: v for k, v in rule.raw_params.items() if k in _LISTS and v}
+    for key, value in builtin.items():
+        lines = [_entry(item, locale) for item in value]
+        parts += ["", f"## {h['list'].format(key=key)}", _indent("\n".join(lines))]
+    options = {k: v for k, v in rule.raw_params.items() if k not in _LISTS}
     if options:
         # Block style at the top, word lists on one line each: readable and still YAML a
         # user can paste into configuration.
@@ -72,6 +79,20 @@ def explain(rule: Rule, locale: str) -> str:
         )
         parts += ["", f"## {h['options']}", _indent(dumped)]
     return "\n".join(parts).rstrip() + "\n"
+
+
+# Word lists are shown one entry a line, with how to replace or extend them.
+_LISTS = ("entries", "labels", "names", "patterns")
+
+
+def _entry(item: object, locale: str) -> str:
+    if isinstance(item, dict) and "word" in item:
+        words = item["word"] if isinstance(item["word"], list) else [item["word"]]
+        suggestion = item.get("suggest", "")
+        if isinstance(suggestion, dict):
+            suggestion = Localised(suggestion).pick(locale)
+        return f"{' / '.join(map(str, words))}  →  {suggestion}"
+    return str(item)
 
 
 def _indent(text: str) -> str:

@@ -8,6 +8,7 @@ kinds of document exist and which titles give them away.
 from __future__ import annotations
 
 import functools
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import yaml
 from policylint import yamlsafe
 from policylint.checks import check_types
 from policylint.checks.base import Check, ParamsError, build_params, did_you_mean
-from policylint.findings import Severity
+from policylint.findings import Localised, Severity
 from policylint.inputs import Unreadable, read_bytes
 
 BUILTIN_RULES = Path(__file__).parent / "rules"
@@ -57,19 +58,42 @@ class Rule:
 
     def message(self, locale: str, values: dict[str, Any]) -> str:
         template = self.messages.get(locale) or next(iter(self.messages.values()))
-        return template.format_map(_Blanks(values))
+        shown = {key: value.pick(locale) if isinstance(value, Localised) else value for key, value in values.items()}
+        return template.format_map(_Blanks(shown))
 
     def with_settings(self, severity: Severity | None, options: dict[str, Any]) -> "Rule":
         """This rule with a configured severity and options (validated like the pack's)."""
         params = self.params
+        merged = self.raw_params
         if options:
             if self.check is None:
                 raise ParamsError(f"rule {self.code} has no options")
-            params = build_params(self.check, self.raw_params | options)
+            merged = self._merged(options)
+            params = build_params(self.check, merged)
         return Rule(
             self.code, self.slug, self.pack, self.type, severity or self.severity, self.messages,
-            self.source, self.docs, params, self.check, self.raw_params | options, self.supersedes,
+            self.source, self.docs, params, self.check, merged, self.supersedes,
         )  # fmt: skip
+
+    def _merged(self, options: dict[str, Any]) -> dict[str, Any]:
+        """The rule's parameters with configured options: `entries: [...]` replaces the
+        built-in list, `extend-entries: [...]` adds to it (ruff's extend-select)."""
+        assert self.check is not None
+        hints = typing.get_type_hints(type(self.check).Params)
+        lists = {name for name, hint in hints.items() if typing.get_origin(hint) in (tuple, list)}
+        merged = dict(self.raw_params)
+        for key, value in options.items():
+            base = key.removeprefix("extend-").removeprefix("extend_")
+            if base == key:
+                merged[key] = value
+                continue
+            if base not in lists:
+                valid = ", ".join(f"extend-{name}" for name in sorted(lists)) or "none"
+                raise ParamsError(f"{key!r}: rule {self.code} has no list option {base!r} to extend; list options to extend: {valid}")
+            if not isinstance(value, list):
+                raise ParamsError(f"{key!r} must be a list to add to {base!r}")
+            merged[base] = [*(merged.get(base) or ()), *value]
+        return merged
 
 
 class _Blanks(dict[str, Any]):

@@ -79,25 +79,44 @@ def document_stats(doc: Document) -> Stats:
     )
 
 
-def render_text(all_stats: list[Stats]) -> str:
+LABELS = {
+    "en": {
+        "words": "words", "sentences": "sentences", "mean": "mean sentence", "longest": "longest sentence",
+        "readability": "readability", "hardest": "hardest sections", "line": "line", "n/a": "n/a",
+        "easier": "higher is easier", "grade": "grade", "word_count": "{n} words", "comma": ", ",
+    },
+    "ar": {
+        "words": "الكلمات", "sentences": "الجمل", "mean": "متوسط الجملة", "longest": "أطول جملة",
+        "readability": "المقروئية", "hardest": "أصعب الأقسام", "line": "السطر", "n/a": "غير متاح",
+        "easier": "الأعلى أسهل", "grade": "الصف", "word_count": "{n} كلمة", "comma": "، ",
+    },
+}  # fmt: skip
+
+
+def render_text(all_stats: list[Stats], locale: str | None = None) -> str:
+    """Each document's figures, labelled in `locale` (default: the document's language)."""
     out = []
     for s in all_stats:
-        score = "n/a" if s.score is None else f"{s.metric} {s.score:.1f} (higher is easier)"
+        t = LABELS[locale or s.lang if (locale or s.lang) in LABELS else "en"]
+        words = t["word_count"].format
+        score = t["n/a"] if s.score is None else f"{s.metric} {s.score:.1f} ({t['easier']})"
         if s.grade is not None:
-            score += f", grade {s.grade:.1f}"
-        out += [
-            f"{s.path} ({s.lang})",
-            f"  words             {s.words}",
-            f"  sentences         {s.sentences}",
-            f"  mean sentence     {s.mean_sentence:.1f} words",
-            f"  longest sentence  {s.longest_sentence} words, line {s.longest_line}: {s.longest_text}",
-            f"  readability       {score}",
+            score += f"{t['comma']}{t['grade']} {s.grade:.1f}"
+        rows = [
+            (t["words"], str(s.words)),
+            (t["sentences"], str(s.sentences)),
+            (t["mean"], words(n=f"{s.mean_sentence:.1f}")),
+            (t["longest"], f"{words(n=s.longest_sentence)}{t['comma']}{t['line']} {s.longest_line}: {s.longest_text}"),
+            (t["readability"], score),
         ]
+        width = max(len(label) for label, _ in rows)
+        out.append(f"{s.path} ({s.lang})")
+        out += [f"  {label.ljust(width)}  {value}" for label, value in rows]
         if s.hardest:
-            out.append("  hardest sections")
-            width = max(len(h.title) for h in s.hardest)
+            out.append(f"  {t['hardest']}")
+            title_width = max(len(h.title) for h in s.hardest)
             for h in s.hardest:
-                out.append(f"    line {h.line:<4} {h.title.ljust(width)}  {s.metric} {h.score:.1f}  ({h.words} words)")
+                out.append(f"    {t['line']} {h.line:<4} {h.title.ljust(title_width)}  {s.metric} {h.score:.1f}  ({words(n=h.words)})")
         out.append("")
     return "\n".join(out)
 

@@ -58,3 +58,11 @@ def test_response_time_column_makes_its_cells_commitments_of_the_row():
 def test_feedback_mechanisms_are_the_feedback_section():
     assert "آليات ردود الفعل" in (FIXTURES / "new/ar-policy-draft.md").read_text(encoding="utf-8")
     assert "CSP112" not in [f["code"] for f in findings(AR)]
+
+
+def test_english_messages_about_an_arabic_policy_give_english_advice():
+    english = {f["code"]: f["message"] for f in findings(AR, "--locale", "en")}
+    assert english["SLA106"].startswith("“في أقرب وقت ممكن” is a promise without a number: state the time as a number")
+    assert "اذكر" not in english["SLA106"] and "اكتب" not in english["PLA104"]
+    arabic = {f["code"]: f["message"] for f in findings(AR)}
+    assert "اذكر المدة رقماً ووحدة" in arabic["SLA106"]

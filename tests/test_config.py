@@ -102,3 +102,22 @@ def test_users_own_rule_pack(tmp_path):
     result = run("--format", "json", "policies/short.md", cwd=repo)
     assert result.exit_code == 1
     assert {f["code"] for f in result.json["findings"]} == {"HSE101"}
+
+
+def test_extend_entries_adds_to_the_built_in_list_and_entries_replaces_it(tmp_path):
+    (tmp_path / "policy.md").write_text("# Customer Service Policy\n\nWe leverage onboarding calls.\n", encoding="utf-8")
+    config = tmp_path / ".policylint.yaml"
+    config.write_text('rules:\n  jargon-en:\n    extend-entries:\n      - {word: onboarding, suggest: "“getting started”"}\n', encoding="utf-8")
+    extended = run("--today", TODAY, "--format", "json", "--select", "PLE103", "policy.md", cwd=tmp_path)
+    assert [f["text"] for f in extended.findings] == ["leverage", "onboarding"]
+    config.write_text('rules:\n  jargon-en:\n    entries:\n      - {word: onboarding, suggest: "“getting started”"}\n', encoding="utf-8")
+    replaced = run("--today", TODAY, "--format", "json", "--select", "PLE103", "policy.md", cwd=tmp_path)
+    assert [f["text"] for f in replaced.findings] == ["onboarding"]
+    config.write_text("rules:\n  jargon-en:\n    extend-words: [x]\n", encoding="utf-8")
+    wrong = run("policy.md", cwd=tmp_path)
+    assert wrong.exit_code == 2 and "no list option 'words'" in wrong.stderr and "extend-entries" in wrong.stderr
+
+
+def test_explain_shows_the_built_in_list_and_how_to_extend_it():
+    result = run("explain", "jargon-en")
+    assert "extend-entries:" in result.stdout and "leverage  →  “use”" in result.stdout

@@ -58,6 +58,9 @@ def test_stats_reports_length_longest_sentence_and_hardest_sections():
 def test_stats_text_names_the_metric_and_the_hardest_section():
     from conftest import FIXTURES, run
 
-    text = run("stats", str(FIXTURES / "templates/handbook.md")).stdout
+    text = run("stats", "--locale", "en", str(FIXTURES / "templates/handbook.md")).stdout
     assert "readability       OSMAN" in text
     assert "hardest sections\n    line 13   البريد الإلكتروني" in text
+    # An Arabic document is described in Arabic unless --locale says otherwise.
+    arabic = run("stats", str(FIXTURES / "templates/handbook.md")).stdout
+    assert "المقروئية     OSMAN" in arabic and "أصعب الأقسام\n    السطر 13   البريد الإلكتروني" in arabic

@@ -13,7 +13,7 @@ import regex
 
 from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Sentence
-from policylint.findings import Hit, Span
+from policylint.findings import Hit, Localised, Span
 from policylint.text.acronyms import is_expanded
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
@@ -22,7 +22,17 @@ from policylint.text.tokens import PhraseMatcher, phrase_words
 class Entry:
     phrase: tuple[str, ...]
     spelling: str
-    suggestion: str
+    suggestion: str | Localised
+
+
+def _suggestion(value: Any, entry: int) -> str | Localised:
+    """A suggestion is text, or {ar: ..., en: ...} when it instructs rather than names a
+    word, so that the message can give it in its own language."""
+    if isinstance(value, dict):
+        if not value or set(value) - {"ar", "en"} or not all(isinstance(v, str) for v in value.values()):
+            raise ValueError(f"entry {entry}: 'suggest' must be text, or a mapping with keys 'ar' and/or 'en'")
+        return Localised(value)
+    return str(value)
 
 
 class Vocabulary(Check):
@@ -64,7 +74,7 @@ class Vocabulary(Check):
                     phrase = phrase_words(str(spelling), self.lang)
                     if not phrase:
                         raise ValueError(f"entry {i}: {spelling!r} has no word in it")
-                    compiled.append(Entry(phrase, str(spelling), str(entry["suggest"])))
+                    compiled.append(Entry(phrase, str(spelling), _suggestion(entry["suggest"], i)))
             return tuple(compiled)
 
         @functools.cached_property
