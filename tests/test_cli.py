@@ -261,3 +261,27 @@ def test_both_configurations_present_says_which_one_is_used(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "note: using" in result.stderr and ".policylint.yaml" in result.stderr
     assert "[tool.policylint] table in" in result.stderr and "pyproject.toml beside it is ignored" in result.stderr
+
+
+def test_show_source_marks_the_finding_under_or_inside_its_line(tmp_path):
+    (tmp_path / "en.md").write_text("# Customer Service Policy\n\nWe reply to emails within [X] hours.\n", encoding="utf-8")
+    (tmp_path / "ar.md").write_text("# سياسة خدمة العملاء\n\nتنطبق هذه السياسة على [الشركة] وفروعها.\n", encoding="utf-8")
+    english = run("--today", TODAY, "--no-color", "--show-source", "--select", "PLH101", "en.md", cwd=tmp_path).stdout.split("\n")
+    at = english.index("    | We reply to emails within [X] hours.")
+    assert english[at + 1] == "    | " + " " * len("We reply to emails within ") + "^^^"
+    arabic = run("--today", TODAY, "--no-color", "--show-source", "--select", "PLH101", "ar.md", cwd=tmp_path).stdout
+    # Right-to-left: the finding is marked inside the line, where every terminal keeps it.
+    assert "    | تنطبق هذه السياسة على ⟦[الشركة]⟧ وفروعها." in arabic and "^" not in arabic
+
+
+def test_quiet_exit_zero_color_and_version(tmp_path):
+    shutil.copy(FIXTURES / "templates/short-policy.md", tmp_path / "p.md")
+    quiet = run("--today", TODAY, "--quiet", "p.md", cwd=tmp_path)
+    assert quiet.exit_code == 1 and "problems in 1 file" not in quiet.stdout and "PLH101" in quiet.stdout
+    assert run("--today", TODAY, "--exit-zero", "p.md", cwd=tmp_path).exit_code == 0
+    assert run("--today", TODAY, "--exit-zero", "missing.md", cwd=tmp_path).exit_code == 2  # errors still fail
+    always = run("--today", TODAY, "--color", "always", "p.md", cwd=tmp_path).stdout
+    assert "\x1b[" in always
+    assert "\x1b[" not in run("--today", TODAY, "--color", "never", "p.md", cwd=tmp_path).stdout
+    version = run("--version")
+    assert version.exit_code == 0 and version.stdout.startswith("policylint, version ")
