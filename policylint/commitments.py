@@ -18,7 +18,7 @@ from typing import Any
 from policylint.document import Block, Document, Section
 from policylint.findings import Span
 from policylint.text.quantities import Quantity, bare_quantity, find_promises, is_trigger
-from policylint.text.tokens import PhraseMatcher, Token, contains_phrase, phrase_words, tokenize
+from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, phrase_words, tokenize
 
 DEFAULT_MEASURE = "response"
 # Clause boundaries inside a sentence: the measure of a promise is named in its own clause
@@ -56,8 +56,8 @@ class Vocabulary:
         return _matcher(self.measures)
 
     @functools.cached_property
-    def scope_phrases(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(p for p in map(phrase_words, self.scope) if p)
+    def scope_phrases(self) -> PhraseSet:
+        return PhraseSet(map(phrase_words, self.scope))
 
     def label(self, kind: str, id: str | None) -> dict[str, str]:
         items = self.channels if kind == "channel" else self.measures
@@ -239,7 +239,7 @@ class _Analysis:
             if channel and channel not in covered:
                 covered[channel] = section.title_span
         for section in doc.body_sections:
-            if not any(contains_phrase(section.words, p) for p in vocab.scope_phrases):
+            if not vocab.scope_phrases.in_words(section.words):
                 continue
             for sentence in doc.sentences_in(section.body):
                 tokens = list(sentence.tokens)

@@ -19,7 +19,7 @@ from policylint.document import Document
 from policylint.findings import Hit, Span
 from policylint.text.acronyms import ACRONYM as _ACRONYM
 from policylint.text.acronyms import is_expanded
-from policylint.text.tokens import contains_phrase, phrase_words
+from policylint.text.tokens import PhraseSet, phrase_words
 
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _WORD = regex.compile(r"\p{L}{2,}")
@@ -45,8 +45,8 @@ class AcronymCheck(Check):
         known: tuple[str, ...] = ()
 
         @functools.cached_property
-        def definition_phrases(self) -> tuple[tuple[str, ...], ...]:
-            return tuple(p for p in map(phrase_words, self.definitions) if p)
+        def definition_phrases(self) -> PhraseSet:
+            return PhraseSet(map(phrase_words, self.definitions))
 
     def prepare(self, params: Params) -> None:
         if params.lang not in ("ar", "en"):
@@ -56,7 +56,7 @@ class AcronymCheck(Check):
     def _defined_in_glossary(self, doc: Document, params: Params) -> set[str]:
         defined: set[str] = set()
         for section in doc.body_sections:
-            if any(contains_phrase(section.words, p) for p in params.definition_phrases):
+            if params.definition_phrases.in_words(section.words):
                 for m in _ACRONYM.finditer(doc.prose, section.body.start, section.body.end):
                     defined |= {m[1], m[1].removesuffix("s")}
         return defined

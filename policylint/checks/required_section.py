@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document
 from policylint.findings import Hit, Span
-from policylint.text.tokens import contains_phrase, phrase_words
+from policylint.text.tokens import PhraseSet, phrase_words
 
 
 class RequiredSection(Check):
@@ -25,8 +25,8 @@ class RequiredSection(Check):
         evidence: tuple[str, ...] = ()
 
         @functools.cached_property
-        def phrases(self) -> tuple[tuple[str, ...], ...]:
-            return tuple(p for p in (phrase_words(name) for name in self.names) if p)
+        def phrases(self) -> PhraseSet:
+            return PhraseSet(phrase_words(name) for name in self.names)
 
         @functools.cached_property
         def evidence_patterns(self) -> tuple[UserPattern, ...]:
@@ -39,7 +39,7 @@ class RequiredSection(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for section in doc.body_sections:
-            if any(contains_phrase(section.words, phrase) for phrase in params.phrases):
+            if params.phrases.in_words(section.words):
                 return
         if any(p.search(doc.prose) for p in params.evidence_patterns):
             return

@@ -15,7 +15,7 @@ from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Section
 from policylint.findings import Hit
 from policylint.text.slots import SLOT, blank_slots
-from policylint.text.tokens import PhraseMatcher, contains_phrase, phrase_words
+from policylint.text.tokens import PhraseMatcher, PhraseSet, phrase_words
 
 
 class SectionContent(Check):
@@ -31,8 +31,8 @@ class SectionContent(Check):
         patterns: tuple[str, ...] = ()
 
         @functools.cached_property
-        def section_phrases(self) -> tuple[tuple[str, ...], ...]:
-            return tuple(p for p in map(phrase_words, self.section) if p)
+        def section_phrases(self) -> PhraseSet:
+            return PhraseSet(map(phrase_words, self.section))
 
         @functools.cached_property
         def matcher(self) -> PhraseMatcher:
@@ -62,6 +62,6 @@ class SectionContent(Check):
         return any(p.search(blank_slots(body)) for p in params.compiled)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
-        sections = [s for s in doc.body_sections if any(contains_phrase(s.words, p) for p in params.section_phrases)]
+        sections = [s for s in doc.body_sections if params.section_phrases.in_words(s.words)]
         if sections and not any(self._says(doc, s, params) for s in sections):
             yield Hit(sections[0].title_span, {"section": sections[0].title})

@@ -15,7 +15,7 @@ from policylint.checks.vocabulary import Vocabulary
 from policylint.document import Document, Sentence
 from policylint.findings import Hit
 from policylint.text.quantities import find_promises
-from policylint.text.tokens import contains_phrase, phrase_words
+from policylint.text.tokens import PhraseSet, phrase_words
 
 
 class VaguePromise(Vocabulary):
@@ -28,19 +28,15 @@ class VaguePromise(Vocabulary):
         skip_sections: tuple[str, ...] = ()
 
         @functools.cached_property
-        def skipped_phrases(self) -> tuple[tuple[str, ...], ...]:
-            return tuple(p for p in map(phrase_words, self.skip_sections) if p)
+        def skipped_phrases(self) -> PhraseSet:
+            return PhraseSet(map(phrase_words, self.skip_sections))
 
     def prepare(self, params: Params) -> None:
         super().prepare(params)
         params.skipped_phrases
 
     def _in_skipped_section(self, doc: Document, sentence: Sentence, params: Params) -> bool:
-        return any(
-            contains_phrase(section.words, phrase)
-            for section in doc.enclosing_sections(sentence.span.start)
-            for phrase in params.skipped_phrases
-        )
+        return any(params.skipped_phrases.in_words(section.words) for section in doc.enclosing_sections(sentence.span.start))
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for sentence in doc.sentences:

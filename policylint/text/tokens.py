@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -124,12 +124,16 @@ class PhraseMatcher:
         for index, phrase in enumerate(self.phrases):
             for key in {_entry_key(phrase[0]), phrase[0]}:
                 self._by_key.setdefault(key, []).append(index)
+        self._keys = frozenset(self._by_key)
 
     def find(self, tokens: list[Token]) -> list[tuple[int, int, int]]:
         """(phrase index, first token, last token) of every occurrence, in token order."""
         found = []
         for i, token in enumerate(tokens):
-            candidates = {c for key in _text_keys(token.norm) for c in self._by_key.get(key, ())}
+            keys = _text_keys(token.norm)
+            if self._keys.isdisjoint(keys):
+                continue  # most words start no phrase: one set test, in C
+            candidates = {c for key in keys & self._keys for c in self._by_key[key]}
             for index in sorted(candidates):
                 phrase = self.phrases[index]
                 n = len(phrase)
@@ -161,6 +165,27 @@ def contains_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """Do normalised words (a heading's, say) contain a normalised phrase, in order?"""
     n = len(phrase)
     return any(all(words_match(words[i + k], phrase[k]) for k in range(n)) for i in range(len(words) - n + 1))
+
+
+class PhraseSet(tuple[tuple[str, ...], ...]):
+    """Normalised phrases looked for in short word sequences, section titles above all,
+    with each answer remembered: the same headings recur in every policy of a repository,
+    and some forty rules ask about each one."""
+
+    MEMO_LIMIT = 65536
+
+    def __new__(cls, phrases: Iterable[tuple[str, ...]]) -> "PhraseSet":
+        return super().__new__(cls, tuple(p for p in phrases if p))
+
+    def in_words(self, words: tuple[str, ...]) -> bool:
+        """Do the words contain one of the phrases, in order (contains_phrase)?"""
+        memo: dict[tuple[str, ...], bool] = self.__dict__.setdefault("_memo", {})
+        found = memo.get(words)
+        if found is None:
+            found = any(contains_phrase(words, phrase) for phrase in self)
+            if len(memo) < self.MEMO_LIMIT:
+                memo[words] = found
+        return found
 
 
 def phrase_words(phrase: str, lang: str | None = None) -> tuple[str, ...]:
