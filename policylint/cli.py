@@ -119,19 +119,20 @@ def main() -> None:
 @_max_file_size
 @click.option("--allow-empty", is_flag=True, help="A folder with no Markdown files is not an error.")
 @click.option("--across-files", is_flag=True, help="Also compare service-level commitments across the files checked (SLA107).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again, without reading or writing .policylint_cache/ (also: POLICYLINT_NO_CACHE).")
 def check(
     paths: tuple[str, ...], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
     kind: str | None, lang: str | None, locale: str | None, today: str | None, config_path: Path | None,
     stdin_filename: str | None, color_mode: str, no_color: bool, quiet: bool, exit_zero: bool, show_source: bool,
     output: Path | None, baseline: Path | None,
     write_baseline: Path | None, statistics: bool, jobs: int | None, max_file_size: int, allow_empty: bool,
-    across_files: bool,
+    across_files: bool, no_cache: bool,
 ) -> None:  # fmt: skip
     """Check policy files and folders; `-` reads standard input."""
     options = Options(
         today=_today(today), kind=kind, lang=lang, locale=locale, select=_names(select),
         ignore=_names(ignore), config=config_path, stdin_filename=stdin_filename,
-        max_bytes=max_file_size, allow_empty=allow_empty, across_files=across_files,
+        max_bytes=max_file_size, allow_empty=allow_empty, across_files=across_files, use_cache=not no_cache,
     )  # fmt: skip
     stdin_bytes = sys.stdin.buffer.read(max_file_size + 1) if STDIN in paths else None
     report = lint_paths(paths, options, stdin_bytes, jobs)

@@ -17,10 +17,10 @@ class OutputError(Exception):
 
 
 def write_atomic(path: Path, text: str) -> None:
-    _write_bytes(path, text.encode("utf-8"))
+    write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: cannot write: the folder {folder} does not exist; create it first")
@@ -57,4 +57,4 @@ def append_atomic(path: Path, text: str) -> None:
         existing = path.read_bytes() if path.is_file() else b""
     except OSError as error:
         raise OutputError(f"{path}: cannot read it to add to it: {error.strerror}") from None
-    _write_bytes(path, existing + text.encode("utf-8"))
+    write_bytes_atomic(path, existing + text.encode("utf-8"))

@@ -7,13 +7,14 @@ the other files are still checked.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policylint import config as config_mod
-from policylint import across, document, engine
+from policylint import across, document, engine, results_cache
 from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, InputError, collect, read
 from policylint.checks.base import ParamsError
 from policylint.findings import Finding, Severity
@@ -46,6 +47,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     allow_empty: bool = False
     across_files: bool = False
+    use_cache: bool = False  # the command line turns it on (results_cache.py)
 
 
 @dataclass
@@ -181,7 +183,34 @@ def _lint_file(display: str, file: Path | InputError, explicit: bool, options: O
     if isinstance(text, InputError):
         return Report(errors=[text])
     assert isinstance(file, Path)
-    return lint_text(display, file, text, options, explicit, cache)
+    if not options.use_cache:
+        return lint_text(display, file, text, options, explicit, cache)
+    return _lint_cached(display, file, text, options, explicit, cache)
+
+
+# What a cached result keeps of a Report; the rules are the run's own.
+_CACHED = ("findings", "files", "notes", "commitments", "fail_on")
+
+
+def _lint_cached(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> Report:
+    """lint_text, or its result from an earlier run on the same text under the same
+    configuration, rules, code and options."""
+    first = Report()  # the configuration's notes, said once per run
+    try:
+        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders), first)
+        ruleset = cache.rules(config.rule_packs)
+    except (config_mod.ConfigError, RulePackError):
+        return lint_text(display, file, text, options, explicit, cache)  # reports the error
+    entry = results_cache.key(display, text, config, config.rule_packs, options, explicit)
+    cached = results_cache.load(entry)
+    if isinstance(cached, dict) and set(cached) == set(_CACHED):
+        report = Report(**cached, rules={rule.code: rule for rule in ruleset.rules})
+    else:
+        report = lint_text(display, file, text, options, explicit, cache)
+        if not report.errors:
+            results_cache.store(entry, {name: getattr(report, name) for name in _CACHED})
+    report.notes = first.notes + [note for note in report.notes if note not in first.notes]
+    return report
 
 
 def load_paths(paths: tuple[str, ...], options: Options) -> tuple[list[Loaded], list[InputError]]:
@@ -248,7 +277,11 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
             items.append((display, file, display in paths))
     jobs = min(jobs or default_jobs(), max(1, len(items) // MIN_FILES_PER_JOB))
     if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,)) as pool:
+        # Load the built-in rules (and compile their word lists) here, then fork: every
+        # worker starts with them instead of loading them again.
+        load_rules()
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,), mp_context=context) as pool:
             results = list(pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 4))))
     else:
         results = [_lint_file(*item, options, cache) for item in items]

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from click.testing import CliRunner
 from policylint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The results cache is on in every test, as for users, but in a folder of the test run's
+# own: never the repository's, never one left over from an earlier run.
+os.environ["POLICYLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="policylint-test-cache-")
+os.environ.pop("POLICYLINT_NO_CACHE", None)
 FIXTURES = ROOT / "fixtures"
 TODAY = "2026-11-23"
 
