@@ -38,7 +38,7 @@ def make_repository(folder: Path, copies: int) -> int:
 
 
 def time_cli(folder: Path, jobs: int, repeat: int) -> list[float]:
-    command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--jobs", str(jobs), str(folder)]
+    command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--no-cache", "--jobs", str(jobs), str(folder)]
     subprocess.run(command, capture_output=True)  # warm-up: imports, disk cache
     times = []
     for _ in range(repeat):
@@ -98,7 +98,7 @@ def time_sizes() -> None:
     print("size cases (one run each; wall time and the process's peak memory):")
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in make_sizes(Path(tmp)):
-            command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--max-file-size", "100MB", str(path)]
+            command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--no-cache", "--max-file-size", "100MB", str(path)]
             start = time.perf_counter()
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             _, status, usage = os.wait4(process.pid, 0)

@@ -1,0 +1,143 @@
+"""The 1,000-policy run and the one-file run, side by side with textlint.
+
+    .venv/bin/python bench/peers.py [--repeat 3] [--files 1000]
+
+Builds a repository of policies in a temporary folder (the fixtures, each file one to five
+of them concatenated, and ten large files holding the whole seed articles, or every
+fixture when the seeds are not beside the repository), then runs, interleaved, median of
+--repeat runs each:
+
+- policylint on the folder, cold (--no-cache), with the default jobs and with --jobs 1;
+- policylint again with a warm results cache (nothing changed since the last run);
+- textlint with sentence-length, no-todo and prh (40 jargon terms and a placeholder
+  pattern, bench/textlint/), when `npm install --prefix bench/textlint` has installed it;
+  otherwise it says so and goes on;
+- policylint on one Arabic and one English policy, and a bare
+  `python -c "import markdown_it, yaml, click"` for the floor.
+
+Wall time, CPU time (the process and every child it waited for) and the peak memory of
+the whole process tree (the sum of the resident sizes of the process and its descendants,
+sampled every 20 ms) go to standard output. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+TEXTLINT = ROOT / "bench" / "textlint"
+
+
+def make_corpus(folder: Path, files: int) -> None:
+    sources = [
+        p.read_text(encoding="utf-8")
+        for d in ("ar", "en", "templates", "new")
+        for p in sorted((ROOT / "fixtures" / d).glob("*.md"))
+        if p.name != "README.md"
+    ]
+    large = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] or sources
+    chooser = random.Random(7)
+    for i in range(files - 10):
+        (folder / f"p{i:04d}.md").write_text("\n\n".join(chooser.choice(sources) for _ in range(chooser.randint(1, 5))), encoding="utf-8")
+    for i in range(10):
+        (folder / f"big{i:02d}.md").write_text("# سياسة خدمة العملاء\n\n" + "\n\n".join(large), encoding="utf-8")
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(parent, []).append(int(entry))
+    return tree
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak MB of the whole tree) of one run."""
+    import subprocess
+
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while True:
+        pid, _status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        tree, total, todo = _children(), 0, [process.pid]
+        while todo:
+            current = todo.pop()
+            total += _rss_kb(current)
+            todo += tree.get(current, [])
+        peak = max(peak, total)
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, peak / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--files", type=int, default=1000)
+    args = parser.parse_args()
+    python = sys.executable
+    lint = [python, "-m", "policylint", "--today", "2026-11-23", "--format", "json"]
+    textlint = TEXTLINT / "node_modules" / ".bin" / "textlint"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = work / "policies"
+        corpus.mkdir()
+        make_corpus(corpus, args.files)
+        size = sum(p.stat().st_size for p in corpus.iterdir()) / 1_000_000
+        files = sorted(str(p) for p in corpus.iterdir())
+        env = {**os.environ, "POLICYLINT_CACHE_DIR": str(work / "cache")}
+        runs = {
+            "policylint, default jobs, cold (--no-cache)": [*lint, "--no-cache", str(corpus)],
+            "policylint --jobs 1, cold": [*lint, "--no-cache", "--jobs", "1", str(corpus)],
+            "policylint, warm cache (nothing changed)": [*lint, str(corpus)],
+            "one Arabic policy": [*lint, "--no-cache", str(ROOT / "fixtures/ar/customer-service-policy.md")],
+            "one English policy": [*lint, "--no-cache", str(ROOT / "fixtures/en/customer-service-policy.md")],
+            "bare import of markdown_it, yaml, click": [python, "-c", "import markdown_it, yaml, click"],
+        }
+        if textlint.exists():
+            runs["textlint (sentence-length, no-todo, prh)"] = [str(textlint), "--format", "json", *files]
+        else:
+            print(f"textlint is not installed: `npm install --prefix {TEXTLINT.relative_to(ROOT)}` installs it; timing policylint alone")
+        measure([*lint, str(corpus)], ROOT, env)  # warms the disk cache and fills the results cache
+        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in runs}
+        for _ in range(args.repeat):
+            for name, command in runs.items():
+                results[name].append(measure(command, TEXTLINT if "textlint" in name else ROOT, env))
+        print(f"{args.files} policies, {size:.1f} MB; median of {args.repeat} interleaved runs on {os.cpu_count()} cores")
+        print(f"  {'run':<48} {'wall':>8} {'CPU':>8} {'peak (tree)':>12}")
+        for name, measured in results.items():
+            wall, cpu, peak = (statistics.median(m[i] for m in measured) for i in range(3))
+            print(f"  {name:<48} {wall:7.2f}s {cpu:7.2f}s {peak:9.0f} MB")
+        shutil.rmtree(work / "cache", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
