@@ -210,22 +210,8 @@ def _globs(path: Path, text: str, lines: list[str], key: str) -> pathspec.PathSp
         raise ConfigError(path, f"{key}: not a valid glob: {error}", _line_of(text, key.split(".")[-1])) from None
 
 
-def shadowed(path: Path) -> Path | None:
-    """A pyproject.toml with [tool.policylint] beside the .policylint.yaml that wins over it."""
-    pyproject = path.parent / "pyproject.toml"
-    if path.name in CONFIG_NAMES and pyproject.is_file():
-        try:
-            if "policylint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
-                return pyproject
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return None
-    return None
-
-
-def _config_in(directory: Path) -> Path | None:
-    for name in CONFIG_NAMES:
-        if (directory / name).is_file():
-            return directory / name
+def _pyproject_with_table(directory: Path) -> Path | None:
+    """The folder's pyproject.toml, if it has a [tool.policylint] table."""
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
         try:
@@ -234,6 +220,18 @@ def _config_in(directory: Path) -> Path | None:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             return None
     return None
+
+
+def shadowed(path: Path) -> Path | None:
+    """A pyproject.toml with [tool.policylint] beside the .policylint.yaml that wins over it."""
+    return _pyproject_with_table(path.parent) if path.name in CONFIG_NAMES else None
+
+
+def _config_in(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (directory / name).is_file():
+            return directory / name
+    return _pyproject_with_table(directory)
 
 
 def discover(start: Path, seen: dict[Path, Path | None] | None = None) -> Path | None:

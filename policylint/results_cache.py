@@ -90,6 +90,6 @@ def store(entry_key: str, value: Any) -> None:
             folder.mkdir(parents=True)
             (folder / ".gitignore").write_text("# Made by policylint: its cache of results.\n*\n", encoding="utf-8")
         path.parent.mkdir(exist_ok=True)
-        write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except (OSError, OutputError):
         pass  # a read-only folder: lint without a cache

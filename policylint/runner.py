@@ -81,13 +81,15 @@ class _RunCache:
         self.folders: dict[Path, Path | None] = {}
         self.configs: dict[Path | None, config_mod.Config] = {}
         self.rulesets: dict[tuple[Path, ...], RuleSet] = {}
+        # What to tell the user about a configuration (Report.add says each note once).
+        self.notes: dict[Path | None, list[str]] = {}
 
-    def config(self, path: Path | None, report: "Report") -> config_mod.Config:
+    def config(self, path: Path | None) -> config_mod.Config:
         if path not in self.configs:
             self.configs[path] = config_mod.load(path) if path else config_mod.empty(Path.cwd())
             other = config_mod.shadowed(path) if path else None
             if other is not None:
-                report.notes.append(f"using {path}; the [tool.policylint] table in {other} beside it is ignored")
+                self.notes[path] = [f"using {path}; the [tool.policylint] table in {other} beside it is ignored"]
         return self.configs[path]
 
     def rules(self, packs: tuple[Path, ...]) -> RuleSet:
@@ -122,7 +124,9 @@ def load_text(display: str, file: Path, text: str, options: Options, explicit: b
     """Parse one file under its configuration; problems go into the report as errors."""
     report = Report()
     try:
-        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders), report)
+        config_path = options.config or config_mod.discover(file.parent, cache.folders)
+        config = cache.config(config_path)
+        report.notes += cache.notes.get(config_path, [])
         ruleset = cache.rules(config.rule_packs)
         config_mod.validate_against(config, ruleset)
     except (config_mod.ConfigError, RulePackError) as error:
@@ -185,32 +189,51 @@ def _lint_file(display: str, file: Path | InputError, explicit: bool, options: O
     assert isinstance(file, Path)
     if not options.use_cache:
         return lint_text(display, file, text, options, explicit, cache)
-    return _lint_cached(display, file, text, options, explicit, cache)
+    entry, cached = _from_cache(display, file, text, options, explicit, cache)
+    if cached is not None:
+        return cached
+    report = lint_text(display, file, text, options, explicit, cache)
+    if entry is not None and not report.errors:
+        results_cache.store(entry, {name: getattr(report, name) for name in _CACHED})
+    return report
 
 
 # What a cached result keeps of a Report; the rules are the run's own.
 _CACHED = ("findings", "files", "notes", "commitments", "fail_on")
 
 
-def _lint_cached(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> Report:
-    """lint_text, or its result from an earlier run on the same text under the same
-    configuration, rules, code and options."""
-    first = Report()  # the configuration's notes, said once per run
+def _from_cache(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> tuple[str | None, Report | None]:
+    """The key of this file's result in the results cache, and the result when an
+    earlier run left it there (same text, configuration, rules, code and options). No
+    key when the configuration cannot be loaded: linting reports that."""
     try:
-        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders), first)
+        config_path = options.config or config_mod.discover(file.parent, cache.folders)
+        config = cache.config(config_path)
         ruleset = cache.rules(config.rule_packs)
     except (config_mod.ConfigError, RulePackError):
-        return lint_text(display, file, text, options, explicit, cache)  # reports the error
+        return None, None
     entry = results_cache.key(display, text, config, config.rule_packs, options, explicit)
     cached = results_cache.load(entry)
-    if isinstance(cached, dict) and set(cached) == set(_CACHED):
-        report = Report(**cached, rules={rule.code: rule for rule in ruleset.rules})
-    else:
-        report = lint_text(display, file, text, options, explicit, cache)
-        if not report.errors:
-            results_cache.store(entry, {name: getattr(report, name) for name in _CACHED})
-    report.notes = first.notes + [note for note in report.notes if note not in first.notes]
-    return report
+    if not isinstance(cached, dict) or set(cached) != set(_CACHED):
+        return entry, None
+    report = Report(**cached, rules={rule.code: rule for rule in ruleset.rules})
+    report.notes = [*cache.notes.get(config_path, []), *(n for n in report.notes if n not in cache.notes.get(config_path, []))]
+    return entry, report
+
+
+def _cached_in_parent(items: list[tuple[str, Path | InputError, bool]], options: Options, cache: _RunCache) -> dict[int, Report]:
+    """The results the cache already holds, found before any worker starts: an unchanged
+    repository then starts none."""
+    found = {}
+    for index, (display, file, explicit) in enumerate(items):
+        if isinstance(file, InputError):
+            continue
+        text = read(display, file, options.max_bytes)
+        if isinstance(text, str):
+            _, cached = _from_cache(display, file, text, options, explicit, cache)
+            if cached is not None:
+                found[index] = cached
+    return found
 
 
 def load_paths(paths: tuple[str, ...], options: Options) -> tuple[list[Loaded], list[InputError]]:
@@ -275,18 +298,21 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
             report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), text, options, True, cache))
         else:
             items.append((display, file, display in paths))
-    jobs = min(jobs or default_jobs(), max(1, len(items) // MIN_FILES_PER_JOB))
+    results: dict[int, Report] = _cached_in_parent(items, options, cache) if options.use_cache else {}
+    pending = [index for index in range(len(items)) if index not in results]
+    jobs = min(jobs or default_jobs(), max(1, len(pending) // MIN_FILES_PER_JOB))
     if jobs > 1:
         # Load the built-in rules (and compile their word lists) here, then fork: every
         # worker starts with them instead of loading them again.
         load_rules()
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,), mp_context=context) as pool:
-            results = list(pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 4))))
+            linted = pool.map(_work, [items[i] for i in pending], chunksize=max(1, len(pending) // (jobs * 4)))
+            results.update(zip(pending, linted))
     else:
-        results = [_lint_file(*item, options, cache) for item in items]
-    for result in results:
-        report.add(result)
+        results.update((i, _lint_file(*items[i], options, cache)) for i in pending)
+    for index in range(len(items)):
+        report.add(results[index])
     rule = report.rules.get(ACROSS_FILES_RULE)
     if options.across_files and rule is not None and not _ignored(rule, options.ignore, cache.rules(())):
         report.findings += across.findings(report.commitments, rule, options.locale)
