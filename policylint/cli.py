@@ -16,9 +16,9 @@ from policylint.findings import Severity
 from policylint.formats import FORMATS, github, render, text_format
 from policylint.formats.escape import one_line
 from policylint.rulepacks import RulePackError, load_rules
-from policylint.inputs import DEFAULT_MAX_BYTES, parse_size
+from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, parse_size
 from policylint.outputs import OutputError, append_atomic, write_atomic
-from policylint.runner import STDIN, InputError, Options, lint_paths, load_paths
+from policylint.runner import InputError, Options, lint_paths, load_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TODAY_ENV = "POLICYLINT_TODAY"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from policylint import config as config_mod
 from policylint import across, document, engine, results_cache
-from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, InputError, collect, read
+from policylint.inputs import DEFAULT_MAX_BYTES, InputError, collect, read
 from policylint.checks.base import ParamsError
 from policylint.findings import Finding, Severity
 from policylint.rulepacks import Rule, RulePackError, RuleSet, load_rules

@@ -9,7 +9,6 @@ reaches the network (about 10 s: the install no longer brings PyTorch).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
