@@ -107,12 +107,13 @@ class Document:
         return tuple(m.start() for m in _ASTRAL.finditer(self.source))
 
     @functools.cached_property
-    def all_sentences(self) -> tuple[Sentence, ...]:
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence of every block, in file order."""
         return tuple(s for block in self.blocks for s in block.sentences)
 
     @functools.cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
-        return tuple(s.span.start for s in self.all_sentences)
+        return tuple(s.span.start for s in self.sentences)
 
     @functools.cached_property
     def _block_starts(self) -> tuple[int, ...]:
@@ -125,7 +126,7 @@ class Document:
     def sentences_in(self, span: Span) -> tuple[Sentence, ...]:
         """The sentences that start inside a span (a section's body, say), in order."""
         starts = self._sentence_starts
-        return self.all_sentences[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
+        return self.sentences[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
 
     def blocks_in(self, span: Span) -> tuple[Block, ...]:
         """The blocks that start inside a span, in order."""
@@ -152,10 +153,6 @@ class Document:
         end = self.source.find("\n", start)
         return Span(start, len(self.source) if end < 0 else end)
 
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return self.all_sentences
-
     @functools.cached_property
     def body_sections(self) -> tuple[Section, ...]:
         """Every section but the title."""
@@ -171,7 +168,8 @@ def decode(data: bytes) -> str:
     # Its BOM tells, or its NUL bytes: UTF-8 text never holds one, and in UTF-16 they
     # all fall on even or all on odd offsets (the high byte of ASCII characters).
     head = data[:4096]
-    nuls = [i for i, byte in enumerate(head) if byte == 0]
+    # Positions only when there is a NUL at all: this runs on every file.
+    nuls = [i for i, byte in enumerate(head) if byte == 0] if b"\x00" in head else []
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or len(nuls) >= 4 and len({i % 2 for i in nuls}) == 1:
         raise DocumentError("this is UTF-16 text, not UTF-8; save the file as UTF-8 and run again", 1)
     if nuls:

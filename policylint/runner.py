@@ -207,8 +207,7 @@ def _from_cache(display: str, file: Path, text: str, options: Options, explicit:
     earlier run left it there (same text, configuration, rules, code and options). No
     key when the configuration cannot be loaded: linting reports that."""
     try:
-        config_path = options.config or config_mod.discover(file.parent, cache.folders)
-        config = cache.config(config_path)
+        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders))
         ruleset = cache.rules(config.rule_packs)
     except (config_mod.ConfigError, RulePackError):
         return None, None
@@ -216,9 +215,8 @@ def _from_cache(display: str, file: Path, text: str, options: Options, explicit:
     cached = results_cache.load(entry)
     if not isinstance(cached, dict) or set(cached) != set(_CACHED):
         return entry, None
-    report = Report(**cached, rules={rule.code: rule for rule in ruleset.rules})
-    report.notes = [*cache.notes.get(config_path, []), *(n for n in report.notes if n not in cache.notes.get(config_path, []))]
-    return entry, report
+    # The cached notes are the configuration's: it is part of the key.
+    return entry, Report(**cached, rules={rule.code: rule for rule in ruleset.rules})
 
 
 def _cached_in_parent(items: list[tuple[str, Path | InputError, bool]], options: Options, cache: _RunCache) -> dict[int, Report]:
@@ -298,9 +296,13 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
             report.add(lint_text(name, Path(options.stdin_filename or "stdin.md").absolute(), text, options, True, cache))
         else:
             items.append((display, file, display in paths))
-    results: dict[int, Report] = _cached_in_parent(items, options, cache) if options.use_cache else {}
+    wanted = jobs or default_jobs()
+    # Before workers start, take what the cache holds, and start them only for the rest.
+    # A serial run needs no such pass: each file looks itself up (_lint_file).
+    parallel = min(wanted, len(items) // MIN_FILES_PER_JOB) > 1
+    results: dict[int, Report] = _cached_in_parent(items, options, cache) if options.use_cache and parallel else {}
     pending = [index for index in range(len(items)) if index not in results]
-    jobs = min(jobs or default_jobs(), max(1, len(pending) // MIN_FILES_PER_JOB))
+    jobs = min(wanted, max(1, len(pending) // MIN_FILES_PER_JOB))
     if jobs > 1:
         # Load the built-in rules (and compile their word lists) here, then fork: every
         # worker starts with them instead of loading them again.
