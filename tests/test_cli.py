@@ -285,3 +285,15 @@ def test_quiet_exit_zero_color_and_version(tmp_path):
     assert "\x1b[" not in run("--today", TODAY, "--color", "never", "p.md", cwd=tmp_path).stdout
     version = run("--version")
     assert version.exit_code == 0 and version.stdout.startswith("policylint, version ")
+
+
+def test_show_source_cuts_a_long_line_between_words(tmp_path):
+    words = "نرد على رسائل العملاء ونتابع طلباتهم بعناية " * 6
+    (tmp_path / "ar.md").write_text(f"# سياسة خدمة العملاء\n\n{words}وموعدنا [الموعد] ثم {words}\n", encoding="utf-8")
+    out = run("--today", TODAY, "--no-color", "--show-source", "--select", "PLH101", "ar.md", cwd=tmp_path).stdout
+    [shown] = [line for line in out.split("\n") if line.startswith("    | ")]
+    excerpt = shown.removeprefix("    | ").strip("…")
+    assert "⟦[الموعد]⟧" in excerpt
+    # Every word shown is whole: it is one of the line's words.
+    whole = set(words.split()) | {"وموعدنا", "ثم", "⟦[الموعد]⟧"}
+    assert set(excerpt.split()) <= whole

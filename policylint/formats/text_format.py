@@ -47,6 +47,11 @@ def source_excerpt(f: Finding, color: bool) -> list[str]:
     # A long line shows a window around the finding.
     left = max(0, min(start - SOURCE_WIDTH // 3, len(line) - SOURCE_WIDTH))
     right = max(end, left + SOURCE_WIDTH) if end - left <= SOURCE_WIDTH else end
+    # Cut at spaces, not inside a word (half an Arabic word reads as another word).
+    if left > 0 and " " in line[left:start]:
+        left = line.index(" ", left, start) + 1
+    if right < len(line) and " " in line[end:right]:
+        right = line.rindex(" ", end, right)
     before, marked, after = line[left:start], line[start:end], line[end:right]
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
