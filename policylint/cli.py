@@ -13,7 +13,7 @@ import click
 from policylint import __version__, ruledocs, sla, stats
 from policylint import baseline as baseline_mod
 from policylint.findings import Severity
-from policylint.formats import FORMATS, github, render, text_format
+from policylint.formats import FORMATS, github, stream, text_format
 from policylint.formats.escape import one_line
 from policylint.rulepacks import RulePackError, load_rules
 from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, parse_size
@@ -154,11 +154,12 @@ def check(
         color_mode = "never"
     auto = output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     color = fmt == "text" and (color_mode == "always" or color_mode == "auto" and auto)
-    rendered = render(fmt, report, color=color, locale=locale, fail_on=threshold, quiet=quiet, show_source=show_source)
+    pieces = stream(fmt, report, color=color, locale=locale, fail_on=threshold, quiet=quiet, show_source=show_source)
     if output:
-        write_atomic(output, rendered)
+        write_atomic(output, pieces)
     else:
-        click.echo(rendered, nl=False, color=color)
+        for piece in pieces:
+            click.echo(piece, nl=False, color=color)
     if statistics:
         click.echo(text_format.statistics(report), nl=False, err=fmt != "text" or output is not None)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")

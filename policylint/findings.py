@@ -34,7 +34,7 @@ class Localised(dict[str, str]):
         return self.get(locale) or self.get("en") or next(iter(self.values()), "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Half-open range of code-point offsets into a document's source."""
 
@@ -42,7 +42,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A check's report: where, and the values its rule's message needs.
 
@@ -55,7 +55,7 @@ class Hit:
     about: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     line: int
     column: int  # 1-based, in code points
@@ -64,7 +64,7 @@ class Position:
     column_utf16: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     start: Position

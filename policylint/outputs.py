@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -16,11 +17,12 @@ class OutputError(Exception):
     """A file could not be written; the message names it and says what to do."""
 
 
-def write_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write text, whole or in pieces (a report as it is formatted), as UTF-8."""
+    write_bytes_atomic(path, text.encode("utf-8") if isinstance(text, str) else (piece.encode("utf-8") for piece in text))
 
 
-def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     """Write through a temporary file and a rename; `durable` also waits for the disk
     (a report or baseline must survive a crash; a cache entry need not)."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -35,7 +37,11 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise OutputError(f"{path}: cannot write: {error.strerror}; check the folder's permissions") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -46,12 +52,16 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> None:
             mode = 0o666 & ~umask
         os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:
+        # Pieces are made while they are written: whatever stops the writing (a full
+        # disk, an interrupt, a bug in a formatter) leaves no temporary file behind.
         try:
             os.unlink(temporary)
         except OSError:
             pass
-        raise OutputError(f"{path}: cannot write: {error.strerror}; check free space and permissions") from None
+        if isinstance(error, OSError):
+            raise OutputError(f"{path}: cannot write: {error.strerror}; check free space and permissions") from None
+        raise
 
 
 def append_atomic(path: Path, text: str) -> None:

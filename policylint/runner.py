@@ -62,6 +62,9 @@ class Report:
     fail_on: Severity | None = None  # from configuration, when the command line did not say
     # Every rule that could have reported, by code: formats describe them (SARIF).
     rules: dict[str, Rule] = field(default_factory=dict)
+    # The rule packs `rules` came from: a worker sends these back instead of the rules
+    # themselves, which the parent already holds (a copy per file would be thousands).
+    rule_packs: tuple[Path, ...] | None = None
 
     def add(self, other: "Report") -> None:
         self.findings += other.findings
@@ -133,6 +136,7 @@ def load_text(display: str, file: Path, text: str, options: Options, explicit: b
         report.errors.append(InputError(display, f"configuration error: {error}"))
         return None, report
     report.rules = {rule.code: rule for rule in ruleset.rules}
+    report.rule_packs = config.rule_packs
     if "fail_on" in config.data:
         report.fail_on = Severity.parse(str(config.data["fail_on"]))
     if not explicit and config.excludes(file):
@@ -267,7 +271,26 @@ def _start_worker(options: Options) -> None:
 
 def _work(item: tuple[str, Path | InputError, bool]) -> Report:
     assert _worker_cache is not None and _worker_options is not None
-    return _lint_file(*item, _worker_options, _worker_cache)
+    report = _lint_file(*item, _worker_options, _worker_cache)
+    if report.rule_packs is not None:
+        report.rules = {}  # the parent looks them up again from rule_packs
+    return report
+
+
+class _Shared:
+    """One copy of each string that findings repeat: the same line, message and text
+    recur across the files of a repository (and tens of thousands of findings would
+    otherwise each keep their own, as they arrive from the workers)."""
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+
+    def findings(self, findings: list[Finding]) -> None:
+        strings = self._strings
+        for f in findings:
+            for name in ("path", "message", "snippet", "context"):
+                value = getattr(f, name)
+                object.__setattr__(f, name, strings.setdefault(value, value))
 
 
 def default_jobs() -> int:
@@ -310,7 +333,12 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,), mp_context=context) as pool:
             linted = pool.map(_work, [items[i] for i in pending], chunksize=max(1, len(pending) // (jobs * 4)))
-            results.update(zip(pending, linted))
+            shared = _Shared()
+            for index, result in zip(pending, linted):
+                shared.findings(result.findings)
+                if result.rule_packs is not None and not result.rules:
+                    result.rules = {rule.code: rule for rule in cache.rules(result.rule_packs).rules}
+                results[index] = result
     else:
         results.update((i, _lint_file(*items[i], options, cache)) for i in pending)
     for index in range(len(items)):

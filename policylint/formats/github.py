@@ -4,6 +4,8 @@ ten errors and ten warnings of a step as annotations."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from policylint.findings import Severity
 from policylint.runner import Report
 
@@ -18,8 +20,8 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report, **_: object) -> str:
-    lines = []
+def chunks(report: Report, **_: object) -> Iterator[str]:
+    """One workflow command per line, written as it is made."""
     for f in report.findings:
         props = ",".join(
             f"{key}={_property(str(value))}"
@@ -28,11 +30,10 @@ def render(report: Report, **_: object) -> str:
                 ("endLine", f.end.line), ("endColumn", f.end.column), ("title", f"{f.code} {f.slug}"),
             )  # fmt: skip
         )
-        lines.append(f"::{COMMANDS[f.severity]} {props}::{_data(f.message)}")
+        yield f"::{COMMANDS[f.severity]} {props}::{_data(f.message)}\n"
     for e in report.errors:
         where = f"file={_property(e.path)}" + (f",line={e.line}" if e.line else "")
-        lines.append(f"::error {where},title=policylint input error::{_data(e.message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield f"::error {where},title=policylint input error::{_data(e.message)}\n"
 
 
 def _cell(text: str) -> str:

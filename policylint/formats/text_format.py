@@ -4,6 +4,7 @@ grouped by file, coloured on a terminal, with a summary."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import click
 import regex
@@ -63,13 +64,14 @@ def source_excerpt(f: Finding, color: bool) -> list[str]:
     return [f"    | {prefix}{before}{marked}{after}{suffix}", f"    | {' ' * (len(prefix) + len(before))}{click.style(carets, fg='red') if color else carets}"]
 
 
-def render(report: Report, color: bool = False, locale: str | None = None, quiet: bool = False, show_source: bool = False, **_: object) -> str:
-    lines: list[str] = []
+def chunks(report: Report, color: bool = False, locale: str | None = None, quiet: bool = False, show_source: bool = False, **_: object) -> Iterator[str]:
+    """The report line by line (each with its newline), so that a large run is written
+    as it is formatted instead of held whole in memory."""
     previous = None
     width = max((len(_where(f)) for f in report.findings), default=0)
     for f in report.findings:
         if previous is not None and f.path != previous:
-            lines.append("")
+            yield "\n"
         previous = f.path
         where = _where(f).ljust(width)
         severity = f"{f.severity.label:<7}"
@@ -78,28 +80,24 @@ def render(report: Report, color: bool = False, locale: str | None = None, quiet
             where = click.style(where, bold=True)
             severity = click.style(severity, fg=_COLOURS[f.severity])
             code = click.style(code, dim=True)
-        lines.append(f"{where}  {severity}  {code}  {one_line(f.message)}")
+        yield f"{where}  {severity}  {code}  {one_line(f.message)}\n"
         if show_source:
-            lines += source_excerpt(f, color)
+            for line in source_excerpt(f, color):
+                yield line + "\n"
     if quiet:
-        return "\n".join(lines) + ("\n" if lines else "")
-    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in Severity}
+        return
+    counts = Counter(f.severity for f in report.findings)
     problems, clean = _SUMMARY.get(locale or "en", _SUMMARY["en"])
-    if lines:
-        lines.append("")
     if report.findings:
         files = len({f.path for f in report.findings})
-        lines.append(
-            problems.format(
-                n=len(report.findings), files=files, errors=counts[Severity.ERROR],
-                warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
-                problems=_plural(len(report.findings), "problem"), file_s=_plural(files, "file"),
-                error_s=_plural(counts[Severity.ERROR], "error"), warning_s=_plural(counts[Severity.WARNING], "warning"),
-            )  # fmt: skip
-        )
+        yield "\n" + problems.format(
+            n=len(report.findings), files=files, errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
+            problems=_plural(len(report.findings), "problem"), file_s=_plural(files, "file"),
+            error_s=_plural(counts[Severity.ERROR], "error"), warning_s=_plural(counts[Severity.WARNING], "warning"),
+        ) + "\n"  # fmt: skip
     elif report.files:
-        lines.append(clean.format(files=len(report.files), file_s=_plural(len(report.files), "file")))
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield clean.format(files=len(report.files), file_s=_plural(len(report.files), "file")) + "\n"
 
 
 def statistics(report: Report) -> str:
