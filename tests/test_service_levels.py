@@ -242,3 +242,23 @@ def test_conflicts_across_files_do_not_depend_on_argument_order_and_gate_check(t
     assert "a.md:5:" in gated.findings[0]["message"] and "خلال دقيقتين" in gated.findings[0]["message"]
     ignored = run("--today", "2026-11-23", "--format", "json", "--across-files", "--ignore", "SLA107", "a.md", "b.md", cwd=tmp_path)
     assert "SLA107" not in ignored.codes()
+
+
+def test_words_passed_over_as_quantity_starts_never_start_one():
+    """find_promises tries to read a quantity only at words that can start one; every
+    word of every fixture that it passes over reads as no quantity when tried."""
+    from conftest import FIXTURES
+
+    from policylint.document import parse
+    from policylint.text.quantities import _may_start_quantity, _Reader
+
+    passed_over = 0
+    for path in sorted(FIXTURES.rglob("*.md")):
+        doc = parse(str(path), path.read_text(encoding="utf-8"))
+        for sentence in doc.sentences:
+            reader = _Reader(sentence.tokens)
+            for i, word in enumerate(reader.words):
+                if not _may_start_quantity(word):
+                    passed_over += 1
+                    assert reader.quantity(i) is None, (path, word)
+    assert passed_over > 1000

@@ -22,7 +22,9 @@ the text is measured as undiacritised text, which is what it is.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Short vowels and the marks the reference counts (fatha, fathatan, damma, dammatan,
@@ -104,3 +106,63 @@ def counts(text: str, sentences: int | None = None) -> OsmanCounts:
 
 def osman(text: str, sentences: int | None = None) -> float:
     return counts(text, sentences).score
+
+
+# Sentence by sentence. A document's readability is measured over all of it and again
+# section by section, and repositories repeat their sentences from policy to policy:
+# each sentence's tallies are made once, and what `counts` computes over the joined text
+# is their sum (tests/test_readability.py checks that the two always agree).
+
+_FALLBACK_SKIPPED = re.compile(r"[\u0627\u0649?.!, ]")
+_STRIP_MARKS = dict.fromkeys(map(ord, _ALL_MARKS))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> int:
+    return syllables(word)
+
+
+def _variant(text: str) -> tuple[int, ...]:
+    """(words, complex words, faseeh words, short, long, stressed, letters) of one text,
+    as written or with its marks set aside."""
+    short = long = 0
+    for i, ch in enumerate(text):
+        if ch in _SHORT_VOWELS:
+            if i + 1 < len(text) and text[i + 1] in _LONG_VOWEL_LETTERS:
+                long += 1
+            else:
+                short += 1
+    spaced = text.split(" ")
+    return (
+        len(_clean_words(text)),
+        sum(1 for w in spaced if sum(w.count(m) for m in _COMPLEX_MARKS) >= 4),
+        sum(1 for w in spaced if w and any(c in w for c in _FASEEH_LETTERS) and _word_syllables(w) >= 4),
+        short,
+        long,
+        sum(text.count(mark) for mark in _STRESS),
+        len(_FALLBACK_SKIPPED.sub("", text)),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _tally(text: str) -> tuple[int, int, int, tuple[int, ...], tuple[int, ...]]:
+    """(words, words with a short vowel, long words, tallies as written, tallies without marks)."""
+    words = text.split()
+    marked = sum(1 for w in words if any(c in _SHORT_VOWELS for c in w))
+    bare = text.translate(_STRIP_MARKS)
+    long_words = sum(1 for w in _clean_words(bare) if len(w) >= 5)
+    without_marks = _variant(bare)
+    return len(words), marked, long_words, _variant(text) if bare != text else without_marks, without_marks
+
+
+def counts_of(texts: Sequence[str]) -> OsmanCounts:
+    """`counts(" ".join(texts), sentences=len(texts))`, made from each text's tallies."""
+    if not texts or any(not t or t[0].isspace() or t[-1].isspace() for t in (texts[0], texts[-1])):
+        return counts(" ".join(texts), sentences=len(texts))  # strip() would change the first or last word
+    tallies = [_tally(t) for t in texts]
+    vocalised = sum(t[1] for t in tallies) * 2 >= sum(t[0] for t in tallies)
+    parts = [t[3] if vocalised else t[4] for t in tallies]
+    words, complex_words, faseeh, short, long, stress, letters = (sum(column) for column in zip(*parts))
+    if short == 0:
+        short = letters - 2
+    return OsmanCounts(words, len(texts), complex_words, short + 2 * (long + stress), faseeh, sum(t[2] for t in tallies))

@@ -9,6 +9,7 @@ promise nobody has made yet, not skipped.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,6 +134,21 @@ def _digits(norm: str) -> float | None:
         return float(norm.replace(",", ""))
     except ValueError:
         return None
+
+
+_STARTERS = frozenset(
+    {"[", "{{", "{", "x", "y", "n", "xx", "xxx"}
+    | set(_AR_FRACTIONS) | set(_EN_FRACTIONS) | set(_EN_NUMBERS) | set(_AR_NUMBERS)
+    | _EN_ARTICLES | _EN_WORKING | set(_EN_UNITS) | set(_AR_UNITS)
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_start_quantity(word: str) -> bool:
+    """Can `_Reader.quantity` find anything at a word like this one? Its every branch
+    begins with one of these tests, so most words (and most tokens of a policy) are
+    passed over without trying each branch in turn."""
+    return word in _STARTERS or (len(word) >= 2 and set(word) <= {"_"}) or _digits(word) is not None
 
 
 class _Reader:
@@ -304,7 +320,7 @@ def find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
-        if found is None:
+        if found is None and _may_start_quantity(word):
             quantity = reader.quantity(i)
             if quantity is not None and reader.at(quantity.last + 1) in _AFTER_FIRST and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
                 found = Promise(quantity, i, quantity.last)

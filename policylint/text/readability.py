@@ -27,7 +27,7 @@ class Readability:
 def measure(texts: Sequence[str], lang: str) -> Readability:
     """Readability of sentences given one by one (our splitter decides what a sentence is)."""
     if lang == "ar":
-        counts = osman.counts(" ".join(texts), sentences=len(texts))
+        counts = osman.counts_of(texts)
         return Readability(lang, counts.score, None, counts.words, len(texts))
     # textstat finds sentences by their final punctuation; list items often have none.
     joined = " ".join(t if t.rstrip()[-1:] in _ENDERS else t.rstrip() + "." for t in texts)

@@ -37,19 +37,25 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and word.isascii() and text[match.start()].isupper()
 
 
+# The only characters where a sentence can end: the loop below jumps from one to the next.
+_CANDIDATE = regex.compile("[" + regex.escape(_ENDERS + _BULLETS + ".") + "]")
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in `text`, trimmed of surrounding white space."""
     spans: list[tuple[int, int]] = []
     start = 0
-    i = 0
     n = len(text)
-    while i < n:
+    found = _CANDIDATE.search(text)
+    while found is not None:
+        i = found.start()
         ch = text[i]
         boundary_end = None
         if ch in _BULLETS:
             spans.append((start, i))
             start = i + 1
-        elif ch in _ENDERS or ch == ".":
+        else:
             j = i
             while j + 1 < n and (text[j + 1] in _ENDERS or text[j + 1] == "."):
                 j += 1
@@ -64,14 +70,13 @@ def split(text: str) -> list[tuple[int, int]]:
         if boundary_end is not None:
             spans.append((start, boundary_end))
             start = boundary_end
-        i += 1
+        found = _CANDIDATE.search(text, i + 1)
     spans.append((start, n))
     trimmed = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s and regex.search(r"[\p{L}\p{N}]", text[s:e]):
+        piece = text[s:e]
+        s += len(piece) - len(piece.lstrip())
+        e -= len(piece) - len(piece.rstrip())
+        if e > s and _WORDLIKE.search(text, s, e):
             trimmed.append((s, e))
     return trimmed
