@@ -242,7 +242,7 @@ class _Analysis:
             if not vocab.scope_phrases.in_words(section.words):
                 continue
             for sentence in doc.sentences_in(section.body):
-                tokens = list(sentence.tokens)
+                tokens = sentence.tokens
                 for channel, at in _mentions(tokens, vocab.channel_matcher):
                     covered.setdefault(channel, Span(tokens[at].start, tokens[at].end))
         return covered
@@ -251,7 +251,7 @@ class _Analysis:
         doc = self.doc
         for block in doc.blocks:
             for sentence in block.sentences:
-                tokens = list(sentence.tokens)
+                tokens = sentence.tokens
                 promises = find_promises(tokens)
                 header_measure = self._header_measure(block)
                 if header_measure and not promises:

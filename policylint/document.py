@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 import yaml
@@ -29,7 +29,9 @@ from policylint import yamlsafe
 from policylint.findings import Position, Span
 from policylint.text import sentences as sentence_splitter
 from policylint.text.detect import detect_language
-from policylint.text.tokens import Token, tokenize
+from policylint.text.tokens import Token, Tokens, tokenize
+
+T = TypeVar("T")
 
 
 class DocumentError(Exception):
@@ -101,6 +103,14 @@ class Document:
         # those between the line's start and the offset, without walking the line.
         astral = bisect.bisect_left(self._astral, offset) - bisect.bisect_left(self._astral, self._line_starts[line])
         return Position(line + 1, column + 1, column + astral + 1)
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What several rules read from this document alike (the review date, say, which
+        six rules judge), computed by the first that asks and kept for the others."""
+        store: dict[Hashable, Any] = self.__dict__.setdefault("_shared", {})
+        if key not in store:
+            store[key] = compute()
+        return store[key]
 
     @functools.cached_property
     def _astral(self) -> tuple[int, ...]:
@@ -460,7 +470,7 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
         block_sentences = []
         for s, e in sentence_splitter.split(prose[span.start : span.end]):
             start, end = span.start + s, span.start + e
-            block_sentences.append(Sentence(Span(start, end), block_lang, tuple(tokenize(prose[start:end], block_lang, start))))
+            block_sentences.append(Sentence(Span(start, end), block_lang, Tokens(tokenize(prose[start:end], block_lang, start))))
         blocks.append(Block(kind, span, block_lang, tuple(block_sentences), builder.cell_headers.get(span, "")))
 
     # Sections, in file order: headings, bold lines, labels.

@@ -53,7 +53,7 @@ class DocumentControl(Check):
     def _present(self, doc: Document, field: Field) -> bool:
         if any(doc.front_matter.get(key) not in (None, "") for key in field.front_matter):
             return True
-        return any(field.labels.find(list(s.tokens)) for s in doc.sentences)
+        return any(field.labels.find(s.tokens) for s in doc.sentences)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         missing = [f for f in params.compiled if not self._present(doc, f)]

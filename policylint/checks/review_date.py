@@ -59,7 +59,7 @@ def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
     blocks = doc.blocks
     for index, block in enumerate(blocks):
         for sentence in block.sentences:
-            tokens = list(sentence.tokens)
+            tokens = sentence.tokens
             for rank, first, last in labels.find(tokens):
                 label = Span(tokens[first].start, tokens[last].end)
                 # The value follows the label in its sentence (an inline bullet ends it);
@@ -112,7 +112,10 @@ class ReviewDateCheck(Check):
         params.label_matcher
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
-        review = _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, params.label_matcher)
+        review = doc.shared(
+            ("review-date", params.front_matter_keys, params.labels),
+            lambda: _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, params.label_matcher),
+        )
         if review is None:
             if params.problem == "missing":
                 yield Hit(Span(0, doc.line_span(1).end), about="")

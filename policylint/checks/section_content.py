@@ -55,7 +55,7 @@ class SectionContent(Check):
         body = doc.prose[section.body.start : section.body.end]
         held = [(m.start() + section.body.start, m.end() + section.body.start) for m in SLOT.finditer(body)]
         for sentence in doc.sentences_in(section.body):
-            tokens = list(sentence.tokens)
+            tokens = sentence.tokens
             for _, first, _last in params.matcher.find(tokens):
                 if not any(s <= tokens[first].start < e for s, e in held):
                     return True

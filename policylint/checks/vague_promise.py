@@ -46,7 +46,7 @@ class VaguePromise(Vocabulary):
             measured = [(p.first, p.last) for p in find_promises(tokens) if p.quantity.value is not None]
             # Where an action begins ("resolve", «ونحلها»): a number before it does not
             # measure what comes after it, and the other way round.
-            actions = sorted(first for _, first, _last in params.required.find(list(tokens))) if params.required else []
+            actions = sorted(first for _, first, _last in params.required.find(tokens)) if params.required else []
             starts = {t.start: i for i, t in enumerate(tokens)}
             for hit in self.sentence_hits(doc, sentence, params):
                 first = starts.get(hit.span.start)

@@ -87,7 +87,7 @@ class Vocabulary(Check):
     def applies(self, doc: Document, sentence: Sentence, params: Params) -> bool:
         if params.lang is not None and sentence.lang != params.lang:
             return False
-        if params.required is not None and not params.required.find(list(sentence.tokens)):
+        if params.required is not None and not params.required.find(sentence.tokens):
             return False
         text = doc.source[sentence.span.start : sentence.span.end]
         return not any(p.search(text) for p in params.exceptions)
@@ -98,7 +98,7 @@ class Vocabulary(Check):
                 yield from self.sentence_hits(doc, sentence, params)
 
     def sentence_hits(self, doc: Document, sentence: Sentence, params: Params) -> Iterator[Hit]:
-        tokens = list(sentence.tokens)
+        tokens = sentence.tokens
 
         def spelled_as_listed(index: int, first: int, last: int) -> bool:
             return not params.case_sensitive or params.compiled[index].spelling in doc.text(Span(tokens[first].start, tokens[last].end))
