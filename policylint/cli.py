@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -135,6 +136,7 @@ def check(
         max_bytes=max_file_size, allow_empty=allow_empty, across_files=across_files, use_cache=not no_cache,
     )  # fmt: skip
     stdin_bytes = sys.stdin.buffer.read(max_file_size + 1) if STDIN in paths else None
+    _collect_less()
     report = lint_paths(paths, options, stdin_bytes, jobs)
     if write_baseline:
         count = baseline_mod.write(write_baseline, report.findings)
@@ -173,6 +175,17 @@ def check(
         sys.exit(EXIT_ERROR)
     failing = any(f.severity >= threshold for f in report.findings)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _collect_less() -> None:
+    """Linting makes millions of short-lived objects (tokens, spans) that reference
+    counting frees at once; the cyclic collector walked them, and every module and rule
+    loaded, over a thousand times in a run of 200 policies (a tenth of the time). What is
+    loaded now lives until exit: freeze it out of the collector's sight, and collect
+    less often. Workers forked later inherit both."""
+    load_rules()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
 
 
 def _print_errors(errors: list[InputError]) -> None:

@@ -49,7 +49,7 @@ class Sentence:
     lang: str
     tokens: tuple[Token, ...]
 
-    @property
+    @functools.cached_property
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
 

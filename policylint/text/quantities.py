@@ -302,6 +302,8 @@ def bare_quantity(tokens: Sequence[Token]) -> Promise | None:
 def find_promises(tokens: Sequence[Token]) -> list[Promise]:
     """Every promise of an upper bound in a sentence's tokens, in order."""
     reader = _Reader(tokens)
+    if not any(map(_may_start_quantity, reader.words)):
+        return []  # every promise has a quantity, and most sentences have none
     promises: list[Promise] = []
     i = 0
     while i < len(reader.words):
