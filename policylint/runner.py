@@ -332,7 +332,10 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
         load_rules()
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,), mp_context=context) as pool:
-            linted = pool.map(_work, [items[i] for i in pending], chunksize=max(1, len(pending) // (jobs * 4)))
+            # Small batches: a worker that draws the last big one while the other has
+            # finished idles a core, and each batch's results wait in memory to be sent.
+            chunksize = max(1, min(32, len(pending) // (jobs * 16)))
+            linted = pool.map(_work, [items[i] for i in pending], chunksize=chunksize)
             shared = _Shared()
             for index, result in zip(pending, linted):
                 shared.findings(result.findings)
