@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -57,11 +58,18 @@ _MONTHS: dict[int, tuple[str, ...]] = {
 }
 
 
-def _month_names(months: dict[int, tuple[str, ...]]) -> tuple[str, list[tuple[regex.Pattern[str], int]]]:
-    """A regex alternation of month names, longest first, and a lookup from name to number."""
-    names = sorted(((name, number) for number, spellings in months.items() for name in spellings), key=lambda i: -len(i[0]))
+def _month_names(months: dict[int, tuple[str, ...]]) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """A regex alternation of month names, longest first, and the names with their numbers."""
+    names = tuple(sorted(((name, number) for number, spellings in months.items() for name in spellings), key=lambda i: -len(i[0])))
     alternation = "|".join(f"(?:{name})" for name, _ in names)
-    return alternation, [(regex.compile(f"^(?:{name})$", regex.I), number) for name, number in names]
+    return alternation, names
+
+
+@functools.cache
+def _compiled_names(names: tuple[tuple[str, int], ...]) -> list[tuple[regex.Pattern[str], int]]:
+    # Compiled when a date with a month name is first read, not at every start (a
+    # hundred patterns).
+    return [(regex.compile(f"^(?:{name})$", regex.I), number) for name, number in names]
 
 
 _MONTH_ALTERNATION, _MONTH_LOOKUP = _month_names(_MONTHS)
@@ -156,8 +164,8 @@ def _quarter_end(year: int, quarter: int, quarters: int = 4) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _month_number(name: str, lookup: list[tuple[regex.Pattern[str], int]] = _MONTH_LOOKUP) -> int:
-    for pattern, number in lookup:
+def _month_number(name: str, names: tuple[tuple[str, int], ...] = _MONTH_LOOKUP) -> int:
+    for pattern, number in _compiled_names(names):
         if pattern.match(name):
             return number
     raise ValueError(name)

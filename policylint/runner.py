@@ -7,9 +7,7 @@ the other files are still checked.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -330,6 +328,11 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
         # Load the built-in rules (and compile their word lists) here, then fork: every
         # worker starts with them instead of loading them again.
         load_rules()
+        # Imported only here: a run of one file (an editor, a pre-commit hook on one
+        # change) never starts a worker and need not pay for the machinery.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,), mp_context=context) as pool:
             # Small batches: a worker that draws the last big one while the other has

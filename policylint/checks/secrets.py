@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
-from stdnum import iban, luhn
 
 from policylint.checks.base import Check, Context
 from policylint.document import Document
@@ -71,6 +70,21 @@ def mask(secret: str) -> str:
     return kept[:2] + "•" * (len(kept) - 4) + kept[-2:]
 
 
+
+# python-stdnum is imported when a number that may be a card, an IBAN or an ID is found,
+# not with policylint: its import (with ssl, pydoc, zip and bz2) took a tenth of the
+# start-up of every run, and most policies hold no such number.
+def _luhn_valid(digits: str) -> bool:
+    from stdnum import luhn
+
+    return bool(luhn.is_valid(digits))
+
+
+def _iban_valid(text: str) -> bool:
+    from stdnum import iban
+
+    return bool(iban.is_valid(text))
+
 class SecretsCheck(Check):
     type_name = "secrets"
 
@@ -102,17 +116,17 @@ class SecretsCheck(Check):
         if "card-number" in params.wanted:
             for m in _CARD.finditer(text):
                 digits = regex.sub(r"\D", "", m[0])
-                if digits[0] in "3456" and len(set(digits)) > 1 and luhn.is_valid(digits):
+                if digits[0] in "3456" and len(set(digits)) > 1 and _luhn_valid(digits):
                     yield "card-number", m.start(), m.end()
         if "iban" in params.wanted:
             for m in _IBAN.finditer(text):
-                if iban.is_valid(m[1]):
+                if _iban_valid(m[1]):
                     yield "iban", m.start(1), m.end(1)
         if "national-id" in params.wanted:
             for m in _EMIRATES_ID.finditer(text):
-                if luhn.is_valid(regex.sub(r"\D", "", m[0])):
+                if _luhn_valid(regex.sub(r"\D", "", m[0])):
                     yield "national-id", m.start(), m.end()
-            for pattern, valid in ((_SAUDI_ID, luhn.is_valid), (_EGYPT_ID, lambda d: True)):
+            for pattern, valid in ((_SAUDI_ID, _luhn_valid), (_EGYPT_ID, lambda d: True)):
                 for m in pattern.finditer(text):
                     near = text[max(0, m.start() - params.id_context) : m.end() + params.id_context]
                     if valid(m[0]) and _ID_CONTEXT.search(near):
