@@ -249,6 +249,8 @@ _HTML_TAGS = (
 )
 _HTML_TAG = regex.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*+|~~")
+# Every pattern above needs one of these characters.
+_MARKUP = regex.compile(r"[\\`\[<*~]")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -259,6 +261,8 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 def _mask_inline(content: str, references: dict[str, Any], in_list_item: bool) -> str:
     """The inline content with its Markdown syntax blanked, same length as the input."""
+    if _MARKUP.search(content) is None:
+        return content  # most sentences of a policy: no pattern below can match
     chars = list(content)
 
     def blank_all(pattern: regex.Pattern[str]) -> None:
@@ -328,12 +332,15 @@ def heading_words(tokens: list[Token]) -> tuple[str, ...]:
 # ------------------------------------------------------------------------- building
 
 
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
+
 class _Builder:
     def __init__(self, path: str, source: str, lang_hint: str | None) -> None:
         self.path = path
         self.source = source
         self.lang_hint = lang_hint
-        self.prose = [" " if c != "\n" else "\n" for c in source]
+        self.prose = list(_NOT_NEWLINE.sub(" ", source))
         self.lines = source.split("\n")
         starts = [0]
         for line in self.lines[:-1]:
@@ -362,8 +369,8 @@ class _Builder:
             if col < 0:
                 continue
             base = self.line_starts[line_no] + col
-            for k, ch in enumerate(masked_line[: len(wanted)]):
-                self.prose[base + k] = ch
+            shown = masked_line[: len(wanted)]
+            self.prose[base : base + len(shown)] = shown
             start = base if start is None else start
             end = base + len(wanted)
         if start is None or end is None:
