@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -34,9 +34,10 @@ class Localised(dict[str, str]):
         return self.get(locale) or self.get("en") or next(iter(self.values()), "")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Half-open range of code-point offsets into a document's source."""
+class Span(NamedTuple):
+    """Half-open range of code-point offsets into a document's source. A named tuple:
+    parsing makes one for every block, sentence and token run, and a tuple is made
+    several times faster than a frozen dataclass."""
 
     start: int
     end: int

@@ -48,13 +48,16 @@ class Placeholder(Check):
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for block in doc.blocks:
             text = doc.prose[block.span.start : block.span.end]
-            brackets = [m.span() for m in _BRACKETED.finditer(text)] if params.outside_brackets else []
+            brackets: list[tuple[int, int]] | None = None  # found when first needed
             for m in params.compiled.finditer(text):
                 if m.end() == m.start():
                     continue
                 if any(p.fullmatch(m.group()) for p in params.exceptions):
                     continue
-                if any(s <= m.start() and m.end() <= e for s, e in brackets):
-                    continue
+                if params.outside_brackets:
+                    if brackets is None:
+                        brackets = [b.span() for b in _BRACKETED.finditer(text)]
+                    if any(s <= m.start() and m.end() <= e for s, e in brackets):
+                        continue
                 start = block.span.start + m.start()
                 yield Hit(Span(start, block.span.start + m.end()), {"placeholder": doc.source[start : block.span.start + m.end()]})
