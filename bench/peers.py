@@ -16,8 +16,10 @@ fixture when the seeds are not beside the repository), then runs, interleaved, m
   `python -c "import markdown_it, yaml, click"` for the floor.
 
 Wall time, CPU time (the process and every child it waited for) and the peak memory of
-the whole process tree (the sum of the resident sizes of the process and its descendants,
-sampled every 20 ms) go to standard output. Nothing is asserted.
+the whole process tree, sampled every 20 ms, go to standard output: the sum of the resident
+sizes of the process and its descendants (which counts the pages forked workers share with
+their parent once in each), and the sum of their proportional set sizes (which counts
+each shared page once). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -76,26 +78,42 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds, peak MB of the whole tree) of one run."""
+def _pss_kb(pid: int) -> int:
+    """The proportional set size: pages shared between processes (a forked worker shares
+    the parent's code and rules until it writes to them) counted once, split between
+    them, where the resident size counts them in every process."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float, float]:
+    """(wall seconds, CPU seconds, peak MB of the whole tree as the sum of resident sizes,
+    and as the sum of proportional set sizes) of one run."""
     import subprocess
 
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peak = peak_pss = 0
     while True:
         pid, _status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             break
-        tree, total, todo = _children(), 0, [process.pid]
+        tree, total, total_pss, todo = _children(), 0, 0, [process.pid]
         while todo:
             current = todo.pop()
             total += _rss_kb(current)
+            total_pss += _pss_kb(current)
             todo += tree.get(current, [])
-        peak = max(peak, total)
+        peak, peak_pss = max(peak, total), max(peak_pss, total_pss)
         time.sleep(0.02)
     wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, peak / 1024
+    return wall, usage.ru_utime + usage.ru_stime, peak / 1024, peak_pss / 1024
 
 
 def main() -> None:
@@ -127,15 +145,15 @@ def main() -> None:
         else:
             print(f"textlint is not installed: `npm install --prefix {TEXTLINT.relative_to(ROOT)}` installs it; timing policylint alone")
         measure([*lint, str(corpus)], ROOT, env)  # warms the disk cache and fills the results cache
-        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in runs}
+        results: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
         for _ in range(args.repeat):
             for name, command in runs.items():
                 results[name].append(measure(command, TEXTLINT if "textlint" in name else ROOT, env))
         print(f"{args.files} policies, {size:.1f} MB; median of {args.repeat} interleaved runs on {os.cpu_count()} cores")
-        print(f"  {'run':<48} {'wall':>8} {'CPU':>8} {'peak (tree)':>12}")
+        print(f"  {'run':<48} {'wall':>8} {'CPU':>8} {'peak RSS (tree)':>16} {'peak PSS (tree)':>16}")
         for name, measured in results.items():
-            wall, cpu, peak = (statistics.median(m[i] for m in measured) for i in range(3))
-            print(f"  {name:<48} {wall:7.2f}s {cpu:7.2f}s {peak:9.0f} MB")
+            wall, cpu, peak, peak_pss = (statistics.median(m[i] for m in measured) for i in range(4))
+            print(f"  {name:<48} {wall:7.2f}s {cpu:7.2f}s {peak:13.0f} MB {peak_pss:13.0f} MB")
         shutil.rmtree(work / "cache", ignore_errors=True)
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from policylint import yamlsafe
 from policylint.checks import check_types
-from policylint.checks.base import Check, ParamsError, build_params, did_you_mean
+from policylint.checks.base import Check, ParamsError, build_params, did_you_mean, own_patterns
 from policylint.findings import Localised, Severity
 from policylint.inputs import Unreadable, read_bytes
 
@@ -271,7 +271,9 @@ def _builtin() -> tuple[tuple[Pack, ...], tuple[Kind, ...], dict[str, Check]]:
     that cannot change while it runs (users' packs are read again on every run)."""
     types = check_types()
     folders = sorted(p for p in BUILTIN_RULES.iterdir() if (p / "pack.yaml").exists())
-    return tuple(load_pack(folder, types) for folder in folders), _load_kinds(BUILTIN_RULES / "kinds.yaml"), types
+    with own_patterns():
+        packs = tuple(load_pack(folder, types) for folder in folders)
+    return packs, _load_kinds(BUILTIN_RULES / "kinds.yaml"), types
 
 
 def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:

@@ -3,6 +3,7 @@ loader that turns a rule's YAML parameters into a frozen, validated Params objec
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -20,6 +21,21 @@ from policylint.findings import Hit
 # A user's regular expression may backtrack without end ("(a|aa)+$" on a long line);
 # the regex module can stop it. No sane pattern needs this long on one block of prose.
 PATTERN_TIMEOUT = 2.0
+
+# Patterns of policylint's own rule packs are reviewed and run without the timeout: the
+# regex module's timeout costs four times the search itself on a short block of prose,
+# and the placeholder rules search every block. Set while the built-in packs load.
+_OWN_PATTERNS = False
+
+
+@contextlib.contextmanager
+def own_patterns() -> typing.Iterator[None]:
+    global _OWN_PATTERNS
+    _OWN_PATTERNS = True
+    try:
+        yield
+    finally:
+        _OWN_PATTERNS = False
 
 
 class ParamsError(ValueError):
@@ -68,10 +84,11 @@ class UserPattern:
             raise ValueError(f"{pattern!r} is not a valid regular expression: {error}") from None
         # What the user wrote, for messages (several patterns may run as one).
         self.pattern = shown or pattern
+        self._timeout = None if _OWN_PATTERNS else PATTERN_TIMEOUT
 
     def _timed(self, method: Any, *args: Any) -> Any:
         try:
-            return method(*args, timeout=PATTERN_TIMEOUT)
+            return method(*args, timeout=self._timeout)
         except TimeoutError:
             raise PatternTimeout(self.pattern) from None
 
