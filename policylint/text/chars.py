@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import regex
 
-ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-LATIN_LETTER = regex.compile(r"[A-Za-z\u00C0-\u024F]")
+_ARABIC_RANGES = r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF"
+ARABIC_LETTER = regex.compile(f"[{_ARABIC_RANGES}]")
+_LATIN_RANGES = r"A-Za-z\u00C0-\u024F"
+LATIN_LETTER = regex.compile(f"[{_LATIN_RANGES}]")
+# Everything else, to count letters by deleting the rest: findall would make a string of
+# every letter of a policy.
+NOT_ARABIC_LETTERS = regex.compile(f"[^{_ARABIC_RANGES}]+")
+NOT_LATIN_LETTERS = regex.compile(f"[^{_LATIN_RANGES}]+")
 TATWEEL = "\u0640"
 # Directional marks that real documents carry invisibly; they must never block a match.
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200c\u200d"))

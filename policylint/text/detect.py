@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policylint.text.chars import ARABIC_LETTER, LATIN_LETTER
+from policylint.text.chars import NOT_ARABIC_LETTERS, NOT_LATIN_LETTERS
 
 LANGUAGES = ("ar", "en")
 # Below this many letters a block says too little about its language to be trusted:
@@ -11,8 +11,8 @@ MIN_LETTERS = 12
 
 
 def arabic_share(text: str) -> tuple[float, int]:
-    arabic = len(ARABIC_LETTER.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
+    arabic = len(NOT_ARABIC_LETTERS.sub("", text))
+    latin = len(NOT_LATIN_LETTERS.sub("", text))
     letters = arabic + latin
     return (arabic / letters if letters else 0.0), letters
 

@@ -99,8 +99,10 @@ def tokenize(text: str, lang: str, base: int = 0) -> list[Token]:
     return _merge_numbers(tokens)
 
 
+@functools.lru_cache(maxsize=131072)
 def words_match(text_word: str, entry_word: str) -> bool:
-    """Clitic-aware for Arabic, inflection-tolerant for English; both normalised."""
+    """Clitic-aware for Arabic, inflection-tolerant for English; both normalised.
+    Remembered: the same words meet the same phrase lists in every sentence."""
     # A Latin word can carry Arabic clitics too: "الـSLA", "وKPI".
     if has_arabic(entry_word) or has_arabic(text_word):
         return arabic.words_match(text_word, entry_word)
