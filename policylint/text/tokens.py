@@ -17,6 +17,7 @@ _ATOMS = regex.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 _NUMBER_JOINERS = frozenset(".,\u066b\u066c")
+_JOINER_CHARS = regex.compile("[.,\u066b\u066c]")
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
 
@@ -96,7 +97,8 @@ def tokenize(text: str, lang: str, base: int = 0) -> list[Token]:
         tokens.append(Token(atom.group(), atom.group().lower(), base + atom.start(), base + atom.end()))
         cursor = atom.end()
     tokens += _locate(text, _split(text[cursor:], lang), base, cursor)
-    return _merge_numbers(tokens)
+    # Only a text with a decimal point or separator can hold a split number.
+    return _merge_numbers(tokens) if _JOINER_CHARS.search(text) else tokens
 
 
 @functools.lru_cache(maxsize=131072)
