@@ -110,7 +110,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             if measure:
                 into[str(id)] = measure
     general = data.get("general") or {"ar": "عام", "en": "general"}
-    return Vocabulary(
+    built = Vocabulary(
         channels=channels,
         measures=measures,
         scope=tuple(data.get("scope") or ()),
@@ -119,6 +119,18 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         followup_measures=followups,
         general=dict(general),
     )
+    # The service-level rules share one vocabulary (a YAML anchor) but each builds its
+    # own: hand back the one already built, so that they share one analysis of each
+    # document by identity instead of comparing whole vocabularies for every document.
+    for known in _BUILT:
+        if known == built:
+            return known
+    if len(_BUILT) < 64:
+        _BUILT.append(built)
+    return built
+
+
+_BUILT: list[Vocabulary] = []
 
 
 @dataclass(frozen=True)
