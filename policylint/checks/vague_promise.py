@@ -40,7 +40,12 @@ class VaguePromise(Vocabulary):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for sentence in doc.sentences:
-            if not self.applies(doc, sentence, params) or self._in_skipped_section(doc, sentence, params):
+            if not self.applies(doc, sentence, params):
+                continue
+            # Most sentences hold no vague phrase: find those first, and read promises,
+            # actions and positions only where there is one.
+            hits = list(self.sentence_hits(doc, sentence, params))
+            if not hits or self._in_skipped_section(doc, sentence, params):
                 continue
             tokens = sentence.tokens
             measured = [(p.first, p.last) for p in find_promises(tokens) if p.quantity.value is not None]
@@ -48,7 +53,7 @@ class VaguePromise(Vocabulary):
             # measure what comes after it, and the other way round.
             actions = sorted(first for _, first, _last in params.required.find(tokens)) if params.required else []
             starts = {t.start: i for i, t in enumerate(tokens)}
-            for hit in self.sentence_hits(doc, sentence, params):
+            for hit in hits:
                 first = starts.get(hit.span.start)
                 if first is None or not any(self._same_clause(first, promise, actions) for promise in measured):
                     yield hit
