@@ -67,29 +67,26 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _rss_kb(pid: int) -> int:
+def _kb(pid: int, file: str, field: str) -> int:
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        with open(f"/proc/{pid}/{file}", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except (OSError, ValueError):
         pass
     return 0
+
+
+def _rss_kb(pid: int) -> int:
+    return _kb(pid, "status", "VmRSS:")
 
 
 def _pss_kb(pid: int) -> int:
     """The proportional set size: pages shared between processes (a forked worker shares
     the parent's code and rules until it writes to them) counted once, split between
     them, where the resident size counts them in every process."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
+    return _kb(pid, "smaps_rollup", "Pss:")
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float, float]:

@@ -64,8 +64,8 @@ def _clean_words(text: str) -> list[str]:
     return cleaned.split()
 
 
-def syllables(text: str) -> int:
-    """Short syllables, plus long and stressed ones counted twice."""
+def _vowels(text: str) -> tuple[int, int]:
+    """Short vowels, and short vowels followed by a long-vowel letter (long syllables)."""
     short = long = 0
     for i, ch in enumerate(text):
         if ch in _SHORT_VOWELS:
@@ -73,6 +73,12 @@ def syllables(text: str) -> int:
                 long += 1
             else:
                 short += 1
+    return short, long
+
+
+def syllables(text: str) -> int:
+    """Short syllables, plus long and stressed ones counted twice."""
+    short, long = _vowels(text)
     stress = sum(text.count(mark) for mark in _STRESS)
     if short == 0:
         letters = re.sub(r"[\u0627\u0649?.!, ]", "", text)
@@ -125,13 +131,7 @@ def _word_syllables(word: str) -> int:
 def _variant(text: str) -> tuple[int, ...]:
     """(words, complex words, faseeh words, short, long, stressed, letters) of one text,
     as written or with its marks set aside."""
-    short = long = 0
-    for i, ch in enumerate(text):
-        if ch in _SHORT_VOWELS:
-            if i + 1 < len(text) and text[i + 1] in _LONG_VOWEL_LETTERS:
-                long += 1
-            else:
-                short += 1
+    short, long = _vowels(text)
     spaced = text.split(" ")
     return (
         len(_clean_words(text)),
