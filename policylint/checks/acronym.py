@@ -68,9 +68,10 @@ class AcronymCheck(Check):
             if sentence.lang != params.lang:
                 continue
             text = doc.prose[sentence.span.start : sentence.span.end]
-            if _shouting(text):
+            found = list(_ACRONYM.finditer(text))
+            if not found or _shouting(text):  # most sentences hold no capitals at all
                 continue
-            for m in _ACRONYM.finditer(text):
+            for m in found:
                 acronym = m[1]
                 bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
                 if acronym in seen or bare in seen or _ROMAN.match(bare) or not regex.search(r"[A-Z].*[A-Z]", bare):
