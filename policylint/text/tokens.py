@@ -153,6 +153,11 @@ class PhraseMatcher:
                 self._by_key.setdefault(key, []).append(index)
         self._keys = frozenset(self._by_key)
 
+    def may_occur(self, keys: frozenset[str]) -> bool:
+        """Could a phrase occur among words with these lookup keys (Tokens.all_keys)?
+        False means surely not."""
+        return not self._keys.isdisjoint(keys)
+
     def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
         """(phrase index, first token, last token) of every occurrence, in token order."""
         if isinstance(tokens, Tokens):
