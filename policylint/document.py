@@ -47,7 +47,7 @@ class DocumentError(Exception):
 class Sentence:
     span: Span
     lang: str
-    tokens: tuple[Token, ...]
+    tokens: Tokens  # with their lookup keys (tokens.Tokens)
 
     @functools.cached_property
     def words(self) -> tuple[Token, ...]:
