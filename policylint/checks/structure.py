@@ -62,7 +62,7 @@ class StructureCheck(Check):
 
     @staticmethod
     def _repeated_paragraphs(doc: Document, min_words: int) -> Iterator[Hit]:
-        first_seen: dict[tuple[str, ...], int] = {}
+        first_seen: dict[tuple[str, ...], int] = {}  # words -> where they first stand
         for block in doc.blocks:
             if block.kind not in ("paragraph", "list_item", "quote"):
                 continue
@@ -70,6 +70,6 @@ class StructureCheck(Check):
             if len(words) < min_words:
                 continue
             if words in first_seen:
-                yield Hit(block.span, {"line": first_seen[words]})
+                yield Hit(block.span, {"line": doc.position(first_seen[words]).line})
             else:
-                first_seen[words] = doc.position(block.span.start).line
+                first_seen[words] = block.span.start  # its line is worked out if it repeats
