@@ -122,6 +122,12 @@ class Document:
         return tuple(s for block in self.blocks for s in block.sentences)
 
     @functools.cached_property
+    def word_keys(self) -> frozenset[str]:
+        """The lookup keys of every word of the document (Tokens.all_keys): a phrase list
+        none of whose first words is among them occurs nowhere in it (PhraseMatcher.may_occur)."""
+        return frozenset().union(*(s.tokens.all_keys for s in self.sentences))
+
+    @functools.cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
         return tuple(s.span.start for s in self.sentences)
 

@@ -99,7 +99,10 @@ class UserPattern:
         return self._timed(self._compiled.fullmatch, text)
 
     def finditer(self, text: str) -> list[regex.Match[str]]:
-        return self._timed(lambda t, timeout: list(self._compiled.finditer(t, timeout=timeout)), text)
+        try:
+            return list(self._compiled.finditer(text, timeout=self._timeout))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:

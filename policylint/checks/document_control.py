@@ -55,8 +55,7 @@ class DocumentControl(Check):
             return True
         # One set test over the whole document's words first: a missing field would
         # otherwise be looked for sentence by sentence.
-        words = doc.shared("word-keys", lambda: frozenset().union(*(s.tokens.all_keys for s in doc.sentences)))
-        return field.labels.may_occur(words) and any(field.labels.find(s.tokens) for s in doc.sentences)
+        return field.labels.may_occur(doc.word_keys) and any(field.labels.find(s.tokens) for s in doc.sentences)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         missing = [f for f in params.compiled if not self._present(doc, f)]

@@ -93,6 +93,8 @@ class Vocabulary(Check):
         return not any(p.search(text) for p in params.exceptions)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        if not params.matcher.may_occur(doc.word_keys):
+            return  # no word of the document starts an entry: most lists, most documents
         for sentence in doc.sentences:
             if self.applies(doc, sentence, params):
                 yield from self.sentence_hits(doc, sentence, params)
