@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policylint.text.chars import NOT_ARABIC_LETTERS, NOT_LATIN_LETTERS
+from policylint.text.chars import ARABIC_LETTER, LATIN_LETTER, NOT_ARABIC_LETTERS, NOT_LATIN_LETTERS
 
 LANGUAGES = ("ar", "en")
 # Below this many letters a block says too little about its language to be trusted:
@@ -11,8 +11,9 @@ MIN_LETTERS = 12
 
 
 def arabic_share(text: str) -> tuple[float, int]:
-    arabic = len(NOT_ARABIC_LETTERS.sub("", text))
-    latin = len(NOT_LATIN_LETTERS.sub("", text))
+    # Most blocks are in one script: count only the letters that are there.
+    arabic = len(NOT_ARABIC_LETTERS.sub("", text)) if ARABIC_LETTER.search(text) else 0
+    latin = len(NOT_LATIN_LETTERS.sub("", text)) if LATIN_LETTER.search(text) else 0
     letters = arabic + latin
     return (arabic / letters if letters else 0.0), letters
 
