@@ -55,6 +55,8 @@ def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | Non
 
 def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
     """The value after the most telling label (labels come most telling first)."""
+    if not labels.may_occur(doc.word_keys):
+        return None
     best: tuple[int, int, Span, Span] | None = None  # label rank, order, label, value
     blocks = doc.blocks
     for index, block in enumerate(blocks):

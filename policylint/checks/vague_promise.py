@@ -39,10 +39,11 @@ class VaguePromise(Vocabulary):
         return any(params.skipped_phrases.in_words(section.words) for section in doc.enclosing_sections(sentence.span.start))
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
-        if not params.matcher.may_occur(doc.word_keys):
+        may_occur = params.matcher.may_occur
+        if not may_occur(doc.word_keys):
             return  # no vague phrase anywhere in the document
         for sentence in doc.sentences:
-            if not self.applies(doc, sentence, params):
+            if not may_occur(sentence.tokens.all_keys) or not self.applies(doc, sentence, params):
                 continue
             # Most sentences hold no vague phrase: find those first, and read promises,
             # actions and positions only where there is one.

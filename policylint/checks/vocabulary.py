@@ -93,10 +93,13 @@ class Vocabulary(Check):
         return not any(p.search(text) for p in params.exceptions)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
-        if not params.matcher.may_occur(doc.word_keys):
+        may_occur = params.matcher.may_occur
+        if not may_occur(doc.word_keys):
             return  # no word of the document starts an entry: most lists, most documents
         for sentence in doc.sentences:
-            if self.applies(doc, sentence, params):
+            # A sentence none of whose words starts an entry has no hit: pass it before
+            # the costlier tests of whether the rule applies to it.
+            if may_occur(sentence.tokens.all_keys) and self.applies(doc, sentence, params):
                 yield from self.sentence_hits(doc, sentence, params)
 
     def sentence_hits(self, doc: Document, sentence: Sentence, params: Params) -> Iterator[Hit]:
