@@ -63,24 +63,29 @@ def _emoji_data() -> dict[str, object]:
 def word_tokenize(text: str) -> list[str]:
     """Split on white space, then split off each symbol, punctuation mark and emoji:
     exactly camel-tools' `simple_word_tokenize(text)`."""
-    tokens = []
-    for word in text.split():
-        if _MAYBE_SYMBOL.search(word) is None:
-            tokens.append(word)
+    return [piece for word in text.split() for piece in _word_pieces(word)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_pieces(word: str) -> tuple[str, ...]:
+    """One white-space word's pieces. Remembered: words recur (the same few hundred make
+    most of a policy), and most come back whole."""
+    if _MAYBE_SYMBOL.search(word) is None:
+        return (word,)
+    pieces = []
+    index = start = 0
+    while index < len(word):
+        match = _SYMBOLS.match(word, pos=index)
+        if match is not None and _is_symbol(match[0]):
+            if index != start:
+                pieces.append(word[start:index])
+            pieces.append(match[0])
+            index = start = match.end()
             continue
-        index = start = 0
-        while index < len(word):
-            match = _SYMBOLS.match(word, pos=index)
-            if match is not None and _is_symbol(match[0]):
-                if index != start:
-                    tokens.append(word[start:index])
-                tokens.append(match[0])
-                index = start = match.end()
-                continue
-            index += 1
-        if word[start:index]:
-            tokens.append(word[start:])
-    return tokens
+        index += 1
+    if word[start:index]:
+        pieces.append(word[start:])
+    return tuple(pieces)
 
 
 def fold_arabic(text: str) -> str:
