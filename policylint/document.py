@@ -436,9 +436,6 @@ class _Builder:
                 if title:
                     self.bold_lines.append((title, span))
 
-    def block_lang(self, span: Span, doc_lang: str) -> str:
-        return detect_language("".join(self.prose[span.start : span.end]), default=doc_lang) or doc_lang
-
 
 def _labels(prose: str, block: Span) -> Iterator[Span]:
     """Labels that open a paragraph or an inline bullet item: "**النطاق:** ..." or "الغرض: ..."."""
@@ -456,6 +453,72 @@ def _labels(prose: str, block: Span) -> Iterator[Span]:
         ):
             continue
         yield Span(m.start(1), m.end(1))
+
+
+class _ProseMemo:
+    """What a block's text alone decides (its language, its sentences, their tokens),
+    worked out once per distinct text in a process and shifted to where the text lies.
+
+    The policies of a repository share much of their text: a template's headings and
+    boilerplate (the contact paragraph, the document-control table, the escalation
+    steps) recur in every file, and working out sentences and tokens is a third of
+    parsing. Entries keep offsets relative to the block. A bound on the tokens held
+    keeps memory flat on a repository whose texts are all different: when it is
+    reached, the entries used again since the last clearing stay and the rest go.
+    """
+
+    TOKEN_LIMIT = 40_000
+
+    def __init__(self) -> None:
+        # text, document language -> [block language, ((start, end, tokens), ...), reused]
+        self._entries: dict[tuple[str, str], list[Any]] = {}
+        self._tokens_held = 0
+
+    def sentences(self, text: str, doc_lang: str, base: int) -> tuple[str, tuple[Sentence, ...]]:
+        entry = self._entries.get((text, doc_lang))
+        if entry is None:
+            entry = self._analyse(text, doc_lang)
+        else:
+            entry[2] = True
+        block_lang, relative, _ = entry
+        make = tuple.__new__
+        return block_lang, tuple(
+            Sentence(
+                Span(base + s, base + e),
+                block_lang,
+                Tokens([make(Token, (t[0], t[1], t[2] + base, t[3] + base)) for t in tokens]),
+            )
+            for s, e, tokens in relative
+        )
+
+    def _analyse(self, text: str, doc_lang: str) -> list[Any]:
+        block_lang = detect_language(text, default=doc_lang) or doc_lang
+        relative = tuple((s, e, tokenize(text[s:e], block_lang, s)) for s, e in sentence_splitter.split(text))
+        entry = [block_lang, relative, False]
+        size = sum(len(tokens) for _, _, tokens in relative)
+        if self._tokens_held + size > self.TOKEN_LIMIT:
+            self._evict()
+        if self._tokens_held + size <= self.TOKEN_LIMIT:
+            self._entries[(text, doc_lang)] = entry
+            self._tokens_held += size
+        return entry
+
+    def _evict(self) -> None:
+        kept = {key: [lang, relative, False] for key, (lang, relative, reused) in self._entries.items() if reused}
+        held = sum(len(tokens) for _, relative, _ in kept.values() for _, _, tokens in relative)
+        if held > self.TOKEN_LIMIT // 2:
+            kept, held = {}, 0
+        self._entries, self._tokens_held = kept, held
+
+
+_PROSE = _ProseMemo()
+
+
+@functools.lru_cache(maxsize=8192)
+def _title_words(title: str, doc_lang: str) -> tuple[str, ...]:
+    """A section title's normalised words; titles recur across a repository."""
+    lang = detect_language(title, default=doc_lang) or doc_lang
+    return heading_words(tokenize(title.strip(), lang))
 
 
 def parse(path: str, text: str, lang: str | None = None) -> Document:
@@ -479,12 +542,8 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
 
     blocks = []
     for kind, span, _level in builder.raw_blocks:
-        block_lang = builder.block_lang(span, doc_lang)
-        block_sentences = []
-        for s, e in sentence_splitter.split(prose[span.start : span.end]):
-            start, end = span.start + s, span.start + e
-            block_sentences.append(Sentence(Span(start, end), block_lang, Tokens(tokenize(prose[start:end], block_lang, start))))
-        blocks.append(Block(kind, span, block_lang, tuple(block_sentences), builder.cell_headers.get(span, "")))
+        block_lang, block_sentences = _PROSE.sentences(prose[span.start : span.end], doc_lang, span.start)
+        blocks.append(Block(kind, span, block_lang, block_sentences, builder.cell_headers.get(span, "")))
 
     # Sections, in file order: headings, bold lines, labels.
     marks: list[tuple[Span, int, str]] = [(span, level, "heading") for span, level in builder.headings]
@@ -514,8 +573,7 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
         line_end = source.find("\n", title_span.end)
         body_start_offset = title_span.end if style == "label" else (len(source) if line_end < 0 else line_end + 1)
         title_text = prose[title_span.start : title_span.end].strip()
-        title_lang = builder.block_lang(title_span, doc_lang)
-        words = heading_words(tokenize(title_text, title_lang))
+        words = _title_words(prose[title_span.start : title_span.end], doc_lang)
         sections.append(Section(title_text, words, title_span, level, style, Span(min(body_start_offset, body_end), body_end), parents[i]))
 
     title = None

@@ -91,3 +91,41 @@ def test_mixed_document_language_per_block():
     doc = parse("p.md", "# سياسة خدمة العملاء\n\nتنطبق هذه السياسة على جميع الموظفين في الشركة.\n\nThis English paragraph is about our service standards.\n")
     assert doc.lang == "ar"
     assert [b.lang for b in doc.blocks] == ["ar", "ar", "en"]
+
+
+def _sentences_worked_out_afresh(doc):
+    """Each sentence's tokens as tokenising the sentence where it lies gives them."""
+    from policylint.text.tokens import tokenize
+
+    return [list(tokenize(doc.prose[s.span.start : s.span.end], s.lang, s.span.start)) for b in doc.blocks for s in b.sentences]
+
+
+def test_text_shared_by_policies_is_placed_where_each_has_it():
+    # Boilerplate recurs across a repository's policies at other offsets; what was
+    # worked out for one file must land at the other's positions.
+    shared = "يتم الرد على الشكاوى خلال 3 أيام عمل. Contact support@example.com within 24 hours."
+    first = parse("a.md", f"# سياسة\n\n{shared}\n")
+    second = parse("b.md", f"# سياسة الشكاوى والتصعيد\n\nمقدمة قصيرة.\n\n- {shared}\n")
+    for doc in (first, second):
+        assert [list(s.tokens) for b in doc.blocks for s in b.sentences] == _sentences_worked_out_afresh(doc)
+        block = next(b for b in doc.blocks if doc.text(b.span) == shared)
+        assert block.sentences[0].tokens[0].start == doc.source.find(shared)
+        assert doc.source[block.sentences[-1].tokens[-2].start :].startswith("hours.")
+
+
+@pytest.mark.parametrize("limit", [0, 30, 300])
+def test_a_small_memory_bound_changes_no_sentence(monkeypatch, limit):
+    from pathlib import Path
+
+    from policylint import document
+
+    fixtures = sorted(Path(__file__).parent.parent.joinpath("fixtures").rglob("*.md"))
+    unbounded = [parse(str(f), f.read_text(encoding="utf-8")) for f in fixtures]
+    monkeypatch.setattr(document, "_PROSE", document._ProseMemo())
+    monkeypatch.setattr(document._ProseMemo, "TOKEN_LIMIT", limit)
+    for _ in range(2):  # the second pass meets what the first kept, or evicted
+        for f, expected in zip(fixtures, unbounded):
+            doc = parse(str(f), f.read_text(encoding="utf-8"))
+            assert doc.blocks == expected.blocks
+            assert [list(s.tokens) for b in doc.blocks for s in b.sentences] == _sentences_worked_out_afresh(doc)
+    assert document._PROSE._tokens_held <= limit
