@@ -110,6 +110,9 @@ def collect(paths: tuple[str, ...], allow_empty: bool = False) -> Iterator[tuple
     be linted, so that it is reported and the run goes on. A file named on the command
     line is always checked; in a folder, see _markdown_under.
     """
+    # A file named twice, or named and also found under a folder given beside it
+    # ("policylint docs docs/a.md", a hook passing files), is linted and reported once.
+    seen: set[str] = set()
     for raw in paths:
         if raw == STDIN:
             yield raw, None
@@ -127,9 +130,20 @@ def collect(paths: tuple[str, ...], allow_empty: bool = False) -> Iterator[tuple
             if not found and not allow_empty:
                 yield raw, InputError(raw, "no Markdown files (*.md, *.markdown) in this folder; check the path, or pass --allow-empty")
             for candidate in found:
-                yield candidate.as_posix(), candidate
-        else:
+                if _first_time(candidate, seen):
+                    yield candidate.as_posix(), candidate
+        elif _first_time(path, seen):
             yield raw, path
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    # The path as written, made absolute: a link is a file of its own (the folder that
+    # holds it is linted as the user sees it), but "./a.md" and "docs/../a.md" are "a.md".
+    absolute = os.path.abspath(path)
+    if absolute in seen:
+        return False
+    seen.add(absolute)
+    return True
 
 
 def _describe_os_error(error: OSError) -> str:

@@ -297,3 +297,33 @@ def test_show_source_cuts_a_long_line_between_words(tmp_path):
     # Every word shown is whole: it is one of the line's words.
     whole = set(words.split()) | {"وموعدنا", "ثم", "⟦[الموعد]⟧"}
     assert set(excerpt.split()) <= whole
+
+
+def test_text_repeated_across_policies_is_reported_where_each_file_has_it(lint_json, tmp_path):
+    # A repository's policies share boilerplate; each file's findings on it must point at
+    # its own copy, whatever line and container (list item, quote) it sits in there.
+    arabic = "نرد على الشكاوى في أقرب وقت ممكن ونعالج الطلبات عبر الـ SLA المعتمد."
+    english = "The team will leverage synergies to respond promptly."
+    (tmp_path / "a.md").write_text(f"# سياسة خدمة العملاء\n\n{arabic}\n\n{english}\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# سياسة الشكاوى\n\nمقدمة.\n\n- {arabic}\n\n> {english}\n", encoding="utf-8")
+    result = lint_json("--no-cache", "--jobs", "1", str(tmp_path / "a.md"), str(tmp_path / "b.md"))
+    flagged: dict[str, list[tuple[str, str]]] = {}
+    for f in result.findings:
+        if f["line"] == 1:
+            continue  # what the whole document lacks
+        name = f["path"].rsplit("/", 1)[-1]
+        line = (tmp_path / name).read_text(encoding="utf-8").split("\n")[f["line"] - 1]
+        assert f["end_line"] == f["line"]
+        flagged.setdefault(name, []).append((f["code"], line[f["column"] - 1 : f["end_column"] - 1]))
+    expected = [("PLA104", "SLA"), ("PLE103", "leverage"), ("PLE103", "synergies")]
+    assert sorted(flagged["b.md"]) == expected
+    assert sorted(flagged["a.md"]) == sorted(expected + [("SLA106", "في أقرب وقت ممكن"), ("SLA106", "promptly")])
+
+
+def test_a_file_named_twice_or_also_inside_a_named_folder_is_reported_once(tmp_path):
+    shutil.copy(FIXTURES / "templates" / "short-policy.md", tmp_path / "policy.md")
+    once = run("--today", TODAY, "--format", "json", str(tmp_path / "policy.md"))
+    again = run("--today", TODAY, "--format", "json", str(tmp_path / "policy.md"), str(tmp_path), f"{tmp_path}/./policy.md")
+    assert once.exit_code == again.exit_code == 1
+    assert len(again.findings) == len(once.findings) > 0
+    assert {f["path"] for f in again.findings} == {str(tmp_path / "policy.md")}
