@@ -486,14 +486,14 @@ class _ProseMemo:
             Sentence(
                 Span(base + s, base + e),
                 block_lang,
-                Tokens([make(Token, (t[0], t[1], t[2] + base, t[3] + base)) for t in tokens]),
+                Tokens([make(Token, (t[0], t[1], t[2] + base, t[3] + base)) for t in tokens]).copy_of(tokens),
             )
             for s, e, tokens in relative
         )
 
     def _analyse(self, text: str, doc_lang: str) -> list[Any]:
         block_lang = detect_language(text, default=doc_lang) or doc_lang
-        relative = tuple((s, e, tokenize(text[s:e], block_lang, s)) for s, e in sentence_splitter.split(text))
+        relative = tuple((s, e, Tokens(tokenize(text[s:e], block_lang, s))) for s, e in sentence_splitter.split(text))
         entry = [block_lang, relative, False]
         size = sum(len(tokens) for _, _, tokens in relative)
         if self._tokens_held + size > self.TOKEN_LIMIT:
@@ -521,15 +521,21 @@ def _title_words(title: str, doc_lang: str) -> tuple[str, ...]:
     return heading_words(tokenize(title.strip(), lang))
 
 
+@functools.cache
+def _markdown() -> MarkdownIt:
+    """One parser per process: setting one up (its rule chains) costs more than parsing a
+    short policy, and parsing keeps its state in the call, not in the parser."""
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
 def parse(path: str, text: str, lang: str | None = None) -> Document:
     """Parse a policy. `lang` forces the document language (else front matter, else script)."""
     source = _normalise_newlines(text)
     front_matter, fm_spans, body_start = _front_matter(source)
     markdown_input = "".join(c if c == "\n" else " " for c in source[:body_start]) + source[body_start:]
     env: dict[str, Any] = {}
-    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     builder = _Builder(path, source, lang)
-    builder.walk(md.parse(markdown_input, env), env.get("references", {}))
+    builder.walk(_markdown().parse(markdown_input, env), env.get("references", {}))
     prose = "".join(builder.prose)
 
     declared = front_matter.get("lang")

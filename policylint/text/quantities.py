@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policylint.text.tokens import Token, normalise
+from policylint.text.tokens import Token, Tokens, normalise
 
 # Minutes per unit, to compare promises written in different units ("24 ساعة" and
 # "يومين"). Rings and business days are measures of their own: a business day is not a
@@ -301,6 +301,12 @@ def bare_quantity(tokens: Sequence[Token]) -> Promise | None:
 
 def find_promises(tokens: Sequence[Token]) -> list[Promise]:
     """Every promise of an upper bound in a sentence's tokens, in order."""
+    if isinstance(tokens, Tokens):
+        return tokens.remembered(find_promises, _find_promises)
+    return _find_promises(tokens)
+
+
+def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
     reader = _Reader(tokens)
     if not any(map(_may_start_quantity, reader.words)):
         return []  # every promise has a quantity, and most sentences have none

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
 from policylint.text import arabic, english
 from policylint.text.chars import has_arabic
+
+T = TypeVar("T")
 
 # URLs and e-mail addresses are one word each, whatever the tokeniser would make of them.
 _ATOMS = regex.compile(
@@ -136,6 +138,23 @@ class Tokens(tuple[Token, ...]):
     def all_keys(self) -> frozenset[str]:
         return frozenset().union(*self.keys)
 
+    def copy_of(self, original: "Tokens") -> "Tokens":
+        """Say these tokens are `original`'s words at another place (the same sentence in
+        another policy): what is worked out from the words alone, the lookup keys and
+        `remembered` results, is then worked out once for both."""
+        self.__dict__ = original.__dict__
+        return self
+
+    def remembered(self, key: Hashable, compute: Callable[["Tokens"], T]) -> T:
+        """compute(self), once for this sentence and its copies. Only for results that
+        depend on the words and their spacing alone (token indexes, never offsets)."""
+        memo: dict[Hashable, Any] = self.__dict__.setdefault("_remembered", {})
+        try:
+            return memo[key]
+        except KeyError:
+            memo[key] = found = compute(self)
+            return found
+
 
 class PhraseMatcher:
     """Finds many normalised phrases in a token list in one pass.
@@ -163,9 +182,11 @@ class PhraseMatcher:
         if isinstance(tokens, Tokens):
             if self._keys.isdisjoint(tokens.all_keys):
                 return []
-            token_keys = tokens.keys
-        else:
-            token_keys = [_text_keys(token.norm) for token in tokens]
+            return tokens.remembered(self, self._find)
+        return self._find(tokens)
+
+    def _find(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
+        token_keys = tokens.keys if isinstance(tokens, Tokens) else [_text_keys(token.norm) for token in tokens]
         found = []
         for i, keys in enumerate(token_keys):
             if self._keys.isdisjoint(keys):
