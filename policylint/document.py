@@ -338,20 +338,20 @@ def heading_words(tokens: list[Token]) -> tuple[str, ...]:
 # ------------------------------------------------------------------------- building
 
 
-_NOT_NEWLINE = regex.compile(r"[^\n]")
-
-
 class _Builder:
     def __init__(self, path: str, source: str, lang_hint: str | None) -> None:
         self.path = path
         self.source = source
         self.lang_hint = lang_hint
-        self.prose = list(_NOT_NEWLINE.sub(" ", source))
         self.lines = source.split("\n")
         starts = [0]
         for line in self.lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
         self.line_starts = starts
+        # The source blanked but for its line breaks: the prose is copied in later.
+        self.prose = [" "] * len(source)
+        for start in starts[1:]:
+            self.prose[start - 1] = "\n"
         self.raw_blocks: list[tuple[str, Span, int]] = []  # kind, span, heading level
         self.cell_headers: dict[Span, str] = {}  # a table cell's column header
         self.headings: list[tuple[Span, int]] = []

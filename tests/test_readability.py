@@ -121,6 +121,34 @@ def test_flesch_is_textstats_on_generated_text(textstat_metrics, text):
     assert flesch(text) == _textstat_flesch(textstat_metrics, text)
 
 
+# Flesch of a run of sentences is summed from counts remembered sentence by sentence
+# (english.flesch_of); it must be what flesch gives over the joined text, whatever the
+# sentences end with.
+_ENGLISH_SENTENCE = st.tuples(_ENGLISH, st.sampled_from(["", ".", "!", "?", "...", "…", "؟", "؛", "'", " .", ".)"])).map("".join)
+
+
+@given(st.lists(_ENGLISH_SENTENCE, min_size=1, max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_flesch_sentence_by_sentence_equals_flesch_of_the_joined_text(texts):
+    from policylint.text.english import flesch, flesch_of
+
+    assert flesch_of(texts) == flesch(" ".join(texts))
+
+
+def test_flesch_sentence_by_sentence_equals_flesch_of_the_joined_text_on_every_english_fixture():
+    from conftest import FIXTURES
+
+    from policylint.document import parse
+    from policylint.text.english import flesch, flesch_of
+
+    for path in sorted(FIXTURES.rglob("*.md")):
+        doc = parse(str(path), path.read_text(encoding="utf-8"))
+        texts = [doc.prose[s.span.start : s.span.end] + "." for s in doc.sentences if s.lang == "en"]
+        for run in (texts, texts[:5], texts[3:4]):
+            if run:
+                assert flesch_of(run) == flesch(" ".join(run)), path
+
+
 # What `readability` measures is each run of sentences through osman.counts_of, which
 # sums tallies remembered sentence by sentence; it must give what the reference counting
 # gives over the joined text, marks, digits, punctuation and all.

@@ -28,5 +28,10 @@ def has_arabic(text: str) -> bool:
     return ARABIC_LETTER.search(text) is not None
 
 
+_TO_ASCII = regex.compile("[" + "".join(map(chr, DIGITS_TO_ASCII)) + "]")
+
+
 def ascii_digits(text: str) -> str:
-    return text.translate(DIGITS_TO_ASCII)
+    # translate looks every character up in the table: a whole policy costs more than
+    # the search that shows, for most, there is nothing to change.
+    return text.translate(DIGITS_TO_ASCII) if _TO_ASCII.search(text) else text

@@ -7,6 +7,7 @@ import functools
 import importlib.util
 import re
 from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,11 +139,47 @@ def _sentence_count(text: str) -> int:
 def flesch(text: str) -> tuple[float, float]:
     """Flesch reading ease (higher is easier) and Flesch-Kincaid grade, as textstat gives them."""
     words = _words(text)
-    sentences = _sentence_count(text)
-    per_sentence = len(words) / sentences if sentences else 0.0
     table = syllables()
-    syllable_count = sum(table.count(word.lower()) for word in words)
-    per_word = syllable_count / len(words) if words else 0.0
+    return _scores(len(words), sum(table.count(word.lower()) for word in words), _sentence_count(text))
+
+
+def _scores(words: int, syllable_count: int, sentences: int) -> tuple[float, float]:
+    per_sentence = words / sentences if sentences else 0.0
+    per_word = syllable_count / words if words else 0.0
     if per_sentence == 0 or per_word == 0:
         return 0.0, 0.0
     return 206.835 - 1.015 * per_sentence - 84.6 * per_word, 0.39 * per_sentence + 11.8 * per_word - 15.59
+
+
+_ENDS_FLESCH_SENTENCE = re.compile(r"[.!?]\Z")
+
+
+def flesch_of(texts: Sequence[str]) -> tuple[float, float]:
+    """flesch(" ".join(texts)), from counts remembered text by text.
+
+    A section is measured alone and inside its document, and the same sentences recur
+    across a repository's policies. The counts add up when every text ends with one of
+    .!? : textstat's words never run across a space, and its sentences stop there.
+    """
+    if not texts or not all(_ENDS_FLESCH_SENTENCE.search(t) for t in texts):
+        return flesch(" ".join(texts))
+    words = syllable_count = sentences = 0
+    for text in texts:
+        w, s, n = _tally(text)
+        words, syllable_count, sentences = words + w, syllable_count + s, sentences + n
+    return _scores(words, syllable_count, max(1, sentences))
+
+
+@functools.lru_cache(maxsize=16384)
+def _tally(text: str) -> tuple[int, int, int]:
+    """Words, syllables, and sentences of more than two words, as flesch counts them."""
+    words = _words(text)
+    table = syllables()
+    found = _SENTENCE.findall(text)
+    return len(words), sum(table.count(word.lower()) for word in words), len(found) - sum(1 for sentence in found if len(_words(sentence)) <= 2)
+
+
+@functools.lru_cache(maxsize=16384)
+def word_count(text: str) -> int:
+    """How many words (and signs) word_tokenize finds; remembered, for the same reason."""
+    return len(word_tokenize(text))

@@ -30,6 +30,5 @@ def measure(texts: Sequence[str], lang: str) -> Readability:
         counts = osman.counts_of(texts)
         return Readability(lang, counts.score, None, counts.words, len(texts))
     # Flesch (as textstat counts) finds sentences by their final punctuation; list items often have none.
-    joined = " ".join(t if t.rstrip()[-1:] in _ENDERS else t.rstrip() + "." for t in texts)
-    ease, grade = english.flesch(joined)
-    return Readability(lang, ease, grade, sum(len(english.word_tokenize(t)) for t in texts), len(texts))
+    ease, grade = english.flesch_of([t if t.rstrip()[-1:] in _ENDERS else t.rstrip() + "." for t in texts])
+    return Readability(lang, ease, grade, sum(map(english.word_count, texts)), len(texts))
