@@ -32,6 +32,22 @@ def _shouting(text: str) -> bool:
     return len(capitals) >= 2 and len(capitals) * 2 > len(words)
 
 
+@functools.lru_cache(maxsize=4096)
+def _candidates(sentence: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(acronym, without a plural s, start, end) of what may be an acronym in a sentence;
+    remembered, as sentences recur across a repository's policies."""
+    found = list(_ACRONYM.finditer(sentence))
+    if not found or _shouting(sentence):  # most sentences hold no capitals at all
+        return ()
+    candidates = []
+    for m in found:
+        acronym = m[1]
+        bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+        if not _ROMAN.match(bare) and regex.search(r"[A-Z].*[A-Z]", bare):
+            candidates.append((acronym, bare, m.start(1), m.end(1)))
+    return tuple(candidates)
+
+
 class AcronymCheck(Check):
     type_name = "acronym"
 
@@ -67,17 +83,11 @@ class AcronymCheck(Check):
         for sentence in doc.sentences:
             if sentence.lang != params.lang:
                 continue
-            text = doc.prose[sentence.span.start : sentence.span.end]
-            found = list(_ACRONYM.finditer(text))
-            if not found or _shouting(text):  # most sentences hold no capitals at all
-                continue
-            for m in found:
-                acronym = m[1]
-                bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-                if acronym in seen or bare in seen or _ROMAN.match(bare) or not regex.search(r"[A-Z].*[A-Z]", bare):
+            for acronym, bare, first, last in _candidates(doc.prose[sentence.span.start : sentence.span.end]):
+                if acronym in seen or bare in seen:
                     continue
                 seen |= {acronym, bare}
-                start, end = sentence.span.start + m.start(1), sentence.span.start + m.end(1)
+                start, end = sentence.span.start + first, sentence.span.start + last
                 if is_expanded(doc.prose, start, end):
                     continue
                 yield Hit(Span(start, end), {"acronym": bare})

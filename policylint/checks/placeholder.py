@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -41,23 +41,37 @@ class Placeholder(Check):
         def exceptions(self) -> tuple[UserPattern, ...]:
             return tuple(UserPattern(p) for p in self.allow)
 
+        @functools.cached_property
+        def found_in(self) -> Callable[[str], tuple[tuple[int, int], ...]]:
+            """Where a block's text holds placeholders, remembered: a template's
+            paragraphs recur in every policy made from it."""
+            return functools.lru_cache(maxsize=2048)(functools.partial(_placeholders, self))
+
     def prepare(self, params: Params) -> None:
         params.compiled
         params.exceptions
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
+        found_in = params.found_in
         for block in doc.blocks:
-            text = doc.prose[block.span.start : block.span.end]
-            brackets: list[tuple[int, int]] | None = None  # found when first needed
-            for m in params.compiled.finditer(text):
-                if m.end() == m.start():
-                    continue
-                if any(p.fullmatch(m.group()) for p in params.exceptions):
-                    continue
-                if params.outside_brackets:
-                    if brackets is None:
-                        brackets = [b.span() for b in _BRACKETED.finditer(text)]
-                    if any(s <= m.start() and m.end() <= e for s, e in brackets):
-                        continue
-                start = block.span.start + m.start()
-                yield Hit(Span(start, block.span.start + m.end()), {"placeholder": doc.source[start : block.span.start + m.end()]})
+            base = block.span.start
+            for start, end in found_in(doc.prose[base : block.span.end]):
+                yield Hit(Span(base + start, base + end), {"placeholder": doc.source[base + start : base + end]})
+
+
+def _placeholders(params: Placeholder.Params, text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) in the text of each placeholder the rule's patterns find."""
+    found = []
+    brackets: list[tuple[int, int]] | None = None  # found when first needed
+    for m in params.compiled.finditer(text):
+        if m.end() == m.start():
+            continue
+        if any(p.fullmatch(m.group()) for p in params.exceptions):
+            continue
+        if params.outside_brackets:
+            if brackets is None:
+                brackets = [b.span() for b in _BRACKETED.finditer(text)]
+            if any(s <= m.start() and m.end() <= e for s, e in brackets):
+                continue
+        found.append(m.span())
+    return tuple(found)
