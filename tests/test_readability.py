@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policylint.text import osman
@@ -156,6 +156,7 @@ _PIECES = st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهو
 
 
 @given(st.lists(_PIECES, min_size=1, max_size=6))
+@example(["ً\n3333ء"])  # few marks: set aside, they leave a line break for strip() to remove
 @settings(max_examples=400, deadline=None)
 def test_sentence_by_sentence_counts_equal_the_reference_counting_of_the_joined_text(texts):
     assert osman.counts_of(texts) == osman.counts(" ".join(texts), sentences=len(texts))

@@ -157,8 +157,12 @@ def _tally(text: str) -> tuple[int, int, int, tuple[int, ...], tuple[int, ...]]:
 
 def counts_of(texts: Sequence[str]) -> OsmanCounts:
     """`counts(" ".join(texts), sentences=len(texts))`, made from each text's tallies."""
-    if not texts or any(not t or t[0].isspace() or t[-1].isspace() for t in (texts[0], texts[-1])):
-        return counts(" ".join(texts), sentences=len(texts))  # strip() would change the first or last word
+    # strip() would change the first or last word: where the text, or the text with its
+    # marks set aside (as `counts` measures a text with few vowel marks), begins or ends
+    # with a space.
+    edges = (texts[0], texts[-1], texts[0].translate(_STRIP_MARKS), texts[-1].translate(_STRIP_MARKS)) if texts else ()
+    if not texts or any(not t or t[0].isspace() or t[-1].isspace() for t in edges):
+        return counts(" ".join(texts), sentences=len(texts))
     tallies = [_tally(t) for t in texts]
     vocalised = sum(t[1] for t in tallies) * 2 >= sum(t[0] for t in tallies)
     parts = [t[3] if vocalised else t[4] for t in tallies]
