@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from policylint import yamlsafe
-from policylint.checks import check_types
+from policylint.checks import add_plugins, check_types
 from policylint.checks.base import Check, ParamsError, build_params, did_you_mean, own_patterns
 from policylint.findings import Localised, Severity
 from policylint.inputs import Unreadable, read_bytes
@@ -206,6 +206,8 @@ def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rul
     params = None
     raw = data.get("params") or {}
     if rule_type != ENGINE_TYPE:
+        if rule_type not in types:
+            add_plugins(types)
         if rule_type not in types:
             raise RulePackError(f"{where}: unknown check type {rule_type!r}{did_you_mean(rule_type, types)}; valid: {', '.join(sorted(types))}")
         check = types[rule_type]

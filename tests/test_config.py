@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
-from conftest import FIXTURES, TODAY, run
+from conftest import FIXTURES, TODAY, run, run_program
 
 
 def _repo(tmp_path, config: str, name: str = ".policylint.yaml"):
@@ -102,6 +103,52 @@ def test_users_own_rule_pack(tmp_path):
     result = run("--format", "json", "policies/short.md", cwd=repo)
     assert result.exit_code == 1
     assert {f["code"] for f in result.json["findings"]} == {"HSE101"}
+
+
+_PLUGIN = """
+from dataclasses import dataclass
+
+from policylint.checks.base import Check
+from policylint.findings import Hit, Span
+
+
+class Forbidden(Check):
+    type_name = "forbidden-word"
+
+    @dataclass(frozen=True, kw_only=True)
+    class Params:
+        word: str
+
+    def check(self, doc, params, ctx):
+        at = doc.source.find(params.word)
+        if at >= 0:
+            yield Hit(Span(at, at + len(params.word)), {"word": params.word})
+"""
+
+
+def test_a_check_type_from_an_installed_plugin_runs_a_users_rule(tmp_path):
+    # A plugin declares its check types as entry points in the group "policylint.checks";
+    # they are looked for when a rule names a type that is not built in.
+    site = tmp_path / "site"
+    (site / "house_checks-1.0.dist-info").mkdir(parents=True)
+    (site / "house_checks.py").write_text(_PLUGIN, encoding="utf-8")
+    (site / "house_checks-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: house-checks\nVersion: 1.0\n", encoding="utf-8")
+    (site / "house_checks-1.0.dist-info" / "entry_points.txt").write_text("[policylint.checks]\nforbidden-word = house_checks:Forbidden\n", encoding="utf-8")
+    repo = _repo(tmp_path, "rule_packs: [house-rules]\nselect: [house]\n")
+    (repo / "house-rules").mkdir()
+    (repo / "house-rules" / "pack.yaml").write_text("name: house\nkinds: any\n", encoding="utf-8")
+    (repo / "house-rules" / "rules.yaml").write_text(
+        "- code: HSE201\n  slug: no-old-name\n  type: forbidden-word\n  severity: error\n"
+        "  message: {ar: 'كلمة ممنوعة: {word}', en: 'Forbidden word: {word}'}\n  params: {word: الشركة}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = run_program("--format", "json", "policies/short.md", cwd=repo, env=env)
+    assert result.exit_code == 1, result.stderr
+    assert {f["code"] for f in result.json["findings"]} == {"HSE201"}
+    # Without the plugin, the rule's type is unknown: a clear error, exit code 2.
+    missing = run_program("policies/short.md", cwd=repo, env={k: v for k, v in env.items() if k != "PYTHONPATH"})
+    assert missing.exit_code == 2 and "unknown check type 'forbidden-word'" in missing.stderr
 
 
 def test_extend_entries_adds_to_the_built_in_list_and_entries_replaces_it(tmp_path):
