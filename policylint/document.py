@@ -462,7 +462,10 @@ class _ProseMemo:
     The policies of a repository share much of their text: a template's headings and
     boilerplate (the contact paragraph, the document-control table, the escalation
     steps) recur in every file, and working out sentences and tokens is a third of
-    parsing. Entries keep offsets relative to the block. A bound on the tokens held
+    parsing. An entry keeps the sentences as the first document with the text had them,
+    with where its block began there; a text met again gets them shifted (or the same
+    ones, where it begins at the same offset). Working out a text met once costs nothing
+    more than it would without the memo. A bound on the tokens held
     keeps memory flat on a repository whose texts are all different: when it is
     reached, the entries used again since the last clearing stay and the rest go.
     """
@@ -470,42 +473,47 @@ class _ProseMemo:
     TOKEN_LIMIT = 40_000
 
     def __init__(self) -> None:
-        # text, document language -> [block language, ((start, end, tokens), ...), reused]
+        # text, document language -> [block language, sentences, block start, reused]
         self._entries: dict[tuple[str, str], list[Any]] = {}
         self._tokens_held = 0
 
     def sentences(self, text: str, doc_lang: str, base: int) -> tuple[str, tuple[Sentence, ...]]:
         entry = self._entries.get((text, doc_lang))
         if entry is None:
-            entry = self._analyse(text, doc_lang)
-        else:
-            entry[2] = True
-        block_lang, relative, _ = entry
+            return self._analyse(text, doc_lang, base)
+        entry[3] = True
+        block_lang, analysed, entry_base, _ = entry
+        shift = base - entry_base
+        if shift == 0:
+            return block_lang, analysed  # immutable, and at the same places
         make = tuple.__new__
         return block_lang, tuple(
             Sentence(
-                Span(base + s, base + e),
+                Span(s.span.start + shift, s.span.end + shift),
                 block_lang,
-                Tokens([make(Token, (t[0], t[1], t[2] + base, t[3] + base)) for t in tokens]).copy_of(tokens),
+                Tokens([make(Token, (t[0], t[1], t[2] + shift, t[3] + shift)) for t in s.tokens]).copy_of(s.tokens),
             )
-            for s, e, tokens in relative
+            for s in analysed
         )
 
-    def _analyse(self, text: str, doc_lang: str) -> list[Any]:
+    def _analyse(self, text: str, doc_lang: str, base: int) -> tuple[str, tuple[Sentence, ...]]:
         block_lang = detect_language(text, default=doc_lang) or doc_lang
-        relative = tuple((s, e, Tokens(tokenize(text[s:e], block_lang, s))) for s, e in sentence_splitter.split(text))
-        entry = [block_lang, relative, False]
-        size = sum(len(tokens) for _, _, tokens in relative)
+        analysed = tuple(
+            Sentence(Span(base + s, base + e), block_lang, Tokens(tokenize(text[s:e], block_lang, base + s)))
+            for s, e in sentence_splitter.split(text)
+        )
+        size = sum(len(s.tokens) for s in analysed)
         if self._tokens_held + size > self.TOKEN_LIMIT:
             self._evict()
         if self._tokens_held + size <= self.TOKEN_LIMIT:
-            self._entries[(text, doc_lang)] = entry
+            # Kept as this first document has them, with where the block began there.
+            self._entries[(text, doc_lang)] = [block_lang, analysed, base, False]
             self._tokens_held += size
-        return entry
+        return block_lang, analysed
 
     def _evict(self) -> None:
-        kept = {key: [lang, relative, False] for key, (lang, relative, reused) in self._entries.items() if reused}
-        held = sum(len(tokens) for _, relative, _ in kept.values() for _, _, tokens in relative)
+        kept = {key: [lang, analysed, base, False] for key, (lang, analysed, base, reused) in self._entries.items() if reused}
+        held = sum(len(s.tokens) for _, analysed, _, _ in kept.values() for s in analysed)
         if held > self.TOKEN_LIMIT // 2:
             kept, held = {}, 0
         self._entries, self._tokens_held = kept, held
