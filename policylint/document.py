@@ -470,7 +470,7 @@ class _ProseMemo:
     reached, the entries used again since the last clearing stay and the rest go.
     """
 
-    TOKEN_LIMIT = 40_000
+    TOKEN_LIMIT = 20_000
 
     def __init__(self) -> None:
         # text, document language -> [block language, sentences, block start, reused]
@@ -522,7 +522,7 @@ class _ProseMemo:
 _PROSE = _ProseMemo()
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _title_words(title: str, doc_lang: str) -> tuple[str, ...]:
     """A section title's normalised words; titles recur across a repository."""
     lang = detect_language(title, default=doc_lang) or doc_lang

@@ -38,12 +38,12 @@ class Token(NamedTuple):
         return _wordlike(self.text)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=32768)
 def _wordlike(text: str) -> bool:
     return _WORDLIKE.search(text) is not None
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=32768)
 def normalise(text: str) -> str:
     """Comparison form of any text: Arabic rules where there are Arabic letters."""
     return arabic.normalise(text) if has_arabic(text) else english.normalise(text)
@@ -103,7 +103,7 @@ def tokenize(text: str, lang: str, base: int = 0) -> list[Token]:
     return _merge_numbers(tokens) if _JOINER_CHARS.search(text) else tokens
 
 
-@functools.lru_cache(maxsize=131072)
+@functools.lru_cache(maxsize=32768)
 def words_match(text_word: str, entry_word: str) -> bool:
     """Clitic-aware for Arabic, inflection-tolerant for English; both normalised.
     Remembered: the same words meet the same phrase lists in every sentence."""
@@ -117,7 +117,7 @@ def _entry_key(entry_word: str) -> str:
     return arabic.strip_article(entry_word) if has_arabic(entry_word) else entry_word
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _text_keys(text_word: str) -> frozenset[str]:
     keys = set(english.possible_bases(text_word))
     if has_arabic(text_word):
