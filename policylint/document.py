@@ -470,7 +470,7 @@ class _ProseMemo:
     reached, the entries used again since the last clearing stay and the rest go.
     """
 
-    TOKEN_LIMIT = 20_000
+    TOKEN_LIMIT = 12_000
 
     def __init__(self) -> None:
         # text, document language -> [block language, sentences, block start, reused]

@@ -103,7 +103,7 @@ def tokenize(text: str, lang: str, base: int = 0) -> list[Token]:
     return _merge_numbers(tokens) if _JOINER_CHARS.search(text) else tokens
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=8192)
 def words_match(text_word: str, entry_word: str) -> bool:
     """Clitic-aware for Arabic, inflection-tolerant for English; both normalised.
     Remembered: the same words meet the same phrase lists in every sentence."""
