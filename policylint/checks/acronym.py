@@ -32,7 +32,7 @@ def _shouting(text: str) -> bool:
     return len(capitals) >= 2 and len(capitals) * 2 > len(words)
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=1024)
 def _candidates(sentence: str) -> tuple[tuple[str, str, int, int], ...]:
     """(acronym, without a plural s, start, end) of what may be an acronym in a sentence;
     remembered, as sentences recur across a repository's policies."""

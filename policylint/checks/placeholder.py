@@ -45,7 +45,7 @@ class Placeholder(Check):
         def found_in(self) -> Callable[[str], tuple[tuple[int, int], ...]]:
             """Where a block's text holds placeholders, remembered: a template's
             paragraphs recur in every policy made from it."""
-            return functools.lru_cache(maxsize=1024)(functools.partial(_placeholders, self))
+            return functools.lru_cache(maxsize=512)(functools.partial(_placeholders, self))
 
     def prepare(self, params: Params) -> None:
         params.compiled

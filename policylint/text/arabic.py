@@ -40,7 +40,7 @@ def strip_article(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def possible_cores(word: str) -> frozenset[str]:
     """Every reading of a normalised word with its proclitics and enclitics removed.
 

@@ -66,7 +66,7 @@ def word_tokenize(text: str) -> list[str]:
     return [piece for word in text.split() for piece in _word_pieces(word)]
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def _word_pieces(word: str) -> tuple[str, ...]:
     """One white-space word's pieces. Remembered: words recur (the same few hundred make
     most of a policy), and most come back whole."""

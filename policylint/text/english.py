@@ -64,7 +64,7 @@ class Syllables:
         """Stressed vowels of the word's first pronunciation, or None if it has none."""
         return self._table.get(word)
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=8192)
     def count(self, word: str) -> int:
         found = self._table.get(word)
         if found is not None:
@@ -135,7 +135,7 @@ def flesch_of(texts: Sequence[str]) -> tuple[float, float]:
     return _scores(words, syllable_count, max(1, sentences))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2048)
 def _tally(text: str) -> tuple[int, int, int]:
     """Words, syllables, and sentences of more than two words, as flesch counts them."""
     words = _words(text)
@@ -144,7 +144,7 @@ def _tally(text: str) -> tuple[int, int, int]:
     return len(words), sum(table.count(word.lower()) for word in words), len(found) - sum(1 for sentence in found if len(_words(sentence)) <= 2)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2048)
 def word_count(text: str) -> int:
     """How many words (and signs) word_tokenize finds; remembered, for the same reason."""
     return len(word_tokenize(text))

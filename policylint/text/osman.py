@@ -123,7 +123,7 @@ _FALLBACK_SKIPPED = re.compile(r"[\u0627\u0649?.!, ]")
 _STRIP_MARKS = dict.fromkeys(map(ord, _ALL_MARKS))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def _word_syllables(word: str) -> int:
     return syllables(word)
 
@@ -144,7 +144,7 @@ def _variant(text: str) -> tuple[int, ...]:
     )
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _tally(text: str) -> tuple[int, int, int, tuple[int, ...], tuple[int, ...]]:
     """(words, words with a short vowel, long words, tallies as written, tallies without marks)."""
     words = text.split()

@@ -143,7 +143,7 @@ _STARTERS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def _may_start_quantity(word: str) -> bool:
     """Can `_Reader.quantity` find anything at a word like this one? Its every branch
     begins with one of these tests, so most words (and most tokens of a policy) are

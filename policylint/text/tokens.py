@@ -38,12 +38,12 @@ class Token(NamedTuple):
         return _wordlike(self.text)
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=16384)
 def _wordlike(text: str) -> bool:
     return _WORDLIKE.search(text) is not None
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Comparison form of any text: Arabic rules where there are Arabic letters."""
     return arabic.normalise(text) if has_arabic(text) else english.normalise(text)
@@ -117,7 +117,7 @@ def _entry_key(entry_word: str) -> str:
     return arabic.strip_article(entry_word) if has_arabic(entry_word) else entry_word
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def _text_keys(text_word: str) -> frozenset[str]:
     keys = set(english.possible_bases(text_word))
     if has_arabic(text_word):
