@@ -465,9 +465,10 @@ class _ProseMemo:
     parsing. An entry keeps the sentences as the first document with the text had them,
     with where its block began there; a text met again gets them shifted (or the same
     ones, where it begins at the same offset). Working out a text met once costs nothing
-    more than it would without the memo. A bound on the tokens held
-    keeps memory flat on a repository whose texts are all different: when it is
-    reached, the entries used again since the last clearing stay and the rest go.
+    more than it would without the memo. A bound on the tokens held keeps memory flat on
+    a repository whose texts are all different: when it is reached, the entries used
+    again since the last clearing stay and the rest go. A block too large to keep is
+    worked out and not kept, and clears nothing.
     """
 
     TOKEN_LIMIT = 12_000
@@ -503,6 +504,8 @@ class _ProseMemo:
             for s, e in sentence_splitter.split(text)
         )
         size = sum(len(s.tokens) for s in analysed)
+        if size > self.TOKEN_LIMIT // 4:
+            return block_lang, analysed
         if self._tokens_held + size > self.TOKEN_LIMIT:
             self._evict()
         if self._tokens_held + size <= self.TOKEN_LIMIT:
