@@ -111,7 +111,10 @@ def collect(paths: tuple[str, ...], allow_empty: bool = False) -> Iterator[tuple
     line is always checked; in a folder, see _markdown_under.
     """
     # A file named twice, or named and also found under a folder given beside it
-    # ("policylint docs docs/a.md", a hook passing files), is linted and reported once.
+    # ("policylint docs docs/a.md", a hook passing files), is linted and reported once,
+    # as the file named: a named file is checked even where the configuration excludes
+    # it, so the folder's walk leaves it to its naming, before or after.
+    named = {_absolute(raw) for raw in paths if raw != STDIN and raw.strip()}
     seen: set[str] = set()
     for raw in paths:
         if raw == STDIN:
@@ -130,16 +133,20 @@ def collect(paths: tuple[str, ...], allow_empty: bool = False) -> Iterator[tuple
             if not found and not allow_empty:
                 yield raw, InputError(raw, "no Markdown files (*.md, *.markdown) in this folder; check the path, or pass --allow-empty")
             for candidate in found:
-                if _first_time(candidate, seen):
+                if _absolute(candidate) not in named and _first_time(candidate, seen):
                     yield candidate.as_posix(), candidate
         elif _first_time(path, seen):
             yield raw, path
 
 
-def _first_time(path: Path, seen: set[str]) -> bool:
+def _absolute(path: str | Path) -> str:
     # The path as written, made absolute: a link is a file of its own (the folder that
     # holds it is linted as the user sees it), but "./a.md" and "docs/../a.md" are "a.md".
-    absolute = os.path.abspath(path)
+    return os.path.abspath(path)
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    absolute = _absolute(path)
     if absolute in seen:
         return False
     seen.add(absolute)

@@ -54,7 +54,11 @@ def test_rule_options_overrides_and_exclude(tmp_path):
     assert "FRS105" in no_scope
     assert _codes(result, "short.md") == []  # excluded when found in a folder...
     named = run("--format", "json", "--today", TODAY, "policies/short.md", cwd=repo)
-    assert named.json["findings"]  # ...but checked when named explicitly
+    assert named.json["findings"]  # ...but checked when named explicitly,
+    # also beside the folder that holds it, before or after it, and reported once.
+    for args in (["policies", "./policies/short.md"], ["policies/short.md", "policies"]):
+        both = run("--format", "json", "--today", TODAY, *args, cwd=repo)
+        assert sorted(f["code"] for f in both.findings if f["path"].endswith("short.md")) == sorted(f["code"] for f in named.findings)
 
 
 def test_pyproject_table_works_like_the_yaml_file(tmp_path):
