@@ -498,7 +498,7 @@ class _ProseMemo:
         )
 
     def _analyse(self, text: str, doc_lang: str, base: int) -> tuple[str, tuple[Sentence, ...]]:
-        block_lang = detect_language(text, default=doc_lang) or doc_lang
+        block_lang = _language_of(text, doc_lang)
         analysed = tuple(
             Sentence(Span(base + s, base + e), block_lang, Tokens(tokenize(text[s:e], block_lang, base + s)))
             for s, e in sentence_splitter.split(text)
@@ -528,8 +528,12 @@ _PROSE = _ProseMemo()
 @functools.lru_cache(maxsize=2048)
 def _title_words(title: str, doc_lang: str) -> tuple[str, ...]:
     """A section title's normalised words; titles recur across a repository."""
-    lang = detect_language(title, default=doc_lang) or doc_lang
-    return heading_words(tokenize(title.strip(), lang))
+    return heading_words(tokenize(title.strip(), _language_of(title, doc_lang)))
+
+
+def _language_of(text: str, doc_lang: str) -> str:
+    """A block's language: the document's where it has too few letters to tell."""
+    return detect_language(text, default=doc_lang) or doc_lang
 
 
 @functools.cache

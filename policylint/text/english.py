@@ -94,18 +94,19 @@ def _words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
-def _sentence_count(text: str) -> int:
-    if not text:
-        return 0
+def _counts(text: str) -> tuple[int, int, int]:
+    """Words, syllables, and sentences of more than two words, as textstat counts them
+    (it then takes at least one sentence in a text that is not empty)."""
+    words = _words(text)
+    table = syllables()
     sentences = _SENTENCE.findall(text)
-    return max(1, len(sentences) - sum(1 for sentence in sentences if len(_words(sentence)) <= 2))
+    return len(words), sum(table.count(word.lower()) for word in words), len(sentences) - sum(1 for s in sentences if len(_words(s)) <= 2)
 
 
 def flesch(text: str) -> tuple[float, float]:
     """Flesch reading ease (higher is easier) and Flesch-Kincaid grade, as textstat gives them."""
-    words = _words(text)
-    table = syllables()
-    return _scores(len(words), sum(table.count(word.lower()) for word in words), _sentence_count(text))
+    words, syllable_count, sentences = _counts(text)
+    return _scores(words, syllable_count, max(1, sentences) if text else 0)
 
 
 def _scores(words: int, syllable_count: int, sentences: int) -> tuple[float, float]:
@@ -135,13 +136,9 @@ def flesch_of(texts: Sequence[str]) -> tuple[float, float]:
     return _scores(words, syllable_count, max(1, sentences))
 
 
-@functools.lru_cache(maxsize=2048)
-def _tally(text: str) -> tuple[int, int, int]:
-    """Words, syllables, and sentences of more than two words, as flesch counts them."""
-    words = _words(text)
-    table = syllables()
-    found = _SENTENCE.findall(text)
-    return len(words), sum(table.count(word.lower()) for word in words), len(found) - sum(1 for sentence in found if len(_words(sentence)) <= 2)
+# A sentence is counted for its section and again for its document, and recurs across
+# a repository's policies.
+_tally = functools.lru_cache(maxsize=2048)(_counts)
 
 
 @functools.lru_cache(maxsize=2048)
