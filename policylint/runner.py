@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policylint import config as config_mod
-from policylint import across, document, engine, results_cache
+from policylint import across, document, engine, parallel, results_cache
 from policylint.inputs import DEFAULT_MAX_BYTES, InputError, collect, read
 from policylint.checks.base import ParamsError
 from policylint.findings import Finding, Severity
@@ -133,7 +133,7 @@ def load_text(display: str, file: Path, text: str, options: Options, explicit: b
     except (config_mod.ConfigError, RulePackError) as error:
         report.errors.append(InputError(display, f"configuration error: {error}"))
         return None, report
-    report.rules = {rule.code: rule for rule in ruleset.rules}
+    report.rules = ruleset.by_code
     report.rule_packs = config.rule_packs
     if "fail_on" in config.data:
         report.fail_on = Severity.parse(str(config.data["fail_on"]))
@@ -218,7 +218,7 @@ def _from_cache(display: str, file: Path, text: str, options: Options, explicit:
     if not isinstance(cached, dict) or set(cached) != set(_CACHED):
         return entry, None
     # The cached notes are the configuration's: it is part of the key.
-    return entry, Report(**cached, rules={rule.code: rule for rule in ruleset.rules})
+    return entry, Report(**cached, rules=ruleset.by_code)
 
 
 def _cached_in_parent(items: list[tuple[str, Path | InputError, bool]], options: Options, cache: _RunCache) -> dict[int, Report]:
@@ -267,12 +267,13 @@ def _start_worker(options: Options) -> None:
     _worker_cache, _worker_options = _RunCache(), options
 
 
-def _work(item: tuple[str, Path | InputError, bool]) -> Report:
+def _work_batch(batch: list[tuple[str, Path | InputError, bool]]) -> list[Report]:
     assert _worker_cache is not None and _worker_options is not None
-    report = _lint_file(*item, _worker_options, _worker_cache)
-    if report.rule_packs is not None:
-        report.rules = {}  # the parent looks them up again from rule_packs
-    return report
+    reports = [_lint_file(*item, _worker_options, _worker_cache) for item in batch]
+    for report in reports:
+        if report.rule_packs is not None:
+            report.rules = {}  # the parent looks them up again from rule_packs
+    return reports
 
 
 class _Shared:
@@ -320,31 +321,23 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
     wanted = jobs or default_jobs()
     # Before workers start, take what the cache holds, and start them only for the rest.
     # A serial run needs no such pass: each file looks itself up (_lint_file).
-    parallel = min(wanted, len(items) // MIN_FILES_PER_JOB) > 1
-    results: dict[int, Report] = _cached_in_parent(items, options, cache) if options.use_cache and parallel else {}
+    in_parallel = min(wanted, len(items) // MIN_FILES_PER_JOB) > 1
+    results: dict[int, Report] = _cached_in_parent(items, options, cache) if options.use_cache and in_parallel else {}
     pending = [index for index in range(len(items)) if index not in results]
     jobs = min(wanted, max(1, len(pending) // MIN_FILES_PER_JOB))
     if jobs > 1:
         # Load the built-in rules (and compile their word lists) here, then fork: every
-        # worker starts with them instead of loading them again.
+        # helper starts with them instead of loading them again.
         load_rules()
-        # Imported only here: a run of one file (an editor, a pre-commit hook on one
-        # change) never starts a worker and need not pay for the machinery.
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,), mp_context=context) as pool:
-            # Small batches: a worker that draws the last big one while the other has
-            # finished idles a core, and each batch's results wait in memory to be sent.
-            chunksize = max(1, min(32, len(pending) // (jobs * 16)))
-            linted = pool.map(_work, [items[i] for i in pending], chunksize=chunksize)
-            shared = _Shared()
-            for index, result in zip(pending, linted):
-                shared.findings(result.findings)
-                if result.rule_packs is not None and not result.rules:
-                    result.rules = {rule.code: rule for rule in cache.rules(result.rule_packs).rules}
-                results[index] = result
+        shared = _Shared()
+        done = parallel.share(
+            [items[i] for i in pending], jobs, lambda item: _lint_file(*item, options, cache), _work_batch, _start_worker, (options,)
+        )
+        for position, result in done:
+            shared.findings(result.findings)
+            if result.rule_packs is not None and not result.rules:
+                result.rules = cache.rules(result.rule_packs).by_code
+            results[pending[position]] = result
     else:
         results.update((i, _lint_file(*items[i], options, cache)) for i in pending)
     for index in range(len(items)):
