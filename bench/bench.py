@@ -39,11 +39,13 @@ def make_repository(folder: Path, copies: int) -> int:
 
 def time_cli(folder: Path, jobs: int, repeat: int) -> list[float]:
     command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--no-cache", "--jobs", str(jobs), str(folder)]
-    subprocess.run(command, capture_output=True)  # warm-up: imports, disk cache
+    # Run outside the repository: `python -m` puts the working folder first on the path,
+    # and from the repository it would time its sources instead of the installed package.
+    subprocess.run(command, capture_output=True, cwd=folder.parent)  # warm-up: imports, disk cache
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, capture_output=True)
+        subprocess.run(command, capture_output=True, cwd=folder.parent)
         times.append(time.perf_counter() - start)
     return times
 
@@ -100,7 +102,7 @@ def time_sizes() -> None:
         for name, path in make_sizes(Path(tmp)):
             command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--no-cache", "--max-file-size", "100MB", str(path)]
             start = time.perf_counter()
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(command, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             _, status, usage = os.wait4(process.pid, 0)
             elapsed = time.perf_counter() - start
             size = path.stat().st_size / 1_000_000

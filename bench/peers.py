@@ -166,11 +166,14 @@ def main() -> None:
             runs["textlint (sentence-length, no-todo, prh)"] = [str(textlint), "--format", "json", *files]
         else:
             print(f"textlint is not installed: `npm install --prefix {TEXTLINT.relative_to(ROOT)}` installs it; timing policylint alone")
-        measure([*lint, str(corpus)], ROOT, env)  # warms the disk cache and fills the results cache
+        # Every run starts in the temporary folder: `python -m` puts the working folder
+        # first on the path, and from the repository it would time the sources (compiled
+        # anew at each start where bytecode is not written) instead of the installed package.
+        measure([*lint, str(corpus)], work, env)  # warms the disk cache and fills the results cache
         results: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
         for _ in range(args.repeat):
             for name, command in runs.items():
-                results[name].append(measure(command, TEXTLINT if "textlint" in name else ROOT, env))
+                results[name].append(measure(command, TEXTLINT if "textlint" in name else work, env))
         print(f"{args.files} policies, {size:.1f} MB; median of {args.repeat} interleaved runs on {os.cpu_count()} cores")
         print(f"  {'run':<48} {'wall':>8} {'CPU':>8} {'peak RSS (tree)':>16} {'peak PSS (tree)':>16}")
         for name, measured in results.items():
