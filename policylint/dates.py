@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import regex
-from hijridate import Hijri
 
 from policylint.text.chars import ascii_digits
 
@@ -58,21 +56,46 @@ _MONTHS: dict[int, tuple[str, ...]] = {
 }
 
 
-def _month_names(months: dict[int, tuple[str, ...]]) -> tuple[str, tuple[tuple[str, int], ...]]:
-    """A regex alternation of month names, longest first, and the names with their numbers."""
-    names = tuple(sorted(((name, number) for number, spellings in months.items() for name in spellings), key=lambda i: -len(i[0])))
+# What a name's letters are compared as: case folded, every alef one alef, alef maksura
+# a yeh. A text a pattern matches holds, folded, the folded name the pattern matched.
+_FOLD = str.maketrans("أإآى", "اااي")
+
+
+def _fold(text: str) -> str:
+    return text.casefold().translate(_FOLD)
+
+
+def _month_names(months: dict[int, tuple[str, ...]]) -> tuple[str, dict[str, int]]:
+    """A regex alternation of month names, longest first, and each name's number by its
+    folded spelling (the names are plain words but for the classes [اأإآ] and [ىي])."""
+    names = sorted(((name, number) for number, spellings in months.items() for name in spellings), key=lambda i: -len(i[0]))
     alternation = "|".join(f"(?:{name})" for name, _ in names)
-    return alternation, names
+    numbers = {_fold(name.replace(_A, "ا").replace("[ىي]", "ي")): number for name, number in names}
+    return alternation, numbers
 
 
-@functools.cache
-def _compiled_names(names: tuple[tuple[str, int], ...]) -> list[tuple[regex.Pattern[str], int]]:
-    # Compiled when a date with a month name is first read, not at every start (a
-    # hundred patterns).
-    return [(regex.compile(f"^(?:{name})$", regex.I), number) for name, number in names]
+_MONTH_ALTERNATION, _MONTH_NUMBERS = _month_names(_MONTHS)
 
 
-_MONTH_ALTERNATION, _MONTH_LOOKUP = _month_names(_MONTHS)
+class _Spelled:
+    """A pattern that needs a month name (or a day written out), compiled the first time
+    a text holds one: their alternations of some hundred names take milliseconds each to
+    compile, and most review dates are written in digits, or name no Hijri month."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: regex.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        if self._compiled is None:
+            self._compiled = regex.compile(self._source, self._flags)
+        return self._compiled.finditer(text)
+
+
+def _names_any(folded: str, names: Iterable[str]) -> bool:
+    """Whether a folded text holds one of these folded words: where none is there, a
+    pattern that needs one cannot match and is not run."""
+    return any(name in folded for name in names)
 
 _BEFORE = r"(?<![\p{L}\p{N}])"
 _AFTER = r"(?![\p{L}\p{N}])"
@@ -80,11 +103,11 @@ _AFTER = r"(?![\p{L}\p{N}])"
 _YEAR_END = r"(?:م)?(?![\p{L}\p{N}])"
 _ISO = regex.compile(rf"{_BEFORE}(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_AFTER}")
 _NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}){_YEAR_END}")
-_DAY_MONTH_YEAR = regex.compile(
+_DAY_MONTH_YEAR = _Spelled(
     rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?({_MONTH_ALTERNATION})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I
 )
-_MONTH_DAY_YEAR = regex.compile(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
-_MONTH_YEAR = regex.compile(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
+_MONTH_DAY_YEAR = _Spelled(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
+_MONTH_YEAR = _Spelled(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
 
 
 _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
@@ -101,15 +124,15 @@ _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
     11: ("ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"),
     12: ("ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"),
 }
-_HIJRI_ALTERNATION, _HIJRI_LOOKUP = _month_names(_HIJRI_MONTHS)
+_HIJRI_ALTERNATION, _HIJRI_NUMBERS = _month_names(_HIJRI_MONTHS)
 # "هـ" / "ه" after the year marks it Hijri; a year from 1343 to 1500 is Hijri anyway
 # (hijridate's Umm al-Qura range): no policy was reviewed in the Gregorian 1400s.
 _HIJRI_YEAR = r"(1[34]\d\d)"
 _HIJRI_MARK = r"(?:\s*(?:هـ|ه)(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
 _HIJRI_NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}})[-/.](\d{{1,2}})[-/.]{_HIJRI_YEAR}{_HIJRI_MARK}")
 _HIJRI_YEAR_FIRST = regex.compile(rf"{_BEFORE}{_HIJRI_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_HIJRI_MARK}")
-_HIJRI_DAY_MONTH_YEAR = regex.compile(rf"{_BEFORE}(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
-_HIJRI_MONTH_YEAR = regex.compile(rf"{_BEFORE}(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
+_HIJRI_DAY_MONTH_YEAR = _Spelled(rf"{_BEFORE}(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
+_HIJRI_MONTH_YEAR = _Spelled(rf"{_BEFORE}(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
 
 # Days written as Arabic ordinals: "الخامس عشر من مارس", "الحادي والعشرين من يناير".
 _ORDINAL_UNITS = {
@@ -119,8 +142,10 @@ _ORDINAL_UNITS = {
 _ORDINAL_WORD = rf"(?:{_A}ل)?(حادي|{_A}ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)"
 _ORDINAL_TENS = rf"(?:\s+(عشر)|\s+و\s?(?:{_A}ل)?(عشرين|ثلاثين))?"
 _ORDINAL_ONLY_TENS = rf"(?:{_A}ل)?(عشرين|ثلاثين)"
+# The words one of which every day written out holds, folded.
+_ORDINAL_NAMES = ("حادي", "اول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر", "عشرين", "ثلاثين")
 _ORDINAL_DAY = rf"(?:{_ORDINAL_WORD}{_ORDINAL_TENS}|{_ORDINAL_ONLY_TENS})"
-_WRITTEN_DAY = regex.compile(
+_WRITTEN_DAY = _Spelled(
     rf"{_BEFORE}(?:يوم\s+)?{_ORDINAL_DAY}\s+(?:من\s+)?(?:شهر\s+)?(?:({_MONTH_ALTERNATION})|({_HIJRI_ALTERNATION}))"
     rf"\s+(?:من\s+)?(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}})(?:\s*(هـ|ه|م)(?![\p{{L}}\p{{N}}]))?{_AFTER}",
     regex.I,
@@ -138,6 +163,8 @@ _HALF = regex.compile(rf"{_BEFORE}(?:H([12])\s*[-/ ]?\s*(\d{{4}})|{_A}لنصف\s
 
 def _from_hijri(year: int, month: int, day: int | None) -> dt.date | None:
     """The Gregorian date of a Hijri one; a month alone means its last day."""
+    from hijridate import Hijri  # only when a Hijri date is found: not at every start
+
     try:
         if day is None:
             day = Hijri(year, month, 1).month_length()
@@ -164,11 +191,9 @@ def _quarter_end(year: int, quarter: int, quarters: int = 4) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _month_number(name: str, names: tuple[tuple[str, int], ...] = _MONTH_LOOKUP) -> int:
-    for pattern, number in _compiled_names(names):
-        if pattern.match(name):
-            return number
-    raise ValueError(name)
+def _month_number(name: str, numbers: dict[str, int] = _MONTH_NUMBERS) -> int:
+    """The number of a month name as a pattern matched it."""
+    return numbers[_fold(name)]
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -201,30 +226,36 @@ def find_dates(text: str) -> list[FoundDate]:
             other = convert(year, first, second) if first != second else None
             add(match, convert(year, second, first), other=other, **flags)
 
+    folded = _fold(digits)
+    gregorian_names = _names_any(folded, _MONTH_NUMBERS)
+    hijri_names = _names_any(folded, _HIJRI_NUMBERS)
+    written_day = (gregorian_names or hijri_names) and _names_any(folded, _ORDINAL_NAMES)
+    none: tuple[regex.Match[str], ...] = ()
+
     # Hijri first: "1446/09/15" must not be read as the Gregorian year 1446.
     for m in _HIJRI_YEAR_FIRST.finditer(digits):
         add(m, _from_hijri(int(m[1]), int(m[2]), int(m[3])), hijri=True)
     for m in _HIJRI_NUMERIC.finditer(digits):
         add_day_first(m, _from_hijri, hijri=True)
-    for m in _HIJRI_DAY_MONTH_YEAR.finditer(digits):
-        add(m, _from_hijri(int(m[3]), _month_number(m[2], _HIJRI_LOOKUP), int(m[1])), hijri=True)
-    for m in _WRITTEN_DAY.finditer(digits):
+    for m in _HIJRI_DAY_MONTH_YEAR.finditer(digits) if hijri_names else none:
+        add(m, _from_hijri(int(m[3]), _month_number(m[2], _HIJRI_NUMBERS), int(m[1])), hijri=True)
+    for m in _WRITTEN_DAY.finditer(digits) if written_day else none:
         day, year = _ordinal_day(m), int(m[7])
         if m[6]:
-            add(m, _from_hijri(year, _month_number(m[6], _HIJRI_LOOKUP), day), hijri=True)
+            add(m, _from_hijri(year, _month_number(m[6], _HIJRI_NUMBERS), day), hijri=True)
         elif m[8] not in ("هـ", "ه"):
             add(m, _make(year, _month_number(m[5]), day))
-    for m in _HIJRI_MONTH_YEAR.finditer(digits):
-        add(m, _from_hijri(int(m[2]), _month_number(m[1], _HIJRI_LOOKUP), None), hijri=True, month_only=True)
+    for m in _HIJRI_MONTH_YEAR.finditer(digits) if hijri_names else none:
+        add(m, _from_hijri(int(m[2]), _month_number(m[1], _HIJRI_NUMBERS), None), hijri=True, month_only=True)
     for m in _ISO.finditer(digits):
         add(m, _make(int(m[1]), int(m[2]), int(m[3])))
     for m in _NUMERIC.finditer(digits):
         add_day_first(m, _make)
-    for m in _DAY_MONTH_YEAR.finditer(digits):
+    for m in _DAY_MONTH_YEAR.finditer(digits) if gregorian_names else none:
         add(m, _make(int(m[3]), _month_number(m[2]), int(m[1])))
-    for m in _MONTH_DAY_YEAR.finditer(digits):
+    for m in _MONTH_DAY_YEAR.finditer(digits) if gregorian_names else none:
         add(m, _make(int(m[3]), _month_number(m[1]), int(m[2])))
-    for m in _MONTH_YEAR.finditer(digits):
+    for m in _MONTH_YEAR.finditer(digits) if gregorian_names else none:
         year, month = int(m[2]), _month_number(m[1])
         add(m, _make(year, month, calendar.monthrange(year, month)[1]), month_only=True)
     for m in _QUARTER.finditer(digits):

@@ -3,7 +3,11 @@
 import datetime as dt
 
 import pytest
+from conftest import FIXTURES, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from policylint import dates
 from policylint.dates import find_dates, parse_date
 
 
@@ -97,3 +101,50 @@ def test_parses_hijri_and_written_out_days(text, date):
 def test_periods_are_judged_by_their_last_day(text, date):
     found = parse_date(text)
     assert found is not None and found.date == date and found.month_only
+
+
+# The patterns that spell out a month or a day run only on a text that holds such a
+# name (dates._names_any); run always, they must find exactly the same dates.
+_SPELLINGS = [
+    name.replace(dates._A, alef).replace("[ىي]", ya)
+    for months in (dates._MONTHS, dates._HIJRI_MONTHS)
+    for spellings in months.values()
+    for name in spellings
+    for alef, ya in (("ا", "ى"), ("أ", "ي"), ("إ", "ي"), ("آ", "ى"))
+]
+_PIECES = [*_SPELLINGS, *dates._ORDINAL_NAMES, "ال", "من", "شهر", "عام", " ", "  ", "\n", ", ", ".", "st", "هـ", "م", "of",
+           "15", "1", "٢٠٢٦", "2026", "1446", "١٤٤٦", "/", "-", "Q1", "ſ", "K", "İ", "ß", "SEPTEMBER", "Ramadan", "خامس عشر"]
+
+
+def _all_patterns_run(text: str) -> list:
+    original = dates._names_any
+    dates._names_any = lambda folded, names: True
+    try:
+        return dates.find_dates(text)
+    finally:
+        dates._names_any = original
+
+
+def test_skipping_patterns_without_a_name_finds_the_same_dates_in_real_text():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared/seeds").glob("*.txt"))]
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    assert len(lines) > 500
+    assert sum(bool(dates.find_dates(line)) for line in lines) > 20
+    for line in lines:
+        assert dates.find_dates(line) == _all_patterns_run(line), line
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_skipping_patterns_without_a_name_finds_the_same_dates(text):
+    assert dates.find_dates(text) == _all_patterns_run(text)
+
+
+def test_every_spelling_of_a_month_names_one_month():
+    for months, numbers in ((dates._MONTHS, dates._MONTH_NUMBERS), (dates._HIJRI_MONTHS, dates._HIJRI_NUMBERS)):
+        for number, spellings in months.items():
+            for name in spellings:
+                for alef in "اأإآ":
+                    for ya in "ىي":
+                        assert dates._month_number(name.replace(dates._A, alef).replace("[ىي]", ya).upper(), numbers) == number
