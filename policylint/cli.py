@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gc
 import os
 import sys
@@ -46,6 +45,8 @@ class _DefaultToCheck(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             first = args[0]
             # "policylint expalin X": a mistyped command, not a file to lint.
+            import difflib  # only for a mistyped command
+
             close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.7)
             if close and not first.startswith("-") and not Path(first).exists():
                 raise click.UsageError(

@@ -7,9 +7,8 @@ import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
 import yaml
 
 from policylint import yamlsafe
@@ -17,6 +16,9 @@ from policylint.checks.base import ParamsError, did_you_mean
 from policylint.findings import Severity
 from policylint.inputs import Unreadable, read_bytes
 from policylint.rulepacks import LOCALES, RulePackError, RuleSet
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_NAMES = (".policylint.yaml", ".policylint.yml")
 _TOP_KEYS = {"extends", "kind", "locale", "packs", "select", "ignore", "rules", "overrides", "exclude", "rule_packs", "fail_on"}
@@ -45,6 +47,8 @@ class Config:
 
     @functools.cached_property
     def exclude(self) -> pathspec.PathSpec:
+        import pathspec  # only where a configuration has globs: not at every start
+
         return pathspec.GitIgnoreSpec.from_lines(self.data.get("exclude", []))
 
     @property
@@ -58,6 +62,8 @@ class Config:
             return None
 
     def excludes(self, file: Path) -> bool:
+        if not self.data.get("exclude"):
+            return False
         rel = self.relative(file)
         return rel is not None and self.exclude.match_file(rel)
 
@@ -199,11 +205,14 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
         _check_keys(path, text, item, _OVERRIDE_KEYS, f"overrides[{i}].")
         overrides.append(Override(_globs(path, text, item["files"], f"overrides[{i}].files"), item))
     data.pop("overrides", None)
-    _globs(path, text, data.get("exclude", []), "exclude")
+    if data.get("exclude"):
+        _globs(path, text, data["exclude"], "exclude")
     return Config(path, path.parent, data, (*base_overrides, *overrides))
 
 
 def _globs(path: Path, text: str, lines: list[str], key: str) -> pathspec.PathSpec:
+    import pathspec  # only where a configuration has globs: not at every start
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except (ValueError, TypeError) as error:

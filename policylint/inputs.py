@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +59,8 @@ def parse_size(text: str) -> int:
 
 def _git_visible(folder: Path) -> set[Path] | None:
     """Files git does not ignore under `folder`, or None outside a git work tree."""
+    import subprocess  # only when a folder is walked: a run on named files needs none
+
     try:
         out = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],

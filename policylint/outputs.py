@@ -8,7 +8,6 @@ upload step, the next run's --baseline) never sees a partial one.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool 
         raise OutputError(f"{path}: cannot write: it is a folder; name a file")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
+        import tempfile  # only with --output and the like: not at every start
+
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror}; check the folder's permissions") from None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import datetime as dt
-import difflib
 import types
 import typing
 from collections.abc import Iterator
@@ -106,6 +106,8 @@ class UserPattern:
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    import difflib  # only when something is misspelt: not at every start
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -147,14 +149,21 @@ def _describe(annotation: Any) -> str:
     return _NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
+@functools.cache
+def _fields_of(params_cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A Params class's type hints and fields, worked out once per check type (some
+    seventy rules share a dozen types; resolving the hints each time cost milliseconds
+    at every start)."""
+    return typing.get_type_hints(params_cls), {f.name: f for f in dataclasses.fields(params_cls)}
+
+
 def build_params(check: Check, data: dict[str, Any] | None) -> Any:
     """Params from YAML data: unknown keys, missing keys and wrong types are ParamsError."""
     params_cls = type(check).Params
     data = data or {}
     if not isinstance(data, dict):
         raise ParamsError(f"'params' of a {check.type_name} rule must be a mapping")
-    hints = typing.get_type_hints(params_cls)
-    fields = {f.name: f for f in dataclasses.fields(params_cls)}
+    hints, fields = _fields_of(params_cls)
     for key in data:
         if key not in fields:
             valid = ", ".join(sorted(fields)) or "none"

@@ -6,7 +6,6 @@ error per input error; a file with no findings is one passing case."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from policylint.findings import Finding, Severity
@@ -26,6 +25,8 @@ def render(report: Report, fail_on: Severity = Severity.ERROR, **_: object) -> s
     errors_by_path: dict[str, list[InputError]] = defaultdict(list)
     for e in report.errors:
         errors_by_path[e.path].append(e)
+    import xml.etree.ElementTree as ET  # only for this format: not at every start
+
     root = ET.Element("testsuites", name="policylint")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for path in sorted(set(report.files) | set(by_path) | set(errors_by_path)):
