@@ -67,12 +67,16 @@ def _clean_words(text: str) -> list[str]:
 def _vowels(text: str) -> tuple[int, int]:
     """Short vowels, and short vowels followed by a long-vowel letter (long syllables)."""
     short = long = 0
-    for i, ch in enumerate(text):
-        if ch in _SHORT_VOWELS:
-            if i + 1 < len(text) and text[i + 1] in _LONG_VOWEL_LETTERS:
+    last = len(text) - 1
+    # From vowel to vowel, not letter by letter: most policies carry few marks or none.
+    for vowel in _SHORT_VOWELS:
+        at = text.find(vowel)
+        while at >= 0:
+            if at < last and text[at + 1] in _LONG_VOWEL_LETTERS:
                 long += 1
             else:
                 short += 1
+            at = text.find(vowel, at + 1)
     return short, long
 
 
@@ -128,18 +132,19 @@ def _word_syllables(word: str) -> int:
     return syllables(word)
 
 
-def _variant(text: str) -> tuple[int, ...]:
+def _variant(text: str, marked: bool) -> tuple[int, ...]:
     """(words, complex words, faseeh words, short, long, stressed, letters) of one text,
-    as written or with its marks set aside."""
-    short, long = _vowels(text)
+    as written or with its marks set aside (`marked` False: it has none, so no complex
+    word, vowel or stress either)."""
+    short, long = _vowels(text) if marked else (0, 0)
     spaced = text.split(" ")
     return (
         len(_clean_words(text)),
-        sum(1 for w in spaced if sum(w.count(m) for m in _COMPLEX_MARKS) >= 4),
+        sum(1 for w in spaced if sum(w.count(m) for m in _COMPLEX_MARKS) >= 4) if marked else 0,
         sum(1 for w in spaced if w and any(c in w for c in _FASEEH_LETTERS) and _word_syllables(w) >= 4),
         short,
         long,
-        sum(text.count(mark) for mark in _STRESS),
+        sum(text.count(mark) for mark in _STRESS) if marked else 0,
         len(_FALLBACK_SKIPPED.sub("", text)),
     )
 
@@ -148,11 +153,11 @@ def _variant(text: str) -> tuple[int, ...]:
 def _tally(text: str) -> tuple[int, int, int, tuple[int, ...], tuple[int, ...]]:
     """(words, words with a short vowel, long words, tallies as written, tallies without marks)."""
     words = text.split()
-    marked = sum(1 for w in words if any(c in _SHORT_VOWELS for c in w))
     bare = text.translate(_STRIP_MARKS)
+    marked = sum(1 for w in words if any(c in _SHORT_VOWELS for c in w)) if bare != text else 0
     long_words = sum(1 for w in _clean_words(bare) if len(w) >= 5)
-    without_marks = _variant(bare)
-    return len(words), marked, long_words, _variant(text) if bare != text else without_marks, without_marks
+    without_marks = _variant(bare, marked=False)
+    return len(words), marked, long_words, _variant(text, marked=True) if bare != text else without_marks, without_marks
 
 
 def counts_of(texts: Sequence[str]) -> OsmanCounts:
