@@ -21,6 +21,7 @@ from policylint.outputs import OutputError, append_atomic, write_atomic
 from policylint.runner import InputError, Options, lint_paths, load_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
 TODAY_ENV = "POLICYLINT_TODAY"
 
 
@@ -32,8 +33,13 @@ class _DefaultToCheck(click.Group):
         # never as findings (exit 1) and never as a bare traceback.
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            # Not 1 (click's "Aborted!"): that would read as findings. 130 is what shells
+            # report for a program stopped by Ctrl-C.
+            click.echo("policylint: interrupted; the run did not finish", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except OutputError as error:
             click.echo(f"policylint: error: {error}", err=True)
             sys.exit(EXIT_ERROR)

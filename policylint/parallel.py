@@ -8,6 +8,9 @@ nothing but receive results.
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -25,6 +28,23 @@ def _batch_size(remaining: int, jobs: int) -> int:
     """Large batches while much is left (fewer round trips), small ones at the end, so
     that no process is left with a long batch while the others have finished."""
     return max(1, min(_MAX_BATCH, remaining // (jobs * 8)))
+
+
+# How often a helper looks whether the process that started it is still there.
+_PARENT_CHECK_SECONDS = 0.5
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    # The run was killed (a CI job cancelled, a hook stopped): a helper left waiting for
+    # work that will never come would live on for ever.
+    os._exit(2)
+
+
+def _start(parent: int, start_helper: Callable[..., None], helper_args: tuple[object, ...]) -> None:
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="policylint-parent-watch").start()
+    start_helper(*helper_args)
 
 
 def share(
@@ -45,7 +65,7 @@ def share(
 
     helpers = jobs - 1
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    pool = ProcessPoolExecutor(max_workers=helpers, initializer=start_helper, initargs=helper_args, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=helpers, initializer=_start, initargs=(os.getpid(), start_helper, helper_args), mp_context=context)
     running: dict[Future[list[Result]], range] = {}
     taken = 0
     try:

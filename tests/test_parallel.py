@@ -3,8 +3,14 @@ every file is linted exactly once, by this process or a helper, whatever the cou
 The output of a parallel run is compared with a serial one in test_gate.py."""
 
 import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
+from conftest import FIXTURES
 
 from policylint import parallel
 
@@ -47,3 +53,71 @@ def _fail(items: list[int]) -> list[int]:
 def test_a_helper_error_reaches_the_caller():
     with pytest.raises(ValueError, match="broken helper"):
         list(parallel.share(list(range(50)), 2, lambda item: item, _fail, _start, ()))
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def _start_long_run(folder, **popen):
+    """`policylint --jobs 2` on 600 policies, once its helper has started: (the run,
+    its helpers' process ids)."""
+    sources = sorted(p for p in FIXTURES.rglob("*.md") if p.name != "README.md")
+    for i in range(600):
+        shutil.copy(sources[i % len(sources)], folder / f"{i:03d}.md")
+    run = subprocess.Popen([sys.executable, "-m", "policylint", "--no-cache", "--jobs", "2", str(folder)], stdout=subprocess.DEVNULL, **popen)
+    helpers: list[int] = []
+    deadline = time.monotonic() + 30
+    while not helpers and run.poll() is None and time.monotonic() < deadline:
+        helpers = _children(run.pid)
+        time.sleep(0.02)
+    assert helpers, "the run ended before a helper was seen"
+    return run, helpers
+
+
+def _all_gone_soon(pids: list[int]) -> bool:
+    deadline = time.monotonic() + 10
+    while not all(map(_gone, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return all(map(_gone, pids))
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads /proc")
+def test_helpers_do_not_outlive_a_killed_run(tmp_path):
+    """A CI job cancelled, a hook stopped: the run killed outright must not leave its
+    helpers waiting for ever for work that will never come."""
+    run, helpers = _start_long_run(tmp_path)
+    run.kill()
+    run.wait()
+    assert _all_gone_soon(helpers)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads /proc")
+def test_ctrl_c_stops_the_run_says_so_and_is_not_read_as_findings(tmp_path):
+    # A group of its own with SIGINT at its default, as a terminal's Ctrl-C finds it.
+    run, helpers = _start_long_run(
+        tmp_path, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp())
+    )
+    os.killpg(run.pid, signal.SIGINT)
+    _, stderr = run.communicate(timeout=30)
+    assert run.returncode == 130
+    assert "policylint: interrupted" in stderr and "Traceback" not in stderr
+    assert _all_gone_soon(helpers)
