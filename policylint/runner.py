@@ -257,7 +257,7 @@ def load_paths(paths: tuple[str, ...], options: Options) -> tuple[list[Loaded], 
     return loaded, errors
 
 
-# Each worker process keeps its own configurations and rule sets for the whole run.
+# Each helper process keeps its own configurations and rule sets for the whole run.
 _worker_cache: _RunCache | None = None
 _worker_options: Options | None = None
 
@@ -319,7 +319,7 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
         else:
             items.append((display, file, display in paths))
     wanted = jobs or default_jobs()
-    # Before workers start, take what the cache holds, and start them only for the rest.
+    # Before helpers start, take what the cache holds, and start them only for the rest.
     # A serial run needs no such pass: each file looks itself up (_lint_file).
     in_parallel = min(wanted, len(items) // MIN_FILES_PER_JOB) > 1
     results: dict[int, Report] = _cached_in_parent(items, options, cache) if options.use_cache and in_parallel else {}
