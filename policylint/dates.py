@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -65,37 +66,54 @@ def _fold(text: str) -> str:
     return text.casefold().translate(_FOLD)
 
 
-def _month_names(months: dict[int, tuple[str, ...]]) -> tuple[str, dict[str, int]]:
-    """A regex alternation of month names, longest first, and each name's number by its
-    folded spelling (the names are plain words but for the classes [اأإآ] and [ىي])."""
-    names = sorted(((name, number) for number, spellings in months.items() for name in spellings), key=lambda i: -len(i[0]))
-    alternation = "|".join(f"(?:{name})" for name, _ in names)
-    numbers = {_fold(name.replace(_A, "ا").replace("[ىي]", "ي")): number for name, number in names}
-    return alternation, numbers
+class _Names:
+    """The month names of one calendar, longest first (the order the alternation tries
+    them in), as the patterns spell them (plain words but for the classes [اأإآ] and
+    [ىي]) and folded; and each name's number by its folded spelling."""
+
+    def __init__(self, months: dict[int, tuple[str, ...]]) -> None:
+        names = sorted(((name, number) for number, spellings in months.items() for name in spellings), key=lambda i: -len(i[0]))
+        self.spellings = tuple((name, _fold(name.replace(_A, "ا").replace("[ىي]", "ي"))) for name, _ in names)
+        self.numbers = {folded: number for (_, folded), (_, number) in zip(self.spellings, names)}
 
 
-_MONTH_ALTERNATION, _MONTH_NUMBERS = _month_names(_MONTHS)
+_GREGORIAN = _Names(_MONTHS)
+_MONTH_NUMBERS = _GREGORIAN.numbers
 
 
-class _Spelled:
-    """A pattern that needs a month name (or a day written out), compiled the first time
-    a text holds one: their alternations of some hundred names take milliseconds each to
-    compile, and most review dates are written in digits, or name no Hijri month."""
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source, self._flags = source, flags
-        self._compiled: regex.Pattern[str] | None = None
-
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        if self._compiled is None:
-            self._compiled = regex.compile(self._source, self._flags)
-        return self._compiled.finditer(text)
+def _present(folded: str, names: _Names) -> tuple[str, ...]:
+    """The names a folded text holds, as the patterns spell them. A pattern that needs a
+    month name can only match one of these: it is compiled with them alone (an
+    alternation of all sixty takes milliseconds to compile, and this ran at every
+    start), and not run at all where there is none."""
+    return tuple(name for name, folded_name in names.spellings if folded_name in folded)
 
 
 def _names_any(folded: str, names: Iterable[str]) -> bool:
-    """Whether a folded text holds one of these folded words: where none is there, a
-    pattern that needs one cannot match and is not run."""
+    """Whether a folded text holds one of these folded words."""
     return any(name in folded for name in names)
+
+
+# Where a pattern's source takes the month names a text holds.
+_GREGORIAN_HERE, _HIJRI_HERE = "\x00gregorian\x00", "\x00hijri\x00"
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(source: str, flags: int, gregorian: tuple[str, ...], hijri: tuple[str, ...]) -> regex.Pattern[str]:
+    def alternation(names: tuple[str, ...]) -> str:
+        return "|".join(f"(?:{name})" for name in names) or "(?!)"  # none: matches nothing
+
+    return regex.compile(source.replace(_GREGORIAN_HERE, alternation(gregorian)).replace(_HIJRI_HERE, alternation(hijri)), flags)
+
+
+class _Spelled:
+    """A pattern that needs a month name, compiled with the names the text holds."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+
+    def finditer(self, text: str, gregorian: tuple[str, ...] = (), hijri: tuple[str, ...] = ()) -> Iterator[regex.Match[str]]:
+        return _compiled(self._source, self._flags, gregorian, hijri).finditer(text)
 
 _BEFORE = r"(?<![\p{L}\p{N}])"
 _AFTER = r"(?![\p{L}\p{N}])"
@@ -104,10 +122,10 @@ _YEAR_END = r"(?:م)?(?![\p{L}\p{N}])"
 _ISO = regex.compile(rf"{_BEFORE}(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_AFTER}")
 _NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}){_YEAR_END}")
 _DAY_MONTH_YEAR = _Spelled(
-    rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?({_MONTH_ALTERNATION})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I
+    rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?({_GREGORIAN_HERE})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I
 )
-_MONTH_DAY_YEAR = _Spelled(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
-_MONTH_YEAR = _Spelled(rf"{_BEFORE}({_MONTH_ALTERNATION})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
+_MONTH_DAY_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
+_MONTH_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
 
 
 _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
@@ -124,15 +142,16 @@ _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
     11: ("ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"),
     12: ("ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"),
 }
-_HIJRI_ALTERNATION, _HIJRI_NUMBERS = _month_names(_HIJRI_MONTHS)
+_HIJRI = _Names(_HIJRI_MONTHS)
+_HIJRI_NUMBERS = _HIJRI.numbers
 # "هـ" / "ه" after the year marks it Hijri; a year from 1343 to 1500 is Hijri anyway
 # (hijridate's Umm al-Qura range): no policy was reviewed in the Gregorian 1400s.
 _HIJRI_YEAR = r"(1[34]\d\d)"
 _HIJRI_MARK = r"(?:\s*(?:هـ|ه)(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
 _HIJRI_NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}})[-/.](\d{{1,2}})[-/.]{_HIJRI_YEAR}{_HIJRI_MARK}")
 _HIJRI_YEAR_FIRST = regex.compile(rf"{_BEFORE}{_HIJRI_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_HIJRI_MARK}")
-_HIJRI_DAY_MONTH_YEAR = _Spelled(rf"{_BEFORE}(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
-_HIJRI_MONTH_YEAR = _Spelled(rf"{_BEFORE}(?:شهر\s+)?({_HIJRI_ALTERNATION})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
+_HIJRI_DAY_MONTH_YEAR = _Spelled(rf"{_BEFORE}(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_HIJRI_HERE})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
+_HIJRI_MONTH_YEAR = _Spelled(rf"{_BEFORE}(?:شهر\s+)?({_HIJRI_HERE})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
 
 # Days written as Arabic ordinals: "الخامس عشر من مارس", "الحادي والعشرين من يناير".
 _ORDINAL_UNITS = {
@@ -146,7 +165,7 @@ _ORDINAL_ONLY_TENS = rf"(?:{_A}ل)?(عشرين|ثلاثين)"
 _ORDINAL_NAMES = ("حادي", "اول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر", "عشرين", "ثلاثين")
 _ORDINAL_DAY = rf"(?:{_ORDINAL_WORD}{_ORDINAL_TENS}|{_ORDINAL_ONLY_TENS})"
 _WRITTEN_DAY = _Spelled(
-    rf"{_BEFORE}(?:يوم\s+)?{_ORDINAL_DAY}\s+(?:من\s+)?(?:شهر\s+)?(?:({_MONTH_ALTERNATION})|({_HIJRI_ALTERNATION}))"
+    rf"{_BEFORE}(?:يوم\s+)?{_ORDINAL_DAY}\s+(?:من\s+)?(?:شهر\s+)?(?:({_GREGORIAN_HERE})|({_HIJRI_HERE}))"
     rf"\s+(?:من\s+)?(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}})(?:\s*(هـ|ه|م)(?![\p{{L}}\p{{N}}]))?{_AFTER}",
     regex.I,
 )
@@ -227,8 +246,8 @@ def find_dates(text: str) -> list[FoundDate]:
             add(match, convert(year, second, first), other=other, **flags)
 
     folded = _fold(digits)
-    gregorian_names = _names_any(folded, _MONTH_NUMBERS)
-    hijri_names = _names_any(folded, _HIJRI_NUMBERS)
+    gregorian_names = _present(folded, _GREGORIAN)
+    hijri_names = _present(folded, _HIJRI)
     written_day = (gregorian_names or hijri_names) and _names_any(folded, _ORDINAL_NAMES)
     none: tuple[regex.Match[str], ...] = ()
 
@@ -237,25 +256,25 @@ def find_dates(text: str) -> list[FoundDate]:
         add(m, _from_hijri(int(m[1]), int(m[2]), int(m[3])), hijri=True)
     for m in _HIJRI_NUMERIC.finditer(digits):
         add_day_first(m, _from_hijri, hijri=True)
-    for m in _HIJRI_DAY_MONTH_YEAR.finditer(digits) if hijri_names else none:
+    for m in _HIJRI_DAY_MONTH_YEAR.finditer(digits, hijri=hijri_names) if hijri_names else none:
         add(m, _from_hijri(int(m[3]), _month_number(m[2], _HIJRI_NUMBERS), int(m[1])), hijri=True)
-    for m in _WRITTEN_DAY.finditer(digits) if written_day else none:
+    for m in _WRITTEN_DAY.finditer(digits, gregorian_names, hijri_names) if written_day else none:
         day, year = _ordinal_day(m), int(m[7])
         if m[6]:
             add(m, _from_hijri(year, _month_number(m[6], _HIJRI_NUMBERS), day), hijri=True)
         elif m[8] not in ("هـ", "ه"):
             add(m, _make(year, _month_number(m[5]), day))
-    for m in _HIJRI_MONTH_YEAR.finditer(digits) if hijri_names else none:
+    for m in _HIJRI_MONTH_YEAR.finditer(digits, hijri=hijri_names) if hijri_names else none:
         add(m, _from_hijri(int(m[2]), _month_number(m[1], _HIJRI_NUMBERS), None), hijri=True, month_only=True)
     for m in _ISO.finditer(digits):
         add(m, _make(int(m[1]), int(m[2]), int(m[3])))
     for m in _NUMERIC.finditer(digits):
         add_day_first(m, _make)
-    for m in _DAY_MONTH_YEAR.finditer(digits) if gregorian_names else none:
+    for m in _DAY_MONTH_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:
         add(m, _make(int(m[3]), _month_number(m[2]), int(m[1])))
-    for m in _MONTH_DAY_YEAR.finditer(digits) if gregorian_names else none:
+    for m in _MONTH_DAY_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:
         add(m, _make(int(m[3]), _month_number(m[1]), int(m[2])))
-    for m in _MONTH_YEAR.finditer(digits) if gregorian_names else none:
+    for m in _MONTH_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:
         year, month = int(m[2]), _month_number(m[1])
         add(m, _make(year, month, calendar.monthrange(year, month)[1]), month_only=True)
     for m in _QUARTER.finditer(digits):

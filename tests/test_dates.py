@@ -104,7 +104,8 @@ def test_periods_are_judged_by_their_last_day(text, date):
 
 
 # The patterns that spell out a month or a day run only on a text that holds such a
-# name (dates._names_any); run always, they must find exactly the same dates.
+# name, compiled with the names it holds (dates._present, dates._names_any); run always
+# with every name, they must find exactly the same dates.
 _SPELLINGS = [
     name.replace(dates._A, alef).replace("[ىي]", ya)
     for months in (dates._MONTHS, dates._HIJRI_MONTHS)
@@ -117,12 +118,13 @@ _PIECES = [*_SPELLINGS, *dates._ORDINAL_NAMES, "ال", "من", "شهر", "عام
 
 
 def _all_patterns_run(text: str) -> list:
-    original = dates._names_any
+    present, names_any = dates._present, dates._names_any
+    dates._present = lambda folded, names: tuple(name for name, _ in names.spellings)
     dates._names_any = lambda folded, names: True
     try:
         return dates.find_dates(text)
     finally:
-        dates._names_any = original
+        dates._present, dates._names_any = present, names_any
 
 
 def test_skipping_patterns_without_a_name_finds_the_same_dates_in_real_text():
@@ -133,6 +135,13 @@ def test_skipping_patterns_without_a_name_finds_the_same_dates_in_real_text():
     assert sum(bool(dates.find_dates(line)) for line in lines) > 20
     for line in lines:
         assert dates.find_dates(line) == _all_patterns_run(line), line
+
+
+def test_skipping_patterns_without_a_name_finds_the_same_dates_in_every_spelling():
+    texts = [form.format(name) for name in _SPELLINGS for form in ("15 {} 2026", "{} 3, 2026", "{} 1447", "الخامس عشر من {} 2026", "1 من شهر {} عام 1447 هـ")]
+    assert sum(bool(dates.find_dates(text)) for text in texts) > len(texts) / 2
+    for text in texts + [text.upper() for text in texts]:
+        assert dates.find_dates(text) == _all_patterns_run(text), text
 
 
 @settings(max_examples=400, deadline=None)
