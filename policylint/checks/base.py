@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import types
 import typing
 from collections.abc import Iterator

@@ -182,11 +182,13 @@ class PhraseMatcher:
         if isinstance(tokens, Tokens):
             if self._keys.isdisjoint(tokens.all_keys):
                 return []
-            return tokens.remembered(self, self._find)
-        return self._find(tokens)
+            return tokens.remembered(self, self._find_in_sentence)
+        return self._find(tokens, [_text_keys(token.norm) for token in tokens])
 
-    def _find(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
-        token_keys = tokens.keys if isinstance(tokens, Tokens) else [_text_keys(token.norm) for token in tokens]
+    def _find_in_sentence(self, tokens: Tokens) -> list[tuple[int, int, int]]:
+        return self._find(tokens, tokens.keys)
+
+    def _find(self, tokens: Sequence[Token], token_keys: Sequence[frozenset[str]]) -> list[tuple[int, int, int]]:
         found = []
         for i, keys in enumerate(token_keys):
             if self._keys.isdisjoint(keys):
@@ -198,7 +200,6 @@ class PhraseMatcher:
                 if i + n <= len(tokens) and all(words_match(tokens[i + k].norm, phrase[k]) for k in range(n)):
                     found.append((index, i, i + n - 1))
         return found
-
 
     def find_longest(self, tokens: Sequence[Token], keep: Callable[[int, int, int], bool] = lambda *_: True) -> list[tuple[int, int, int]]:
         """Occurrences that do not overlap, the earliest and then the longest winning:
