@@ -9,6 +9,7 @@ nothing but receive results.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -43,6 +44,9 @@ def _watch_parent(parent: int) -> None:
 
 
 def _start(parent: int, start_helper: Callable[..., None], helper_args: tuple[object, ...]) -> None:
+    # Ctrl-C reaches the whole process group: the process that started the run stops
+    # it, and a helper interrupted mid-file would only print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="policylint-parent-watch").start()
     start_helper(*helper_args)
 

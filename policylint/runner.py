@@ -14,6 +14,7 @@ from pathlib import Path
 from policylint import config as config_mod
 from policylint import across, document, engine, parallel, results_cache
 from policylint.inputs import DEFAULT_MAX_BYTES, InputError, collect, read
+from policylint.interrupts import Interrupts
 from policylint.checks.base import ParamsError
 from policylint.findings import Finding, Severity
 from policylint.rulepacks import Rule, RulePackError, RuleSet, load_rules
@@ -325,21 +326,26 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
     results: dict[int, Report] = _cached_in_parent(items, options, cache) if options.use_cache and in_parallel else {}
     pending = [index for index in range(len(items)) if index not in results]
     jobs = min(wanted, max(1, len(pending) // MIN_FILES_PER_JOB))
-    if jobs > 1:
-        # Load the built-in rules (and compile their word lists) here, then fork: every
-        # helper starts with them instead of loading them again.
-        load_rules()
-        shared = _Shared()
-        done = parallel.share(
-            [items[i] for i in pending], jobs, lambda item: _lint_file(*item, options, cache), _work_batch, _start_worker, (options,)
-        )
-        for position, result in done:
-            shared.findings(result.findings)
-            if result.rule_packs is not None and not result.rules:
-                result.rules = cache.rules(result.rule_packs).by_code
-            results[pending[position]] = result
-    else:
-        results.update((i, _lint_file(*items[i], options, cache)) for i in pending)
+    with Interrupts() as interrupts:
+        if jobs > 1:
+            # Load the built-in rules (and compile their word lists) here, then fork:
+            # every helper starts with them instead of loading them again.
+            load_rules()
+            shared = _Shared()
+            done = parallel.share(
+                [items[i] for i in pending], jobs, lambda item: _lint_file(*item, options, cache), _work_batch, _start_worker, (options,)
+            )
+            for position, result in done:
+                interrupts.check()
+                shared.findings(result.findings)
+                if result.rule_packs is not None and not result.rules:
+                    result.rules = cache.rules(result.rule_packs).by_code
+                results[pending[position]] = result
+        else:
+            for index in pending:
+                interrupts.check()
+                results[index] = _lint_file(*items[index], options, cache)
+        interrupts.check()
     for index in range(len(items)):
         report.add(results[index])
     rule = report.rules.get(ACROSS_FILES_RULE)

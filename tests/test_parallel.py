@@ -13,6 +13,7 @@ import pytest
 from conftest import FIXTURES
 
 from policylint import parallel
+from policylint.interrupts import Interrupts
 
 _started_with: tuple[object, ...] = ()
 
@@ -118,6 +119,28 @@ def test_ctrl_c_stops_the_run_says_so_and_is_not_read_as_findings(tmp_path):
     )
     os.killpg(run.pid, signal.SIGINT)
     _, stderr = run.communicate(timeout=30)
-    assert run.returncode == 130
+    assert run.returncode == 130, stderr
     assert "policylint: interrupted" in stderr and "Traceback" not in stderr
     assert _all_gone_soon(helpers)
+
+
+class _Finaliser:
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # Python runs the signal handler here, inside __del__
+            pass
+
+
+def test_a_ctrl_c_dropped_inside_a_finaliser_is_raised_again_between_files(monkeypatch):
+    # Python drops what a __del__ raises (the regex module's compiler has some), and
+    # reports it as "Exception ignored" through sys.unraisablehook: without Interrupts,
+    # such a Ctrl-C would be lost and the run would go on to the end.
+    reported: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", reported.append)
+    with pytest.raises(KeyboardInterrupt):
+        with Interrupts() as interrupts:
+            _Finaliser()
+            interrupts.check()
+    assert reported == []  # not reported as ignored: it was raised again
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert sys.unraisablehook == reported.append
