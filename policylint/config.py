@@ -112,6 +112,8 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
             return tomllib.loads(text).get("tool", {}).get("policylint", {}), text
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(path, f"not valid TOML: {error}") from None
+        except ValueError:  # Python converts at most 4,300 digits to a number
+            raise ConfigError(path, "not valid TOML: a number is too long to read (more than 4,300 digits); shorten it") from None
     try:
         data = yamlsafe.load(text)
     except yaml.YAMLError as error:
@@ -220,14 +222,21 @@ def _globs(path: Path, text: str, lines: list[str], key: str) -> pathspec.PathSp
 
 
 def _pyproject_with_table(directory: Path) -> Path | None:
-    """The folder's pyproject.toml, if it has a [tool.policylint] table."""
+    """The folder's pyproject.toml, if it has a [tool.policylint] table.
+
+    One that cannot be parsed but names the table is ours too, so that reading it
+    reports the mistake: ignoring it would lint with none of its settings and say
+    nothing. One that does not name it belongs to other tools."""
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
         try:
-            if "policylint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
-                return pyproject
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            text = pyproject.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
             return None
+        try:
+            return pyproject if "policylint" in tomllib.loads(text).get("tool", {}) else None
+        except (tomllib.TOMLDecodeError, ValueError):
+            return pyproject if "tool.policylint" in text else None
     return None
 
 

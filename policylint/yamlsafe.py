@@ -7,8 +7,8 @@ PyYAML's safe loader is safe from code execution but not from the input itself:
   anything walks the result;
 - deep nesting overflows Python's stack.
 Here an impossible date stays the text it was (the review-date rule then reports it
-like any other unreadable date), and aliases and depth are capped, so every problem is
-a YAMLError with a line number.
+like any other unreadable date), and so does a number too long for Python to convert;
+aliases and depth are capped, so every problem is a YAMLError with a line number.
 """
 
 from __future__ import annotations
@@ -54,8 +54,17 @@ class _Loader(yaml.SafeLoader):
         except (ValueError, OverflowError):
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        # Python refuses to convert more than 4,300 digits (a guard against slow
+        # conversions); such a "number" is text to us, like an impossible date.
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 
 def load(text: str) -> Any:

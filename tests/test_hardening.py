@@ -60,6 +60,17 @@ def test_sla_and_stats_report_a_wrong_kind_and_go_on(folder):
         assert "ar.md" in result.stdout
 
 
+def test_a_number_too_long_for_python_in_front_matter_is_text(folder):
+    # Python refuses to convert more than 4,300 digits; this once ended the whole run
+    # with an internal error.
+    (folder / "p.md").write_text(f"---\nversion: {'1' * 5000}\nlast_reviewed: {'2' * 5000}\n---\n# سياسة خدمة العملاء\n\nنص.\n", encoding="utf-8")
+    result = run("--today", TODAY, "--format", "json", "p.md", "good.md", cwd=folder)
+    assert result.exit_code == 1 and "internal error" not in result.stderr, result.stderr
+    frs102 = [f for f in result.findings if f["path"] == "p.md" and f["code"] == "FRS102"]
+    assert frs102 and frs102[0]["line"] == 3  # an unreadable review date, on its line
+    assert any(f["path"] == "good.md" for f in result.findings)
+
+
 def test_alias_bomb_in_front_matter_is_refused(folder):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
@@ -168,6 +179,28 @@ def test_bad_configuration_is_a_clear_error(folder, config, says):
     json.loads(result.stdout)
     if says:
         assert "configuration error" in result.stderr and ".policylint.yaml" in result.stderr and says in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "pyproject, says",
+    [
+        ("[tool.policylint]\nignore = ['DOC103'\n", "not valid TOML"),
+        (f"[tool.policylint]\nmax-line = {'1' * 5000}\n", "a number is too long to read"),
+    ],
+)
+def test_a_broken_pyproject_table_is_a_clear_error_not_ignored(folder, pyproject, says):
+    (folder / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    result = run("--today", TODAY, "--format", "json", "good.md", cwd=folder)
+    assert result.exit_code == 2 and "internal error" not in result.stderr, result.stderr
+    assert "pyproject.toml" in result.stderr and says in result.stderr, result.stderr
+    json.loads(result.stdout)
+
+
+def test_a_broken_pyproject_without_our_table_belongs_to_other_tools(folder):
+    (folder / "pyproject.toml").write_text("[tool.black]\nline-length = [\n", encoding="utf-8")
+    result = run("--today", TODAY, "--format", "json", "good.md", cwd=folder)
+    assert result.exit_code == 1 and result.stderr == "", result.stderr
+    assert any(f["code"] == "PLH101" for f in result.findings)
 
 
 def test_a_pattern_that_backtracks_without_end_is_stopped_and_named(folder):
