@@ -238,16 +238,22 @@ def _front_matter(text: str) -> tuple[dict[str, Any], dict[str, Span], int]:
 
 # ------------------------------------------------------------------- inline masking
 
+# An opener with no closer after it (`![` with no `]` on its line, `](` with no `)`,
+# `<!--` with no `-->`) means no later opener of its kind can close either: the
+# `unclosed` alternative takes the rest of the line (or text) at once, where trying
+# every later opener again would take time quadratic in the line's length. Its matches
+# are not markup.
+_UNCLOSED = "unclosed"
 _ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
-_IMAGE = regex.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
-_INLINE_LINK = regex.compile(r"\[([^\[\]\n]*)\](\([^)\n]*\))")
+_IMAGE = regex.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|(?P<unclosed>!\[[^\]\n]*+(?!\]))")
+_INLINE_LINK = regex.compile(r"\[([^\[\]\n]*)\](\([^)\n]*\))|(?P<unclosed>\[[^\[\]\n]*\]\([^)\n]*+(?!\)))")
 _REF_LINK = regex.compile(r"\[([^\[\]\n]+)\](\[([^\[\]\n]*)\])")
 _SHORTCUT = regex.compile(r"\[([^\[\]\n]+)\](?![(\[:])")
-_FOOTNOTE = regex.compile(r"\[\^[^\]\n]+\]:?")
+_FOOTNOTE = regex.compile(r"\[\^[^\]\n]+\]:?|(?P<unclosed>\[\^[^\]\n]++(?!\]))")
 _TASK_BOX = regex.compile(r"^\[[ xX]\](?=\s)")
 _AUTOLINK = regex.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_HTML_COMMENT = regex.compile(r"<!--.*?-->|(?P<unclosed><!--.*)", regex.S)
 _HTML_TAGS = (
     "a|abbr|b|bdi|bdo|big|blockquote|br|center|cite|code|dd|del|details|dfn|div|dl|dt|em|"
     "font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|samp|small|span|strike|strong|sub|"
@@ -273,7 +279,8 @@ def _mask_inline(content: str, references: dict[str, Any], in_list_item: bool) -
 
     def blank_all(pattern: regex.Pattern[str]) -> None:
         for m in pattern.finditer("".join(chars)):
-            _blank(chars, m.start(), m.end())
+            if m.lastgroup != _UNCLOSED:
+                _blank(chars, m.start(), m.end())
 
     for m in _ESCAPE.finditer(content):
         chars[m.start()] = " "
@@ -284,6 +291,8 @@ def _mask_inline(content: str, references: dict[str, Any], in_list_item: bool) -
     if in_list_item:
         blank_all(_TASK_BOX)
     for m in _INLINE_LINK.finditer("".join(chars)):
+        if m.lastgroup == _UNCLOSED:
+            continue
         _blank(chars, m.start(), m.start(1))
         _blank(chars, m.end(1), m.end())
     for m in _REF_LINK.finditer("".join(chars)):
@@ -612,7 +621,7 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
     comments = tuple(
         (Span(m.start(), m.end()), m.group())
         for m in _HTML_COMMENT.finditer(source, body_start)
-        if bisect.bisect_right(builder.line_starts, m.start()) - 1 not in builder.code_lines
+        if m.lastgroup != _UNCLOSED and bisect.bisect_right(builder.line_starts, m.start()) - 1 not in builder.code_lines
     )
     return Document(
         path=path,

@@ -14,9 +14,12 @@ from policylint.text.chars import has_arabic
 T = TypeVar("T")
 
 # URLs and e-mail addresses are one word each, whatever the tokeniser would make of them.
+# An address starts where a run of its characters starts (or where the previous atom
+# ended, \G): tried at every letter of a long word, it would rescan the rest of the
+# word each time, and a 20 KB word took seconds.
 _ATOMS = regex.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?،؛؟]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:(?<![\w.+-])|\G)[\w.+-]++@[\w-]+(?:\.[\w-]+)+"
 )
 _NUMBER_JOINERS = frozenset(".,\u066b\u066c")
 _JOINER_CHARS = regex.compile("[.,\u066b\u066c]")
@@ -70,23 +73,29 @@ def _locate(text: str, pieces: list[str], base: int, start: int) -> list[Token]:
 
 
 def _merge_numbers(tokens: list[Token]) -> list[Token]:
-    """Re-join "3", ".", "5" (the Arabic tokeniser splits decimals) into "3.5"."""
+    """Re-join "3", ".", "5" (the Arabic tokeniser splits decimals) into "3.5", and a
+    chain such as "1", ".", "2", ".", "3" into "1.2.3", joined once: joining pair by
+    pair copied the growing number each time (quadratic on a long line of "1.1.1...")."""
     merged: list[Token] = []
-    for token in tokens:
-        if (
-            len(merged) >= 2
-            and token.text[:1].isdigit()
-            and merged[-1].text in _NUMBER_JOINERS
-            and merged[-2].text[-1:].isdigit()
-            and merged[-2].end == merged[-1].start
-            and merged[-1].end == token.start
+    count = len(tokens)
+    i = 0
+    while i < count:
+        last = i
+        while (
+            last + 2 < count
+            and tokens[last].text[-1:].isdigit()
+            and tokens[last + 1].text in _NUMBER_JOINERS
+            and tokens[last + 2].text[:1].isdigit()
+            and tokens[last].end == tokens[last + 1].start
+            and tokens[last + 1].end == tokens[last + 2].start
         ):
-            joiner = merged.pop()
-            first = merged.pop()
-            text = first.text + joiner.text + token.text
-            merged.append(Token(text, normalise(text), first.start, token.end))
+            last += 2
+        if last == i:
+            merged.append(tokens[i])
         else:
-            merged.append(token)
+            text = "".join(token.text for token in tokens[i : last + 1])
+            merged.append(Token(text, normalise(text), tokens[i].start, tokens[last].end))
+        i = last + 1
     return merged
 
 
