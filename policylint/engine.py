@@ -168,13 +168,7 @@ def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any, failur
         reported.append((rule, _finding(doc, rule, Hit(doc.line_span(1), {"kinds": kinds}, about=""), locale)))
 
     reported = _one_finding_per_problem(reported)
-    findings: list[Finding] = []
-    for rule, finding in reported:
-        covering = [s for s in inline if s.covers(finding.start.line, (rule.code, rule.slug))]
-        for s in covering:
-            s.used = True
-        if not covering:
-            findings.append(finding)
+    findings = suppressions.apply(inline, (((rule.code, rule.slug), finding) for rule, finding in reported))
     known = set(ruleset.by_name)
     for s in inline:
         unknown = sorted((s.names or set()) - known)
