@@ -74,15 +74,16 @@ def time_stages(path: Path, repeat: int = 20) -> list[tuple[float, str]]:
 
 
 def make_sizes(folder: Path) -> list[tuple[str, Path]]:
-    """Inputs that once took quadratic time: one very long line, very many headings, and
-    whole policies concatenated to megabytes. Each pair of sizes differs tenfold (or
-    fivefold), so linear time shows as the same ratio in seconds."""
+    """Inputs that once took quadratic time: one very long line, very many headings,
+    whole policies concatenated to megabytes, hostile lines, very many suppressions.
+    Each pair of sizes differs tenfold (or fivefold), so linear time shows as the same
+    ratio in seconds."""
     policy = (ROOT / "fixtures/ar/customer-service-policy.md").read_text(encoding="utf-8")
     words = " ".join(policy.split()) + " "
     made = []
 
     def write(name: str, text: str) -> None:
-        path = folder / name
+        path = folder / f"{len(made):02d}.md"
         path.write_text(text, encoding="utf-8")
         made.append((name, path))
 
@@ -93,6 +94,12 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
     for megabytes in (1, 5):
         copies = megabytes * 1_000_000 // len(policy.encode())
         write(f"policy repeated to {megabytes} MB", (policy + "\n") * copies)
+    # Hostile lines: each retried a pattern from every position of the line.
+    for size in (100_000, 1_000_000):
+        for name, unit in (("one word", "وف"), ("`![` with no `]`", "!["), ("`[a](` with no `)`", "[a]("), ("`1.` repeated", "1.")):
+            write(f"{name}, {size // 1000} K characters", "# سياسة خدمة العملاء\n\nتاريخ المراجعة: " + unit * (size // len(unit)) + "\n")
+    for count in (10_000, 100_000):
+        write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made
 
 

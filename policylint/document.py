@@ -166,8 +166,10 @@ class Document:
     def line_span(self, line: int) -> Span:
         """The span of a 1-based line, without its newline."""
         start = self._line_starts[line - 1]
-        end = self.source.find("\n", start)
-        return Span(start, len(self.source) if end < 0 else end)
+        # The next line's start, not a search for the newline: a line of a megabyte
+        # with many findings would be scanned once per finding.
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
+        return Span(start, end)
 
     @functools.cached_property
     def body_sections(self) -> tuple[Section, ...]:

@@ -1,11 +1,12 @@
-"""Patterns rewritten to run in time linear in the line's length find exactly what the
-plain patterns found.
+"""Patterns and lookups rewritten to run in time linear in the line's length find
+exactly what the plain ones found.
 
 The plain forms retried every opener of a long line that had no closer (`![`, `](`,
 `<!--`), or every letter of a long word for an e-mail address, and a number of the form
 1.1.1... was joined pair by pair: seconds on a 20 KB line, hours on a megabyte. Each test
 runs the plain form beside the rewritten one on real policies and on generated text made
-of the pieces that matter; `bench/bench.py --sizes` measures the time.
+of the pieces that matter; `bench/bench.py --sizes` measures the time. A line's span
+once searched the line for its newline, once per finding on it.
 """
 
 from __future__ import annotations
@@ -130,3 +131,21 @@ def test_html_comments_are_found_as_before(body):
 def test_template_expressions_in_a_review_date_are_found_as_before(value):
     # The rewritten pattern bounds an expression to 200 characters; these are shorter.
     assert bool(review_date._COMPUTED.search(value)) == bool(_PLAIN_COMPUTED.search(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "نص", "\n", "\r\n", " ", "# ", "- ", "---\n", "[X]", "\n\n"]), max_size=30).map("".join))
+@example("")
+@example("no newline at the end")
+@example("ends with one\n")
+def test_a_line_is_the_text_between_its_newlines(body):
+    doc = document.parse("p.md", "# t\n" + body)
+    lines = doc.source.split("\n")
+    assert [doc.text(doc.line_span(number)) for number in range(1, len(lines) + 1)] == lines
+
+
+def test_every_line_of_the_fixtures_is_the_text_between_its_newlines():
+    for path in sorted(FIXTURES.rglob("*.md")):
+        doc = document.parse(str(path), path.read_text(encoding="utf-8"))
+        lines = doc.source.split("\n")
+        assert [doc.text(doc.line_span(number)) for number in range(1, len(lines) + 1)] == lines, path
