@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
+import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -44,6 +46,28 @@ def test_sarif_columns_are_utf16_after_an_emoji(tmp_path):
     assert (region["startColumn"], region["endColumn"]) == (utf16_start, utf16_start + 3)
     code_points = run("--format", "json", "--select", "PLH101", str(path)).findings[0]
     assert code_points["column"] == line.index("[X]") + 1 == utf16_start - 1
+
+
+def test_sarif_locations_are_uris_whatever_the_file_is_called(tmp_path):
+    names = ["سياسة الخدمة.md", "a:b,c #1 100%.md", "two\nlines.md"]
+    for name in names:
+        shutil.copy(FIXTURES / "templates/short-policy.md", tmp_path / name)
+    outside = tmp_path / "elsewhere" / "p q.md"
+    outside.parent.mkdir()
+    shutil.copy(FIXTURES / "templates/short-policy.md", outside)
+    (tmp_path / "run").mkdir()
+    shutil.copy(FIXTURES / "templates/short-policy.md", tmp_path / "run" / "x.md")
+    sarif = json.loads(run("--format", "sarif", "--select", "PLH101", *(f"../{n}" for n in names), str(outside), "x.md", cwd=tmp_path / "run").stdout)
+    jsonschema.validate(sarif, SARIF_SCHEMA)
+    locations = {
+        (loc["artifactLocation"]["uri"], loc["artifactLocation"].get("uriBaseId"))
+        for r in sarif["runs"][0]["results"]
+        for loc in (r["locations"][0]["physicalLocation"],)
+    }
+    for uri, _ in locations:  # only the characters RFC 3986 allows in a URI
+        assert re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", uri), uri
+    found = {(urllib.parse.unquote(uri.removeprefix("file://")) if base is None else urllib.parse.unquote(uri), base) for uri, base in locations}
+    assert found == {*((f"../{n}", "%SRCROOT%") for n in names), (str(outside), None), ("x.md", "%SRCROOT%")}
 
 
 def test_github_annotations_are_escaped_and_the_summary_lists_every_finding(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from policylint import __version__
 from policylint.baseline import fingerprint
@@ -32,6 +33,14 @@ def _rule(rule) -> dict:
     }
 
 
+def _artifact(path: str) -> dict:
+    """Where a file is, as SARIF wants it: a URI (RFC 3986), so a space, `#`, `%`, `:`,
+    a newline or an Arabic letter in a file name is percent-encoded; a path under the
+    folder of the run is relative to %SRCROOT%, any other is a file: URI of its own."""
+    file = Path(path)
+    if file.is_absolute():
+        return {"uri": file.as_uri()}
+    return {"uri": quote(file.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _result(f: Finding, index: dict[str, int]) -> dict:
@@ -47,7 +56,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
         "ruleId": f.code,
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(f.path).as_posix(), "uriBaseId": "%SRCROOT%"}, "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path), "region": region}}],
         "partialFingerprints": {"policylint/v1": fingerprint(f)},
     }
     if f.code in index:
@@ -77,7 +86,7 @@ def render(report: Report, **_: object) -> str:
                     {
                         "level": "error",
                         "message": {"text": e.message},
-                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(e.path).as_posix(), "uriBaseId": "%SRCROOT%"}, **({"region": {"startLine": e.line}} if e.line else {})}}],
+                        "locations": [{"physicalLocation": {"artifactLocation": _artifact(e.path), **({"region": {"startLine": e.line}} if e.line else {})}}],
                     }
                     for e in report.errors
                 ],
