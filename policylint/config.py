@@ -47,9 +47,7 @@ class Config:
 
     @functools.cached_property
     def exclude(self) -> pathspec.PathSpec:
-        import pathspec  # only where a configuration has globs: not at every start
-
-        return pathspec.GitIgnoreSpec.from_lines(self.data.get("exclude", []))
+        return _spec(self.data.get("exclude", []))  # checked when the file was read
 
     @property
     def rule_packs(self) -> tuple[Path, ...]:
@@ -212,11 +210,15 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
     return Config(path, path.parent, data, (*base_overrides, *overrides))
 
 
-def _globs(path: Path, text: str, lines: list[str], key: str) -> pathspec.PathSpec:
+def _spec(lines: list[str]) -> pathspec.PathSpec:
     import pathspec  # only where a configuration has globs: not at every start
 
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _globs(path: Path, text: str, lines: list[str], key: str) -> pathspec.PathSpec:
     try:
-        return pathspec.GitIgnoreSpec.from_lines(lines)
+        return _spec(lines)
     except (ValueError, TypeError) as error:
         raise ConfigError(path, f"{key}: not a valid glob: {error}", _line_of(text, key.split(".")[-1])) from None
 
