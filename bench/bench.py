@@ -113,7 +113,7 @@ def time_sizes() -> None:
             _, status, usage = os.wait4(process.pid, 0)
             elapsed = time.perf_counter() - start
             size = path.stat().st_size / 1_000_000
-            print(f"  {name:<32} {size:6.2f} MB  {elapsed:6.1f} s  {usage.ru_maxrss / 1024:6.0f} MB  exit {os.waitstatus_to_exitcode(status)}")
+            print(f"  {name:<40} {size:6.2f} MB  {elapsed:6.1f} s  {usage.ru_maxrss / 1024:6.0f} MB  exit {os.waitstatus_to_exitcode(status)}")
 
 
 def main() -> None:

@@ -68,7 +68,6 @@ def parse(doc: Document) -> list[Suppression]:
     return found
 
 
-
 def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:
     at = bisect.bisect_left(sorted_lines, first)
     return at < len(sorted_lines) and sorted_lines[at] <= last
