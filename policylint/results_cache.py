@@ -9,6 +9,11 @@ Entries live in `.policylint_cache/` in the folder policylint runs from (or
 $POLICYLINT_CACHE_DIR), which holds a .gitignore so that it is never committed. A damaged
 or unreadable entry is a miss, never an error; `--no-cache` (or $POLICYLINT_NO_CACHE)
 turns the cache off.
+
+The date is part of every key, so an entry is not read again after its day (unless the
+date is given with --today); once a day, a run deletes the entries written more than a
+week before. Without that, a repository linted every day would keep a copy of every
+result of every day.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import functools
 import hashlib
 import os
 import pickle
+import re
+import time
 from dataclasses import astuple
 from pathlib import Path
 from typing import Any
@@ -27,6 +34,13 @@ from policylint.outputs import OutputError, write_bytes_atomic
 CACHE_DIR = ".policylint_cache"
 # Bump when the shape of a cached entry changes.
 FORMAT = 1
+MAX_AGE_SECONDS = 7 * 24 * 3600
+PRUNE_EVERY_SECONDS = 24 * 3600
+PRUNED_STAMP = "last-pruned"
+# Only what policylint wrote is ever deleted: entries (xx/<64 hex digits>) and the
+# temporary files of writes that were stopped half-way (xx/.<entry>.<random>.tmp).
+_SUBFOLDER = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"\.?[0-9a-f]{64}(?:\.[^/]*\.tmp)?")
 
 
 def cache_dir() -> Path | None:
@@ -93,3 +107,35 @@ def store(entry_key: str, value: Any) -> None:
         write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except (OSError, OutputError):
         pass  # a read-only folder: lint without a cache
+
+
+def prune(now: float | None = None) -> None:
+    """Delete the entries written more than a week ago; at most once a day, as the mtime
+    of the stamp file says. Any error leaves the cache as it is."""
+    folder = cache_dir()
+    if folder is None or not folder.is_dir():
+        return
+    now = time.time() if now is None else now
+    stamp = folder / PRUNED_STAMP
+    try:
+        if now - stamp.stat().st_mtime < PRUNE_EVERY_SECONDS:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        stamp.touch()
+        os.utime(stamp, (now, now))
+        with os.scandir(folder) as found:
+            subfolders = [e.path for e in found if _SUBFOLDER.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+        for subfolder in subfolders:
+            with os.scandir(subfolder) as found:
+                old = [e.path for e in found if _ENTRY.fullmatch(e.name) and e.is_file(follow_symlinks=False) and now - e.stat(follow_symlinks=False).st_mtime > MAX_AGE_SECONDS]
+            for path in old:
+                try:
+                    os.unlink(path)
+                except FileNotFoundError:
+                    continue  # another run pruned it first
+    except OSError:
+        return

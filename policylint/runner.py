@@ -305,6 +305,8 @@ def lint_paths(paths: tuple[str, ...], options: Options, stdin: bytes | None = N
     """Lint every path; the result does not depend on how many jobs ran it."""
     report = Report()
     cache = _RunCache()
+    if options.use_cache:
+        results_cache.prune()
     items = []
     for display, file in collect(paths, options.allow_empty):
         if file is None:

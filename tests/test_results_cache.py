@@ -3,14 +3,16 @@ result depends on (the text, the configuration, the date, the options) is linted
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 from conftest import FIXTURES, TODAY, run
 
 
 def entries(cache: Path) -> set[Path]:
-    return {p for p in cache.rglob("*") if p.is_file() and p.name != ".gitignore"}
+    return {p for p in cache.glob("*/*") if p.is_file()}
 
 
 def test_a_rerun_is_served_from_the_cache_and_every_change_is_linted_again(tmp_path):
@@ -54,3 +56,27 @@ def test_a_damaged_entry_is_a_miss_and_no_cache_writes_nothing(tmp_path):
     fresh = tmp_path / "fresh"
     run("--today", TODAY, "--no-cache", "p.md", cwd=tmp_path, env={"POLICYLINT_CACHE_DIR": str(fresh)})
     assert not fresh.exists()
+
+
+def test_entries_older_than_a_week_are_deleted_once_a_day(tmp_path):
+    cache = tmp_path / "cache"
+    env = {"POLICYLINT_CACHE_DIR": str(cache)}
+    shutil.copy(FIXTURES / "templates/short-policy.md", tmp_path / "p.md")
+    run("--today", TODAY, "p.md", cwd=tmp_path, env=env)
+    [old] = entries(cache)
+    run("--today", "2026-11-24", "p.md", cwd=tmp_path, env=env)  # another day: another entry
+    [recent] = entries(cache) - {old}
+    week_ago = time.time() - 8 * 24 * 3600
+    os.utime(old, (week_ago, week_ago))
+    (cache / "notes.txt").write_text("mine", encoding="utf-8")  # not policylint's: kept whatever its age
+    os.utime(cache / "notes.txt", (week_ago, week_ago))
+    os.utime(cache / "last-pruned", (week_ago, week_ago))  # the last pruning was long ago
+
+    result = run("--today", "2026-11-24", "--format", "json", "p.md", cwd=tmp_path, env=env)
+    assert result.exit_code == 1 and result.findings  # the run itself is unchanged
+    assert entries(cache) == {recent} and (cache / "notes.txt").exists() and (cache / ".gitignore").exists()
+
+    # Pruned today: an old entry is left until tomorrow's run.
+    os.utime(recent, (week_ago, week_ago))
+    run("--today", TODAY, "p.md", cwd=tmp_path, env=env)
+    assert entries(cache) == {recent, old}
