@@ -98,6 +98,9 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
     for size in (100_000, 1_000_000):
         for name, unit in (("one word", "وف"), ("`![` with no `]`", "!["), ("`[a](` with no `)`", "[a]("), ("`1.` repeated", "1.")):
             write(f"{name}, {size // 1000} K characters", "# سياسة خدمة العملاء\n\nتاريخ المراجعة: " + unit * (size // len(unit)) + "\n")
+    for size in (10_000, 100_000):
+        unit = "خلال 24 ساعة، "
+        write(f"promises in one table cell, {size // 1000} K characters", "# سياسة خدمة العملاء\n\n| القناة | الالتزام |\n|---|---|\n| الهاتف | " + unit * (size // len(unit)) + " |\n")
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

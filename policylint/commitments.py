@@ -164,6 +164,9 @@ class _Analysis:
         self.doc = doc
         self.vocab = vocab
         self.followup_due: set[str] = set()
+        # The channel a table row names, by line: worked out once per row, not once per
+        # promise in it (a long cell of promises made that quadratic).
+        self._row_channels: dict[int, str | None] = {}
 
     @functools.cached_property
     def _section_channels(self) -> list[tuple[Section, str | None]]:
@@ -190,9 +193,7 @@ class _Analysis:
         """The channel a promise's surroundings name: table row, list label, sections."""
         doc = self.doc
         if block.kind == "table_cell":
-            line = doc.line_span(doc.position(block.span.start).line)
-            row = tokenize(doc.prose[line.start : line.end], block.lang, line.start)
-            channel = self._pick(_mentions(row, self.vocab.channel_matcher), 0)
+            channel = self._row_channel(doc.position(block.span.start).line, block.lang)
             if channel:
                 return channel
         if block.kind == "list_item":
@@ -209,6 +210,13 @@ class _Analysis:
             if by_start[section.title_span.start]:
                 return by_start[section.title_span.start]
         return None
+
+    def _row_channel(self, line_number: int, lang: str) -> str | None:
+        if line_number not in self._row_channels:
+            line = self.doc.line_span(line_number)
+            row = tokenize(self.doc.prose[line.start : line.end], lang, line.start)
+            self._row_channels[line_number] = self._pick(_mentions(row, self.vocab.channel_matcher), 0)
+        return self._row_channels[line_number]
 
     def _header_measure(self, block: Block) -> str | None:
         """The measure a table cell's column is headed by ("وقت الاستجابة", "Resolution
