@@ -164,9 +164,9 @@ class _Analysis:
         self.doc = doc
         self.vocab = vocab
         self.followup_due: set[str] = set()
-        # The channel a table row names, by line: worked out once per row, not once per
-        # promise in it (a long cell of promises made that quadratic).
-        self._row_channels: dict[int, str | None] = {}
+        # The channel a table row names, by line (and language): worked out once per row,
+        # not once per promise in it (a long cell of promises made that quadratic).
+        self._row_channels: dict[tuple[int, str], str | None] = {}
 
     @functools.cached_property
     def _section_channels(self) -> list[tuple[Section, str | None]]:
@@ -212,11 +212,12 @@ class _Analysis:
         return None
 
     def _row_channel(self, line_number: int, lang: str) -> str | None:
-        if line_number not in self._row_channels:
+        """The channel a table row names, read in the language of the cell asking."""
+        if (line_number, lang) not in self._row_channels:
             line = self.doc.line_span(line_number)
             row = tokenize(self.doc.prose[line.start : line.end], lang, line.start)
-            self._row_channels[line_number] = self._pick(_mentions(row, self.vocab.channel_matcher), 0)
-        return self._row_channels[line_number]
+            self._row_channels[line_number, lang] = self._pick(_mentions(row, self.vocab.channel_matcher), 0)
+        return self._row_channels[line_number, lang]
 
     def _header_measure(self, block: Block) -> str | None:
         """The measure a table cell's column is headed by ("وقت الاستجابة", "Resolution
