@@ -231,13 +231,14 @@ def explain(rule: str, locale: str) -> None:
 @click.option("--locale", type=click.Choice(["ar", "en"]), help="Language of the table (default: the language most of the documents are in).")
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="Treat every document as written in this language.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
-def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | None, config_path: Path | None) -> None:
+@_max_file_size
+def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | None, config_path: Path | None, max_file_size: int) -> None:
     """Print every service-level commitment (channel, measure, quantity, unit, file:line)
     and the commitments that contradict each other, in one file or across files.
 
     Exit 1 when two commitments contradict each other, 2 on unreadable input.
     """
-    options = Options(today=dt.date.today(), lang=lang, config=config_path)
+    options = Options(today=dt.date.today(), lang=lang, config=config_path, max_bytes=max_file_size)
     loaded, errors = load_paths(paths, options)
     rows, conflicts = sla.table(loaded)
     if locale is None:
@@ -254,10 +255,11 @@ def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | 
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="Treat every document as written in this language.")
 @click.option("--locale", type=click.Choice(["ar", "en"]), help="Language of the labels (default: each document's language).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
-def stats_command(paths: tuple[str, ...], fmt: str, lang: str | None, locale: str | None, config_path: Path | None) -> None:
+@_max_file_size
+def stats_command(paths: tuple[str, ...], fmt: str, lang: str | None, locale: str | None, config_path: Path | None, max_file_size: int) -> None:
     """Print words, sentences, mean and longest sentence (with its line), readability
     (OSMAN for Arabic, Flesch for English) and the hardest sections of each document."""
-    loaded, errors = load_paths(paths, Options(today=dt.date.today(), lang=lang, config=config_path))
+    loaded, errors = load_paths(paths, Options(today=dt.date.today(), lang=lang, config=config_path, max_bytes=max_file_size))
     all_stats = [stats.document_stats(item.doc) for item in loaded]
     click.echo(stats.render_json(all_stats, errors) if fmt == "json" else stats.render_text(all_stats, locale), nl=False)
     _print_errors(errors)

@@ -97,6 +97,17 @@ def test_a_file_above_the_size_cap_is_refused_and_the_cap_can_be_raised(folder):
     assert bad_size.exit_code == 2 and "not a size" in bad_size.stderr
 
 
+@pytest.mark.parametrize("command", ["sla", "stats"])
+def test_sla_and_stats_take_the_size_cap_their_error_names(folder, command):
+    text = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")  # it has commitments
+    (folder / "big.md").write_text(text * 3, encoding="utf-8")
+    cap = str(len(text.encode()) * 2)
+    refused = run(command, "--format", "json", "--max-file-size", cap, "big.md", cwd=folder)
+    assert refused.exit_code == 2 and "big.md: larger than" in refused.stderr and "--max-file-size" in refused.stderr
+    raised = run(command, "--format", "json", "--max-file-size", "1MB", "big.md", cwd=folder)
+    assert raised.exit_code in (0, 1) and raised.stderr == "" and "big.md" in raised.stdout
+
+
 def test_symlink_loop_utf16_and_binary_are_named(folder):
     (folder / "loop.md").symlink_to("loop.md")
     (folder / "utf16.md").write_bytes("# سياسة\n\nنص [X].\n".encode("utf-16-le"))
