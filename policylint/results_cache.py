@@ -12,8 +12,8 @@ turns the cache off.
 
 The date is part of every key, so an entry is not read again after its day (unless the
 date is given with --today); once a day, a run deletes the entries written more than a
-week before. Without that, a repository linted every day would keep a copy of every
-result of every day.
+week before (only in a cache folder policylint made itself). Without that, a repository
+linted every day would keep a copy of every result of every day.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ FORMAT = 1
 MAX_AGE_SECONDS = 7 * 24 * 3600
 PRUNE_EVERY_SECONDS = 24 * 3600
 PRUNED_STAMP = "last-pruned"
+# The first line of the .gitignore policylint writes in a cache folder it makes; a folder
+# without it (one the user named, already holding files) is never pruned.
+_MARK = "# Made by policylint: its cache of results."
 # Only what policylint wrote is ever deleted: entries (xx/<64 hex digits>) and the
 # temporary files of writes that were stopped half-way (xx/.<entry>.<random>.tmp).
 _SUBFOLDER = re.compile(r"[0-9a-f]{2}")
@@ -102,7 +105,7 @@ def store(entry_key: str, value: Any) -> None:
     try:
         if not folder.exists():
             folder.mkdir(parents=True)
-            (folder / ".gitignore").write_text("# Made by policylint: its cache of results.\n*\n", encoding="utf-8")
+            (folder / ".gitignore").write_text(f"{_MARK}\n*\n", encoding="utf-8")
         path.parent.mkdir(exist_ok=True)
         write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except (OSError, OutputError):
@@ -111,7 +114,8 @@ def store(entry_key: str, value: Any) -> None:
 
 def prune(now: float | None = None) -> None:
     """Delete the entries written more than a week ago; at most once a day, as the mtime
-    of the stamp file says. Any error leaves the cache as it is."""
+    of the stamp file says, and only in a folder policylint made. Any error leaves the
+    cache as it is."""
     folder = cache_dir()
     if folder is None or not folder.is_dir():
         return
@@ -125,6 +129,8 @@ def prune(now: float | None = None) -> None:
     except OSError:
         return
     try:
+        if not (folder / ".gitignore").read_text(encoding="utf-8").startswith(_MARK):
+            return
         stamp.touch()
         os.utime(stamp, (now, now))
         with os.scandir(folder) as found:
@@ -137,5 +143,5 @@ def prune(now: float | None = None) -> None:
                     os.unlink(path)
                 except FileNotFoundError:
                     continue  # another run pruned it first
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a .gitignore that is not UTF-8
         return

@@ -80,3 +80,17 @@ def test_entries_older_than_a_week_are_deleted_once_a_day(tmp_path):
     os.utime(recent, (week_ago, week_ago))
     run("--today", TODAY, "p.md", cwd=tmp_path, env=env)
     assert entries(cache) == {recent, old}
+
+
+def test_a_folder_policylint_did_not_make_is_never_pruned(tmp_path):
+    # $POLICYLINT_CACHE_DIR may name a folder that already held files: without the
+    # .gitignore policylint writes in a cache folder it makes, nothing there is deleted.
+    cache = tmp_path / "theirs"
+    (cache / "ab").mkdir(parents=True)
+    lookalike = cache / "ab" / ("ab" + "0" * 62)
+    lookalike.write_bytes(b"not ours")
+    week_ago = time.time() - 8 * 24 * 3600
+    os.utime(lookalike, (week_ago, week_ago))
+    shutil.copy(FIXTURES / "templates/short-policy.md", tmp_path / "p.md")
+    result = run("--today", TODAY, "--format", "json", "p.md", cwd=tmp_path, env={"POLICYLINT_CACHE_DIR": str(cache)})
+    assert result.exit_code == 1 and lookalike.read_bytes() == b"not ours"
