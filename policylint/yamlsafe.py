@@ -48,23 +48,23 @@ class _Loader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+
+def _text_if_unreadable(construct: Any) -> Any:
+    """A constructor that gives a scalar's text where SafeLoader's own raises ValueError
+    or OverflowError: an impossible date, or a number of more than 4,300 digits, which
+    Python refuses to convert (a guard against slow conversions)."""
+
+    def constructor(loader: _Loader, node: yaml.ScalarNode) -> Any:
         try:
-            return super().construct_yaml_timestamp(node)
+            return construct(loader, node)
         except (ValueError, OverflowError):
-            return self.construct_scalar(node)
+            return loader.construct_scalar(node)
 
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
-        # Python refuses to convert more than 4,300 digits (a guard against slow
-        # conversions); such a "number" is text to us, like an impossible date.
-        try:
-            return super().construct_yaml_int(node)
-        except ValueError:
-            return self.construct_scalar(node)
+    return constructor
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+for _tag, _construct in (("timestamp", yaml.SafeLoader.construct_yaml_timestamp), ("int", yaml.SafeLoader.construct_yaml_int)):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _text_if_unreadable(_construct))
 
 
 def load(text: str) -> Any:
