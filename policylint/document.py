@@ -246,6 +246,13 @@ def _front_matter(text: str) -> tuple[dict[str, Any], dict[str, Span], int]:
 # every later opener again would take time quadratic in the line's length. Its matches
 # are not markup.
 _UNCLOSED = "unclosed"
+
+
+def _markup(pattern: regex.Pattern[str], text: str, pos: int = 0) -> Iterator[regex.Match[str]]:
+    """The pattern's matches in text, less the rest of a line it skipped as unclosed."""
+    return (m for m in pattern.finditer(text, pos) if m.lastgroup != _UNCLOSED)
+
+
 _ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
 _IMAGE = regex.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|(?P<unclosed>!\[[^\]\n]*+(?!\]))")
@@ -280,9 +287,8 @@ def _mask_inline(content: str, references: dict[str, Any], in_list_item: bool) -
     chars = list(content)
 
     def blank_all(pattern: regex.Pattern[str]) -> None:
-        for m in pattern.finditer("".join(chars)):
-            if m.lastgroup != _UNCLOSED:
-                _blank(chars, m.start(), m.end())
+        for m in _markup(pattern, "".join(chars)):
+            _blank(chars, m.start(), m.end())
 
     for m in _ESCAPE.finditer(content):
         chars[m.start()] = " "
@@ -292,9 +298,7 @@ def _mask_inline(content: str, references: dict[str, Any], in_list_item: bool) -
     blank_all(_FOOTNOTE)
     if in_list_item:
         blank_all(_TASK_BOX)
-    for m in _INLINE_LINK.finditer("".join(chars)):
-        if m.lastgroup == _UNCLOSED:
-            continue
+    for m in _markup(_INLINE_LINK, "".join(chars)):
         _blank(chars, m.start(), m.start(1))
         _blank(chars, m.end(1), m.end())
     for m in _REF_LINK.finditer("".join(chars)):
@@ -622,8 +626,8 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
 
     comments = tuple(
         (Span(m.start(), m.end()), m.group())
-        for m in _HTML_COMMENT.finditer(source, body_start)
-        if m.lastgroup != _UNCLOSED and bisect.bisect_right(builder.line_starts, m.start()) - 1 not in builder.code_lines
+        for m in _markup(_HTML_COMMENT, source, body_start)
+        if bisect.bisect_right(builder.line_starts, m.start()) - 1 not in builder.code_lines
     )
     return Document(
         path=path,
