@@ -31,7 +31,7 @@ def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool 
         raise OutputError(f"{path}: cannot write: it is a folder; name a file")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
-        import tempfile  # only with --output and the like: not at every start
+        import tempfile  # only when something is written (a report, a cache entry): a warm run writes nothing
 
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:

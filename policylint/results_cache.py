@@ -112,14 +112,14 @@ def store(entry_key: str, value: Any) -> None:
         pass  # a read-only folder: lint without a cache
 
 
-def prune(now: float | None = None) -> None:
+def prune() -> None:
     """Delete the entries written more than a week ago; at most once a day, as the mtime
     of the stamp file says, and only in a folder policylint made. Any error leaves the
     cache as it is."""
     folder = cache_dir()
     if folder is None or not folder.is_dir():
         return
-    now = time.time() if now is None else now
+    now = time.time()
     stamp = folder / PRUNED_STAMP
     try:
         if now - stamp.stat().st_mtime < PRUNE_EVERY_SECONDS:
@@ -132,7 +132,6 @@ def prune(now: float | None = None) -> None:
         if not (folder / ".gitignore").read_text(encoding="utf-8").startswith(_MARK):
             return
         stamp.touch()
-        os.utime(stamp, (now, now))
         with os.scandir(folder) as found:
             subfolders = [e.path for e in found if _SUBFOLDER.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
         for subfolder in subfolders:
