@@ -25,6 +25,12 @@ FIXTURES = ROOT / "fixtures"
 TODAY = "2026-11-23"
 
 
+def real_texts() -> list[str]:
+    """Every example policy and both seed articles: the real text to compare on."""
+    paths = [*sorted(FIXTURES.rglob("*.md")), *sorted((ROOT.parent / "shared/seeds").glob("*.txt"))]
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
 @dataclass
 class Result:
     exit_code: int

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import real_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,8 +44,7 @@ def test_every_emoji_sequence_tokenises_as_in_camel_tools():
 
 
 def test_real_policies_and_the_seeds_tokenise_as_in_camel_tools():
-    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared/seeds").glob("*.txt"))]
+    texts = real_texts()
     assert texts
     for text in texts:
         assert camel.word_tokenize(text) == word.simple_word_tokenize(text)

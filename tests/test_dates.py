@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import real_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,8 +128,7 @@ def _all_patterns_run(text: str) -> list:
 
 
 def test_skipping_patterns_without_a_name_finds_the_same_dates_in_real_text():
-    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared/seeds").glob("*.txt"))]
+    texts = real_texts()
     lines = [line for text in texts for line in text.splitlines() if line.strip()]
     assert len(lines) > 500
     assert sum(bool(dates.find_dates(line)) for line in lines) > 20

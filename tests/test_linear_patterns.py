@@ -12,7 +12,7 @@ once searched the line for its newline, once per finding on it.
 from __future__ import annotations
 
 import regex
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, real_texts
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -72,8 +72,7 @@ def _plain_mask(content: str, references: dict, in_list_item: bool) -> str:
 
 
 def _real_lines() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared/seeds").glob("*.txt"))]
+    texts = real_texts()
     return [line for text in texts for line in text.splitlines() if line.strip()]
 
 
