@@ -94,7 +94,7 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
     for megabytes in (1, 5):
         copies = megabytes * 1_000_000 // len(policy.encode())
         write(f"policy repeated to {megabytes} MB", (policy + "\n") * copies)
-    # Hostile lines: each retried a pattern from every position of the line.
+    # Hostile lines: each once took time quadratic in the length of its line.
     for size in (100_000, 1_000_000):
         for name, unit in (("one word", "وف"), ("`![` with no `]`", "!["), ("`[a](` with no `)`", "[a]("), ("`1.` repeated", "1.")):
             write(f"{name}, {size // 1000} K characters", "# سياسة خدمة العملاء\n\nتاريخ المراجعة: " + unit * (size // len(unit)) + "\n")
