@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import operator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+_Class = TypeVar("_Class", bound=type)
+
+
+def _pickled_by_fields(cls: _Class) -> _Class:
+    """Pickle instances as the class and a tuple of their fields (made in C by
+    attrgetter). Findings cross processes by the tens of thousands (helpers' results, the
+    results cache), and Python 3.11 pickles a slots dataclass through Python functions
+    that look its fields up again for every object: a third of a warm run went there."""
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    return cls
 
 
 class Severity(enum.IntEnum):
@@ -56,6 +74,7 @@ class Hit:
     about: str | None = None
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Position:
     line: int
@@ -65,6 +84,7 @@ class Position:
     column_utf16: int = 0
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: str
