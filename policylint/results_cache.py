@@ -72,12 +72,24 @@ def _code_fingerprint() -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def key(display: str, text: str, config: Any, rule_packs: tuple[Path, ...], options: Any, explicit: bool) -> str:
-    """The cache key of one file's result."""
+def settings(config: Any, rule_packs: tuple[Path, ...], options: Any, explicit: bool) -> bytes:
+    """The digest of what a key depends on besides the file itself: the same for every
+    file under one configuration in a run, so a run works it out once per configuration
+    (the runner keeps it) instead of walking the user's rule packs for every file."""
     packs = [(str(folder), _tree_fingerprint(folder, "*.yaml")) for folder in rule_packs]
     config_part = (str(config.path), config.data, [o.data for o in config.overrides])
     digest = hashlib.sha256()
-    for part in (_code_fingerprint(), display, repr(config_part), repr(packs), repr((astuple(options), explicit)), text):
+    for part in (_code_fingerprint(), repr(config_part), repr(packs), repr((astuple(options), explicit))):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.digest()
+
+
+def key(settings_digest: bytes, display: str, text: str) -> str:
+    """The cache key of one file's result: its settings (see `settings`), the path it is
+    reported under and its text."""
+    digest = hashlib.sha256(settings_digest)
+    for part in (display, text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -85,6 +85,8 @@ class _RunCache:
         self.rulesets: dict[tuple[Path, ...], RuleSet] = {}
         # What to tell the user about a configuration (Report.add says each note once).
         self.notes: dict[Path | None, list[str]] = {}
+        # The results cache's digest of each configuration's settings (results_cache.settings).
+        self.cache_settings: dict[tuple[Path | None, bool], bytes] = {}
 
     def config(self, path: Path | None) -> config_mod.Config:
         if path not in self.configs:
@@ -210,11 +212,14 @@ def _from_cache(display: str, file: Path, text: str, options: Options, explicit:
     earlier run left it there (same text, configuration, rules, code and options). No
     key when the configuration cannot be loaded: linting reports that."""
     try:
-        config = cache.config(options.config or config_mod.discover(file.parent, cache.folders))
+        config_path = options.config or config_mod.discover(file.parent, cache.folders)
+        config = cache.config(config_path)
         ruleset = cache.rules(config.rule_packs)
     except (config_mod.ConfigError, RulePackError):
         return None, None
-    entry = results_cache.key(display, text, config, config.rule_packs, options, explicit)
+    if (config_path, explicit) not in cache.cache_settings:
+        cache.cache_settings[config_path, explicit] = results_cache.settings(config, config.rule_packs, options, explicit)
+    entry = results_cache.key(cache.cache_settings[config_path, explicit], display, text)
     cached = results_cache.load(entry)
     if not isinstance(cached, dict) or set(cached) != set(_CACHED):
         return entry, None

@@ -43,6 +43,38 @@ def test_a_rerun_is_served_from_the_cache_and_every_change_is_linted_again(tmp_p
     assert "PLH101" not in configured.codes()
 
 
+def test_an_edited_rule_pack_of_the_users_is_linted_again_and_so_is_a_moved_file(tmp_path):
+    cache = tmp_path / "cache"
+    env = {"POLICYLINT_CACHE_DIR": str(cache)}
+    (tmp_path / ".policylint.yaml").write_text("rule_packs: [house-rules]\nselect: [house]\n", encoding="utf-8")
+    pack = tmp_path / "house-rules"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: house\nkinds: any\n", encoding="utf-8")
+    rules = pack / "rules.yaml"
+
+    def old_name(word: str) -> None:
+        rules.write_text(
+            "- code: HSE101\n  slug: old-brand-name\n  type: vocabulary\n  severity: error\n"
+            "  message: {ar: 'الاسم القديم «{word}»', en: 'Old brand name {word}'}\n"
+            f"  params:\n    lang: ar\n    entries:\n      - {{word: {word}, suggest: الواحة}}\n",
+            encoding="utf-8",
+        )
+
+    shutil.copy(FIXTURES / "ar/customer-service-policy.md", tmp_path / "policy.md")
+    old_name("الهاتف")
+    first = run("--today", TODAY, "--format", "json", "policy.md", cwd=tmp_path, env=env)
+    # Found with its clitics too (بالهاتف، والهاتف).
+    assert first.findings and all(f["text"].endswith("الهاتف") for f in first.findings)
+    old_name("البريد")
+    edited = run("--today", TODAY, "--format", "json", "policy.md", cwd=tmp_path, env=env)
+    assert edited.findings and all(f["text"].endswith("البريد") for f in edited.findings)
+
+    # The same text under another name: its findings name the new path.
+    (tmp_path / "policy.md").rename(tmp_path / "renamed.md")
+    moved = run("--today", TODAY, "--format", "json", "renamed.md", cwd=tmp_path, env=env)
+    assert {f["path"] for f in moved.findings} == {"renamed.md"}
+
+
 def test_a_damaged_entry_is_a_miss_and_no_cache_writes_nothing(tmp_path):
     cache = tmp_path / "cache"
     env = {"POLICYLINT_CACHE_DIR": str(cache)}
