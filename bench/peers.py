@@ -8,6 +8,8 @@ fixture when the seeds are not beside the repository), then runs, interleaved, m
 --repeat runs each:
 
 - policylint on the folder, cold (--no-cache), with the default jobs and with --jobs 1;
+- the same with the default jobs and the results cache on but empty, as a CI job without
+  a restored cache runs it (every result is written to the cache too);
 - policylint again with a warm results cache (nothing changed since the last run);
 - textlint with sentence-length, no-todo and prh (40 jargon terms and a placeholder
   pattern, bench/textlint/), when `npm install --prefix bench/textlint` has installed it;
@@ -134,6 +136,9 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, 
     return wall, usage.ru_utime + usage.ru_stime, peak / 1024, peak_pss / 1024
 
 
+EMPTY_CACHE_RUN = "policylint, default jobs, cold, empty cache"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -153,8 +158,12 @@ def main() -> None:
         size = sum(p.stat().st_size for p in corpus.iterdir()) / 1_000_000
         files = sorted(str(p) for p in corpus.iterdir())
         env = {**os.environ, "POLICYLINT_CACHE_DIR": str(work / "cache")}
+        empty_cache = work / "empty-cache"
         runs = {
             "policylint, default jobs, cold (--no-cache)": [*lint, "--no-cache", str(corpus)],
+            # The command as a CI job without a restored cache runs it: the cache on, and
+            # empty (emptied before every run), so every result is also written to it.
+            EMPTY_CACHE_RUN: [*lint, str(corpus)],
             "policylint --jobs 1, cold": [*lint, "--no-cache", "--jobs", "1", str(corpus)],
             "policylint, default jobs, cold, every paragraph distinct": [*lint, "--no-cache", str(distinct)],
             "policylint, warm cache (nothing changed)": [*lint, str(corpus)],
@@ -173,13 +182,18 @@ def main() -> None:
         results: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
         for _ in range(args.repeat):
             for name, command in runs.items():
-                results[name].append(measure(command, TEXTLINT if "textlint" in name else work, env))
+                run_env = env
+                if name == EMPTY_CACHE_RUN:
+                    shutil.rmtree(empty_cache, ignore_errors=True)
+                    run_env = {**env, "POLICYLINT_CACHE_DIR": str(empty_cache)}
+                results[name].append(measure(command, TEXTLINT if "textlint" in name else work, run_env))
         print(f"{args.files} policies, {size:.1f} MB; median of {args.repeat} interleaved runs on {os.cpu_count()} cores")
         print(f"  {'run':<48} {'wall':>8} {'CPU':>8} {'peak RSS (tree)':>16} {'peak PSS (tree)':>16}")
         for name, measured in results.items():
             wall, cpu, peak, peak_pss = (statistics.median(m[i] for m in measured) for i in range(4))
             print(f"  {name:<48} {wall:7.2f}s {cpu:7.2f}s {peak:13.0f} MB {peak_pss:13.0f} MB")
         shutil.rmtree(work / "cache", ignore_errors=True)
+        shutil.rmtree(empty_cache, ignore_errors=True)
 
 
 if __name__ == "__main__":
