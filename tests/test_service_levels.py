@@ -157,6 +157,19 @@ def test_vague_promise_is_reported_unless_the_sentence_also_gives_a_number(lint_
     assert [(f["line"], f["text"]) for f in result.findings] == [(3, "as soon as possible"), (7, "في أقرب وقت ممكن")]
 
 
+def test_soon_and_later_are_vague_in_arabic_as_shortly_is_in_english(lint_json, tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\nنتواصل مع العميل قريباً لإبلاغه بنتيجة الشكوى.\n\nسنتصل بك في وقت لاحق.\n\n"
+        "نتواصل معك عمّا قريب.\n\n"
+        # Near, not soon: no time is promised. And a number makes the promise measurable.
+        "نفتح فرعاً جديداً قريباً من الحي.\n\nنرد على الرسائل في القريب العاجل، خلال 24 ساعة.\n",
+        encoding="utf-8",
+    )
+    result = lint_json("--select", "SLA106", str(policy))
+    assert [(f["line"], f["text"]) for f in result.findings] == [(3, "قريباً"), (5, "في وقت لاحق"), (7, "عمّا قريب")]
+
+
 def test_every_handbook_channel_is_understood_in_both_languages():
     # Each channel's names cover both languages, so a bilingual team's policies compare.
     from policylint.rulepacks import load_rules
