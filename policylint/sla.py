@@ -10,15 +10,36 @@ import json
 from policylint.across import Row, conflicts, document_rows
 from policylint.runner import InputError, Loaded
 
-# Unit names as the table shows them: (one, more than one).
+# Unit names as the table shows them. English: (one, more). Arabic counts its nouns:
+# (one, two, three to ten); 11 and more take the singular again («24 ساعة», «45 ثانية»).
 UNIT_NAMES = {
     "en": {"ring": ("ring", "rings"), "second": ("second", "seconds"), "minute": ("minute", "minutes"),
            "hour": ("hour", "hours"), "day": ("day", "days"), "business day": ("business day", "business days"),
            "week": ("week", "weeks"), "month": ("month", "months")},
-    "ar": {"ring": ("رنة", "رنات"), "second": ("ثانية", "ثوانٍ"), "minute": ("دقيقة", "دقائق"),
-           "hour": ("ساعة", "ساعات"), "day": ("يوم", "أيام"), "business day": ("يوم عمل", "أيام عمل"),
-           "week": ("أسبوع", "أسابيع"), "month": ("شهر", "أشهر")},
+    "ar": {"ring": ("رنة", "رنتان", "رنات"), "second": ("ثانية", "ثانيتان", "ثوانٍ"), "minute": ("دقيقة", "دقيقتان", "دقائق"),
+           "hour": ("ساعة", "ساعتان", "ساعات"), "day": ("يوم", "يومان", "أيام"),
+           "business day": ("يوم عمل", "يوما عمل", "أيام عمل"), "week": ("أسبوع", "أسبوعان", "أسابيع"),
+           "month": ("شهر", "شهران", "أشهر")},
 }  # fmt: skip
+
+
+def unit_name(unit: str, value: float | None, locale: str) -> str:
+    """The unit as it reads after the quantity. A placeholder ("[X]") takes the plural,
+    as the templates write it («خلال [X] ساعات»)."""
+    forms = UNIT_NAMES[locale][unit]
+    if locale == "en":
+        return forms[value != 1]
+    one, two, few = forms
+    if value is None:
+        return few
+    if value != int(value):
+        return one  # «1.5 ساعة»
+    if value == 2:
+        return two
+    # The last two digits decide: «3 أيام», «103 أيام», but «11 يوماً», «100 يوم», «102 يوم».
+    return few if 3 <= int(value) % 100 <= 10 else one
+
+
 AVERAGE = {"en": " (average)", "ar": " (متوسط)"}
 HEADERS = {
     "en": ("channel", "measure", "quantity", "unit", "where"),
@@ -43,7 +64,7 @@ def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) 
         cells.append((
             row.vocab.label("channel", c.channel)[locale],
             row.vocab.label("measure", c.measure)[locale] + (AVERAGE[locale] if c.average else ""),
-            row.quantity(), UNIT_NAMES[locale][c.quantity.unit][c.quantity.value != 1], f"{row.path}:{row.line}",
+            row.quantity(), unit_name(c.quantity.unit, c.quantity.value, locale), f"{row.path}:{row.line}",
         ))  # fmt: skip
     widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
     out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in cells]

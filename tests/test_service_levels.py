@@ -188,6 +188,25 @@ def test_a_vague_promise_is_one_finding_not_also_a_wordy_phrase_or_jargon(lint_j
     ]
 
 
+def test_the_arabic_sla_table_counts_its_units_as_arabic_does(tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n- نرد على المكالمات الهاتفية خلال 45 ثانية.\n"
+        "- نرد على البريد الإلكتروني خلال يومين.\n- نرد على الدردشة المباشرة خلال 3 دقائق.\n"
+        "- نرد على الرسائل النصية خلال 1.5 ساعة.\n\n## الشكاوى\n\n"
+        "نقر باستلام الشكوى خلال 24 ساعة، ونحل الشكوى خلال 10 أيام عمل.\n",
+        encoding="utf-8",
+    )
+    result = run("sla", "--locale", "ar", str(policy))
+    units = [re.split(r"\s{2,}", line)[3] for line in result.stdout.splitlines()[1:]]
+    # One, two, three to ten, eleven and more: «45 ثانية» and «24 ساعة», not «ثوانٍ», «ساعات».
+    assert units == ["ثانية", "يومان", "دقائق", "ساعة", "ساعة", "أيام عمل"]
+    english = run("sla", "--locale", "en", str(policy))
+    assert [re.split(r"\s{2,}", line)[3] for line in english.stdout.splitlines()[1:]] == [
+        "seconds", "days", "minutes", "hours", "hours", "business days"
+    ]
+
+
 def test_every_handbook_channel_is_understood_in_both_languages():
     # Each channel's names cover both languages, so a bilingual team's policies compare.
     from policylint.rulepacks import load_rules
