@@ -9,35 +9,33 @@ import json
 
 from policylint.across import Row, conflicts, document_rows
 from policylint.runner import InputError, Loaded
+from policylint.text.counting import ArabicForms, arabic_noun
 
-# Unit names as the table shows them. English: (one, more). Arabic counts its nouns:
-# (one, two, three to ten); 11 and more take the singular again («24 ساعة», «45 ثانية»).
-UNIT_NAMES = {
-    "en": {"ring": ("ring", "rings"), "second": ("second", "seconds"), "minute": ("minute", "minutes"),
-           "hour": ("hour", "hours"), "day": ("day", "days"), "business day": ("business day", "business days"),
-           "week": ("week", "weeks"), "month": ("month", "months")},
-    "ar": {"ring": ("رنة", "رنتان", "رنات"), "second": ("ثانية", "ثانيتان", "ثوانٍ"), "minute": ("دقيقة", "دقيقتان", "دقائق"),
-           "hour": ("ساعة", "ساعتان", "ساعات"), "day": ("يوم", "يومان", "أيام"),
-           "business day": ("يوم عمل", "يوما عمل", "أيام عمل"), "week": ("أسبوع", "أسبوعان", "أسابيع"),
-           "month": ("شهر", "شهران", "أشهر")},
+# Unit names as the table shows them, in a column beside the quantity: English (one,
+# more); Arabic as it counts its nouns (text/counting.py), «45 ثانية» and «24 ساعة».
+EN_UNITS = {
+    "ring": ("ring", "rings"), "second": ("second", "seconds"), "minute": ("minute", "minutes"),
+    "hour": ("hour", "hours"), "day": ("day", "days"), "business day": ("business day", "business days"),
+    "week": ("week", "weeks"), "month": ("month", "months"),
 }  # fmt: skip
+AR_UNITS = {
+    "ring": ArabicForms("رنة", "رنتان", "رنات", "رنة", "رنة"),
+    "second": ArabicForms("ثانية", "ثانيتان", "ثوانٍ", "ثانية", "ثانية"),
+    "minute": ArabicForms("دقيقة", "دقيقتان", "دقائق", "دقيقة", "دقيقة"),
+    "hour": ArabicForms("ساعة", "ساعتان", "ساعات", "ساعة", "ساعة"),
+    "day": ArabicForms("يوم", "يومان", "أيام", "يوم", "يوم"),
+    "business day": ArabicForms("يوم عمل", "يوما عمل", "أيام عمل", "يوم عمل", "يوم عمل"),
+    "week": ArabicForms("أسبوع", "أسبوعان", "أسابيع", "أسبوع", "أسبوع"),
+    "month": ArabicForms("شهر", "شهران", "أشهر", "شهر", "شهر"),
+}
 
 
 def unit_name(unit: str, value: float | None, locale: str) -> str:
     """The unit as it reads after the quantity. A placeholder ("[X]") takes the plural,
     as the templates write it («خلال [X] ساعات»)."""
-    forms = UNIT_NAMES[locale][unit]
     if locale == "en":
-        return forms[value != 1]
-    one, two, few = forms
-    if value is None:
-        return few
-    if value != int(value):
-        return one  # «1.5 ساعة»
-    if value == 2:
-        return two
-    # The last two digits decide: «3 أيام», «103 أيام», but «11 يوماً», «100 يوم», «102 يوم».
-    return few if 3 <= int(value) % 100 <= 10 else one
+        return EN_UNITS[unit][value != 1]
+    return AR_UNITS[unit].few if value is None else arabic_noun(value, AR_UNITS[unit])
 
 
 AVERAGE = {"en": " (average)", "ar": " (متوسط)"}

@@ -19,6 +19,7 @@ from policylint.checks.base import Check, Context
 from policylint.dates import FoundDate, find_dates
 from policylint.document import Document
 from policylint.findings import Hit, Span
+from policylint.text import counting
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
 PROBLEMS = ("missing", "unparseable", "computed", "ambiguous", "future", "stale", "overdue")
@@ -140,6 +141,12 @@ class ReviewDateCheck(Check):
         elif params.problem == "future" and date > ctx.today:
             yield Hit(span, values)
         elif params.problem == "stale" and (ctx.today - date).days > params.max_age_days:
-            yield Hit(span, values | {"days": (ctx.today - date).days})
+            yield Hit(span, values | _late_by((ctx.today - date).days))
         elif params.problem == "overdue" and date < ctx.today:
-            yield Hit(span, values | {"days": (ctx.today - date).days})
+            yield Hit(span, values | _late_by((ctx.today - date).days))
+
+
+def _late_by(days: int) -> dict[str, object]:
+    # `days` is the bare number (a user's own message may use it); `ago` reads as each
+    # language counts: «قبل يومين», «منذ 5 أيام», "1 day".
+    return {"days": days, "ago": counting.days(days)}

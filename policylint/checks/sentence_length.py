@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from policylint.checks.base import Check, Context
 from policylint.document import Document
 from policylint.findings import Hit
+from policylint.text import counting
 
 
 class SentenceLength(Check):
@@ -28,4 +29,6 @@ class SentenceLength(Check):
                 continue
             count = len(sentence.words)
             if count > params.max_words:
-                yield Hit(sentence.span, {"words": count, "limit": params.max_words})
+                # `words` the bare number (a user's own message may use it), `length` as
+                # each language counts it: «9 كلمات», «24 كلمة».
+                yield Hit(sentence.span, {"words": count, "length": counting.words(count), "limit": params.max_words})
