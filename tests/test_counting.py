@@ -49,3 +49,15 @@ def test_a_long_sentence_under_a_low_limit_counts_its_words_in_the_plural(tmp_pa
     assert [f["message"] for f in result.findings] == ["جملة طويلة: 8 كلمات (الحد 5)؛ قسّمها إلى جملتين أو أكثر."]
     english = run("--select", "PLA101", "--locale", "en", "--format", "json", "policy.md", cwd=tmp_path)
     assert [f["message"] for f in english.findings] == ["Long sentence: 8 words (limit 5); split it into two or more."]
+
+
+def test_the_arabic_summary_counts_its_findings_and_files(tmp_path):
+    draft = "# سياسة خدمة العملاء\n\nنرد على الرسائل خلال [X] ساعات، ونحل الشكاوى خلال [Y] أيام.\n"
+    (tmp_path / "a.md").write_text(draft, encoding="utf-8")
+    (tmp_path / "b.md").write_text(draft, encoding="utf-8")
+    one = run("--locale", "ar", "--select", "SLA102", "a.md", cwd=tmp_path)
+    assert one.stdout.splitlines()[-1] == "ملاحظتان في ملف واحد: خطآن، 0 تحذيرات، 0 معلومات"
+    both = run("--locale", "ar", "--select", "SLA102,SLA106", "a.md", "b.md", cwd=tmp_path)
+    assert both.stdout.splitlines()[-1] == "4 ملاحظات في ملفين: 4 أخطاء، 0 تحذيرات، 0 معلومات"
+    clean = run("--locale", "ar", "--select", "PLA101", "a.md", "b.md", cwd=tmp_path)
+    assert clean.stdout.splitlines()[-1] == "لا ملاحظات في ملفين."

@@ -12,16 +12,25 @@ import regex
 from policylint.findings import Finding, Severity
 from policylint.formats.escape import one_line
 from policylint.runner import Report
+from policylint.text.counting import ArabicForms, counted
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
-
-
-_SUMMARY = {
-    "en": ("{n} {problems} in {files} {file_s}: {errors} {error_s}, {warnings} {warning_s}, {infos} info", "All checked: no problems in {files} {file_s}."),
-    "ar": ("{n} ملاحظة في {files} ملف: {errors} خطأ، {warnings} تحذير، {infos} معلومة", "لا ملاحظات في {files} ملف."),
+# The summary's nouns: Arabic as it counts them (text/counting.py), «4 أخطاء، 11 تحذيراً».
+_NOUNS = {
+    "problem": (ArabicForms("ملاحظة واحدة", "ملاحظتان", "ملاحظات", "ملاحظة", "ملاحظة"), ("problem", "problems")),
+    "file": (ArabicForms("ملف واحد", "ملفين", "ملفات", "ملفاً", "ملف"), ("file", "files")),
+    "error": (ArabicForms("خطأ واحد", "خطآن", "أخطاء", "خطأً", "خطأ"), ("error", "errors")),
+    "warning": (ArabicForms("تحذير واحد", "تحذيران", "تحذيرات", "تحذيراً", "تحذير"), ("warning", "warnings")),
+    "info": (ArabicForms("معلومة واحدة", "معلومتان", "معلومات", "معلومة", "معلومة"), ("info", "info")),
 }
+_SUMMARY = {
+    "en": ("{problem} in {file}: {error}, {warning}, {info}", "All checked: no problems in {file}."),
+    "ar": ("{problem} في {file}: {error}، {warning}، {info}", "لا ملاحظات في {file}."),
+}
+
+
+def _counted(locale: str, **counts: int) -> dict[str, str]:
+    return {noun: counted(count, *_NOUNS[noun]).pick(locale) for noun, count in counts.items()}
 
 
 def _where(f: Finding) -> str:
@@ -87,17 +96,16 @@ def chunks(report: Report, color: bool = False, locale: str | None = None, quiet
     if quiet:
         return
     counts = Counter(f.severity for f in report.findings)
-    problems, clean = _SUMMARY.get(locale or "en", _SUMMARY["en"])
+    locale = locale if locale in _SUMMARY else "en"
+    problems, clean = _SUMMARY[locale]
     if report.findings:
         files = len({f.path for f in report.findings})
-        yield "\n" + problems.format(
-            n=len(report.findings), files=files, errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
-            problems=_plural(len(report.findings), "problem"), file_s=_plural(files, "file"),
-            error_s=_plural(counts[Severity.ERROR], "error"), warning_s=_plural(counts[Severity.WARNING], "warning"),
-        ) + "\n"  # fmt: skip
+        yield "\n" + problems.format_map(_counted(
+            locale, problem=len(report.findings), file=files, error=counts[Severity.ERROR],
+            warning=counts[Severity.WARNING], info=counts[Severity.INFO],
+        )) + "\n"  # fmt: skip
     elif report.files:
-        yield clean.format(files=len(report.files), file_s=_plural(len(report.files), "file")) + "\n"
+        yield clean.format_map(_counted(locale, file=len(report.files))) + "\n"
 
 
 def statistics(report: Report) -> str:

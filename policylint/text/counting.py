@@ -32,7 +32,7 @@ def arabic_noun(count: int | float, forms: ArabicForms) -> str:
     if count in (1, 2):
         return forms.one if count == 1 else forms.two
     last_two = count % 100
-    if 3 <= last_two <= 10:
+    if count == 0 or 3 <= last_two <= 10:  # «0 أخطاء», as a count of nothing is read
         return forms.few
     return forms.many if 11 <= last_two <= 99 else forms.hundreds
 
