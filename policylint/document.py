@@ -48,6 +48,9 @@ class Sentence:
     span: Span
     lang: str
     tokens: Tokens  # with their lookup keys (tokens.Tokens)
+    # Split from the sentence before only because a line opens with a label ("Owner: ..."):
+    # its own sentence for length, part of the one before for readability.
+    continues: bool = False
 
     @functools.cached_property
     def words(self) -> tuple[Token, ...]:
@@ -508,6 +511,7 @@ class _ProseMemo:
                 Span(s.span.start + shift, s.span.end + shift),
                 block_lang,
                 Tokens([make(Token, (t[0], t[1], t[2] + shift, t[3] + shift)) for t in s.tokens]).copy_of(s.tokens),
+                s.continues,
             )
             for s in analysed
         )
@@ -515,8 +519,8 @@ class _ProseMemo:
     def _analyse(self, text: str, doc_lang: str, base: int) -> tuple[str, tuple[Sentence, ...]]:
         block_lang = _language_of(text, doc_lang)
         analysed = tuple(
-            Sentence(Span(base + s, base + e), block_lang, Tokens(tokenize(text[s:e], block_lang, base + s)))
-            for s, e in sentence_splitter.split(text)
+            Sentence(Span(base + s, base + e), block_lang, Tokens(tokenize(text[s:e], block_lang, base + s)), continues)
+            for s, e, continues in sentence_splitter.split(text)
         )
         size = sum(len(s.tokens) for s in analysed)
         if size > self.TOKEN_LIMIT // 4:

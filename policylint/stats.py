@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from policylint.checks.readability import own_sentences
+from policylint.checks.readability import own_sentences, readable_texts
 from policylint.document import Document
 from policylint.runner import InputError
 from policylint.text.readability import METRICS, measure
@@ -53,7 +53,7 @@ def document_stats(doc: Document) -> Stats:
     sentences = [s for s in doc.sentences if s.words]
     counts = [len(s.words) for s in sentences]
     longest = max(sentences, key=lambda s: len(s.words), default=None)
-    texts = [doc.prose[s.span.start : s.span.end] for s in sentences if s.lang == doc.lang]
+    texts = readable_texts(doc, sentences, doc.lang)
     overall = measure(texts, doc.lang) if texts else None
     sections = []
     for section, section_texts in own_sentences(doc, doc.lang):

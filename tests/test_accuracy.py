@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from conftest import FIXTURES, TODAY, run
 
+from policylint import document
+from policylint.checks.readability import readable_texts
+
 AR = "fixtures/new/ar-policy-draft.md"
 EN = "fixtures/new/en-code-of-conduct-draft.md"
 
@@ -66,3 +69,32 @@ def test_english_messages_about_an_arabic_policy_give_english_advice():
     assert "اذكر" not in english["SLA106"] and "اكتب" not in english["PLA104"]
     arabic = {f["code"]: f["message"] for f in findings(AR)}
     assert "اذكر المدة رقماً ووحدة" in arabic["SLA106"]
+
+
+CONTROL_BLOCK = {
+    "ar": "**المالك:** إدارة تجربة العملاء في الشركة\n**الإصدار:** 2.1\n**تاريخ السريان:** 2026-09-01\n"
+    "**آخر مراجعة:** 2026-09-01\n**المراجعة القادمة:** 2027-09-01\n**الجهة المعتمدة:** مجلس إدارة الشركة ولجنة المخاطر والامتثال",
+    "en": "**Owner:** Customer Experience Team at the company\n**Version:** 2.1\n**Effective date:** 2026-09-01\n"
+    "**Last reviewed:** 2026-09-01\n**Next review:** 2027-09-01\n**Approved by:** the Board of Directors and the Risk and Compliance Committee",
+}
+
+
+def test_a_control_block_of_label_lines_is_not_one_long_sentence_and_reads_as_before(tmp_path):
+    # Label lines in one paragraph, as DOC107 suggests writing them, none ending in a full
+    # stop: each is a sentence of its own for length (PLA101, PLE101 once counted 31 and
+    # 36 words), while readability reads the paragraph's text as before.
+    for lang, policy in (("ar", FIXTURES / "ar/customer-service-policy.md"), ("en", FIXTURES / "en/customer-service-policy.md")):
+        body = policy.read_text(encoding="utf-8").split("\n## ", 1)[1]
+        title = "# سياسة خدمة العملاء" if lang == "ar" else "# Customer Service Policy"
+        (tmp_path / "block.md").write_text(f"{title}\n\n{CONTROL_BLOCK[lang]}\n\n## {body}", encoding="utf-8")
+        one_line = CONTROL_BLOCK[lang].replace("\n", " ")
+        (tmp_path / "one-line.md").write_text(f"{title}\n\n{one_line}\n\n## {body}", encoding="utf-8")
+        block = run("--today", TODAY, "--format", "json", "--select", "PLA101,PLE101", "block.md", cwd=tmp_path)
+        assert block.findings == [], block.findings
+        # Written on one line, it is one long sentence still.
+        assert [f["line"] for f in run("--today", TODAY, "--format", "json", "--select", "PLA101,PLE101", "one-line.md", cwd=tmp_path).findings] == [3]
+        # Readability reads the block as one run of text, as before (and as textstat and
+        # OSMAN read a paragraph): one text holds its first label and its last.
+        doc = document.parse("block.md", (tmp_path / "block.md").read_text(encoding="utf-8"))
+        first, last = ("المالك", "الجهة المعتمدة") if lang == "ar" else ("Owner", "Approved by")
+        assert sum(first in text and last in text for text in readable_texts(doc, doc.sentences, lang)) == 1

@@ -73,10 +73,15 @@ def test_phrase_found_across_clitics_and_spelling():
         ("سنكون: • مهذبين • سريعين", ["سنكون:", "مهذبين", "سريعين"]),  # inline bullets
         ("Email care@example.com today. Dr. Smith replies, e.g. within 2 hours.", ["Email care@example.com today.", "Dr. Smith replies, e.g. within 2 hours."]),
         ("١. النطاق", ["١. النطاق"]),  # numbering is not a sentence end
+        # A line opening with a label starts a sentence; a wrapped line does not.
+        ("**المالك:** إدارة العملاء\n**الإصدار:** 2.1", ["**المالك:** إدارة العملاء", "**الإصدار:** 2.1"]),
+        ("We reply to every message\nwithin one business day.", ["We reply to every message\nwithin one business day."]),
+        ("Owner: Support team\nNext review: 2027-01-01\nIt applies to: all staff", ["Owner: Support team", "Next review: 2027-01-01", "It applies to: all staff"]),
+        ("We reply in\nfive short simple plain words: fast.", ["We reply in\nfive short simple plain words: fast."]),  # more than four words before the colon
     ],
 )
 def test_sentence_split(text, sentences):
-    assert [text[s:e] for s, e in split(text)] == sentences
+    assert [text[s:e] for s, e, _ in split(text)] == sentences
 
 
 @pytest.mark.parametrize(
@@ -85,3 +90,11 @@ def test_sentence_split(text, sentences):
 )
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_a_line_split_off_at_a_label_continues_its_sentence_only_after_a_kept_one():
+    # "Done." is no label: it ends the second line's sentence; what follows starts anew.
+    assert [c for _, _, c in split("Owner: A\nVersion: 2\nDone. Owner: B")] == [False, True, False]
+    # After a full stop a new sentence starts anyway; a leading line with no word is no sentence to continue.
+    assert [c for _, _, c in split("Done.\nOwner: A")] == [False, False]
+    assert [c for _, _, c in split("**\nOwner: A\nVersion: 2")] == [False, True]

@@ -3,15 +3,30 @@ whole document or section by section (OSMAN for Arabic, Flesch reading ease for 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from policylint.checks.base import Check, Context
-from policylint.document import Document, Section
+from policylint.document import Document, Section, Sentence
 from policylint.findings import Hit, Span
 from policylint.text.readability import measure
 
 SCOPES = ("document", "section")
+
+
+def readable_texts(doc: Document, sentences: Iterable[Sentence], lang: str) -> list[str]:
+    """The text of each sentence in `lang`, a line split off at its label («المالك: ...»)
+    read with the sentence before it (Sentence.continues): the formulas' reference
+    implementations read a paragraph's text, where such lines run on."""
+    spans: list[tuple[int, int]] = []
+    for s in sentences:
+        if s.lang != lang:
+            continue
+        if s.continues and spans:
+            spans[-1] = (spans[-1][0], s.span.end)
+        else:
+            spans.append((s.span.start, s.span.end))
+    return [doc.prose[start:end] for start, end in spans]
 
 
 def own_sentences(doc: Document, lang: str) -> Iterator[tuple[Section, list[str]]]:
@@ -19,8 +34,7 @@ def own_sentences(doc: Document, lang: str) -> Iterator[tuple[Section, list[str]
     sections = list(doc.body_sections)
     for i, section in enumerate(sections):
         end = sections[i + 1].title_span.start if i + 1 < len(sections) else len(doc.source)
-        texts = [doc.prose[s.span.start : s.span.end] for s in doc.sentences_in(Span(section.title_span.end, end)) if s.lang == lang]
-        yield section, texts
+        yield section, readable_texts(doc, doc.sentences_in(Span(section.title_span.end, end)), lang)
 
 
 class ReadabilityCheck(Check):
@@ -42,7 +56,7 @@ class ReadabilityCheck(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         if params.scope == "document":
-            texts = [doc.prose[s.span.start : s.span.end] for s in doc.sentences if s.lang == params.lang]
+            texts = readable_texts(doc, doc.sentences, params.lang)
             if texts:
                 result = measure(texts, params.lang)
                 if result.words >= params.min_words and result.score < params.min_score:

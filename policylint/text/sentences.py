@@ -2,7 +2,11 @@
 
 A sentence ends at . ! ? ؟ ؛ … or an inline bullet (•, as the seed templates write lists
 inside a paragraph), never at the Arabic comma ، nor inside a number (3.5, ٣٫٥), an
-address (example.com) or a known abbreviation (e.g., Dr., ص.ب.).
+address (example.com) or a known abbreviation (e.g., Dr., ص.ب.). A line that opens with
+a label («المالك: ...», "**Version:** 2.1") starts a sentence of its own: a document's
+control block is often lines of one paragraph, none ending in a full stop. Such a
+sentence is marked as continuing the one before it, for the readability formulas, which
+read a paragraph's text as their reference implementations do.
 """
 
 from __future__ import annotations
@@ -37,15 +41,21 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and word.isascii() and text[match.start()].isupper()
 
 
+# A label opening a line: one to four words and a colon, bold or not («المالك:»,
+# "Next review:", "**Owner:**"; the document masks Markdown's markers to spaces first).
+_LABEL_LINE = regex.compile(r"[ \t]*[*_]{0,2}[\p{L}\p{M}]++(?:[ \t][\p{L}\p{M}]++){0,3}[ \t]*:[*_]{0,2}(?:\s|$)")
+
 # The only characters where a sentence can end: the loop below jumps from one to the next.
-_CANDIDATE = regex.compile("[" + regex.escape(_ENDERS + _BULLETS + ".") + "]")
+_CANDIDATE = regex.compile("[" + regex.escape(_ENDERS + _BULLETS + ".") + "\n]")
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
 
-def split(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in `text`, trimmed of surrounding white space."""
-    spans: list[tuple[int, int]] = []
+def split(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, continues) of each sentence in `text`, trimmed of surrounding white
+    space; `continues` when no sentence ended before it, only a line opened with a label."""
+    spans: list[tuple[int, int, bool]] = []
     start = 0
+    continues = False
     n = len(text)
     found = _CANDIDATE.search(text)
     while found is not None:
@@ -53,8 +63,13 @@ def split(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         boundary_end = None
         if ch in _BULLETS:
-            spans.append((start, i))
-            start = i + 1
+            spans.append((start, i, continues))
+            start, continues = i + 1, False
+        elif ch == "\n":
+            if _LABEL_LINE.match(text, i + 1):
+                spans.append((start, i, continues))
+                start, continues = i + 1, True
+            # else a line wrapped inside a sentence
         else:
             j = i
             while j + 1 < n and (text[j + 1] in _ENDERS or text[j + 1] == "."):
@@ -68,15 +83,19 @@ def split(text: str) -> list[tuple[int, int]]:
                 boundary_end = k + 1
             i = k
         if boundary_end is not None:
-            spans.append((start, boundary_end))
-            start = boundary_end
+            spans.append((start, boundary_end, continues))
+            start, continues = boundary_end, False
         found = _CANDIDATE.search(text, i + 1)
-    spans.append((start, n))
+    spans.append((start, n, continues))
     trimmed = []
-    for s, e in spans:
+    kept_before = False  # in this run of lines split at labels
+    for s, e, joined in spans:
+        kept_before = kept_before and joined
         piece = text[s:e]
         s += len(piece) - len(piece.lstrip())
         e -= len(piece) - len(piece.rstrip())
         if e > s and _WORDLIKE.search(text, s, e):
-            trimmed.append((s, e))
+            # Only what follows a kept sentence of its run can continue it.
+            trimmed.append((s, e, kept_before))
+            kept_before = True
     return trimmed
