@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from policylint.checks.readability import own_sentences, readable_texts
 from policylint.document import Document
 from policylint.runner import InputError
+from policylint.text import counting
 from policylint.text.readability import METRICS, measure
 
 HARDEST = 3  # sections listed
@@ -97,16 +98,22 @@ def render_text(all_stats: list[Stats], locale: str | None = None) -> str:
     """Each document's figures, labelled in `locale` (default: the document's language)."""
     out = []
     for s in all_stats:
-        t = LABELS[locale or s.lang if (locale or s.lang) in LABELS else "en"]
-        words = t["word_count"].format
+        language = locale or s.lang if (locale or s.lang) in LABELS else "en"
+        t = LABELS[language]
+
+        def words(n: int | str) -> str:
+            # A count reads as the language counts it («8 كلمات», «24 كلمة»); a mean is a
+            # fraction, which Arabic counts in the singular («5.6 كلمة»).
+            return counting.words(n).pick(language) if isinstance(n, int) else t["word_count"].format(n=n)
+
         score = t["n/a"] if s.score is None else f"{s.metric} {s.score:.1f} ({t['easier']})"
         if s.grade is not None:
             score += f"{t['comma']}{t['grade']} {s.grade:.1f}"
         rows = [
             (t["words"], str(s.words)),
             (t["sentences"], str(s.sentences)),
-            (t["mean"], words(n=f"{s.mean_sentence:.1f}")),
-            (t["longest"], f"{words(n=s.longest_sentence)}{t['comma']}{t['line']} {s.longest_line}: {s.longest_text}"),
+            (t["mean"], words(f"{s.mean_sentence:.1f}")),
+            (t["longest"], f"{words(s.longest_sentence)}{t['comma']}{t['line']} {s.longest_line}: {s.longest_text}"),
             (t["readability"], score),
         ]
         width = max(len(label) for label, _ in rows)
@@ -116,7 +123,7 @@ def render_text(all_stats: list[Stats], locale: str | None = None) -> str:
             out.append(f"  {t['hardest']}")
             title_width = max(len(h.title) for h in s.hardest)
             for h in s.hardest:
-                out.append(f"    {t['line']} {h.line:<4} {h.title.ljust(title_width)}  {s.metric} {h.score:.1f}  ({words(n=h.words)})")
+                out.append(f"    {t['line']} {h.line:<4} {h.title.ljust(title_width)}  {s.metric} {h.score:.1f}  ({words(h.words)})")
         out.append("")
     return "\n".join(out)
 

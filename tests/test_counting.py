@@ -61,3 +61,12 @@ def test_the_arabic_summary_counts_its_findings_and_files(tmp_path):
     assert both.stdout.splitlines()[-1] == "4 ملاحظات في ملفين: 4 أخطاء، 0 تحذيرات، 0 معلومات"
     clean = run("--locale", "ar", "--select", "PLA101", "a.md", "b.md", cwd=tmp_path)
     assert clean.stdout.splitlines()[-1] == "لا ملاحظات في ملفين."
+
+
+def test_stats_counts_the_words_of_the_longest_sentence_as_each_language_does(tmp_path):
+    (tmp_path / "policy.md").write_text("# سياسة خدمة العملاء\n\nنرد على كل رسالة خلال يوم عمل واحد.\n", encoding="utf-8")
+    arabic = run("stats", "--locale", "ar", "policy.md", cwd=tmp_path).stdout
+    # The title is a sentence too: a mean of 5.5, a fraction, counted in the singular.
+    assert "8 كلمات، السطر 3" in arabic and "5.5 كلمة" in arabic
+    english = run("stats", "--locale", "en", "policy.md", cwd=tmp_path).stdout
+    assert "8 words, line 3" in english
