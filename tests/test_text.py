@@ -78,6 +78,7 @@ def test_phrase_found_across_clitics_and_spelling():
         ("We reply to every message\nwithin one business day.", ["We reply to every message\nwithin one business day."]),
         ("Owner: Support team\nNext review: 2027-01-01\nIt applies to: all staff", ["Owner: Support team", "Next review: 2027-01-01", "It applies to: all staff"]),
         ("We reply in\nfive short simple plain words: fast.", ["We reply in\nfive short simple plain words: fast."]),  # more than four words before the colon
+        ("We serve three groups of\ncustomers: retail, business and public.", ["We serve three groups of\ncustomers: retail, business and public."]),  # the line before is prose
     ],
 )
 def test_sentence_split(text, sentences):

@@ -3,8 +3,9 @@
 A sentence ends at . ! ? ؟ ؛ … or an inline bullet (•, as the seed templates write lists
 inside a paragraph), never at the Arabic comma ، nor inside a number (3.5, ٣٫٥), an
 address (example.com) or a known abbreviation (e.g., Dr., ص.ب.). A line that opens with
-a label («المالك: ...», "**Version:** 2.1") starts a sentence of its own: a document's
-control block is often lines of one paragraph, none ending in a full stop. Such a
+a label («المالك: ...», "**Version:** 2.1") after another such line starts a sentence of
+its own: a document's control block is often lines of one paragraph, none ending in a
+full stop. Such a
 sentence is marked as continuing the one before it, for the readability formulas, which
 read a paragraph's text as their reference implementations do.
 """
@@ -66,7 +67,9 @@ def split(text: str) -> list[tuple[int, int, bool]]:
             spans.append((start, i, continues))
             start, continues = i + 1, False
         elif ch == "\n":
-            if _LABEL_LINE.match(text, i + 1):
+            # Both lines must open with a label: prose wrapped before "customers: all of
+            # them" goes on.
+            if _LABEL_LINE.match(text, i + 1) and _LABEL_LINE.match(text, text.rfind("\n", 0, i) + 1):
                 spans.append((start, i, continues))
                 start, continues = i + 1, True
             # else a line wrapped inside a sentence
