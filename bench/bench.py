@@ -101,6 +101,10 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
     for size in (10_000, 100_000):
         unit = "خلال 24 ساعة، "
         write(f"promises in one table cell, {size // 1000} K characters", "# سياسة خدمة العملاء\n\n| القناة | الالتزام |\n|---|---|\n| الهاتف | " + unit * (size // len(unit)) + " |\n")
+    # One paragraph of many lines: wrapped prose, and a control block of label lines.
+    for count in (20_000, 200_000):
+        write(f"one paragraph of {count:,} wrapped lines", "# سياسة خدمة العملاء\n\nنرد على\n" + "رسائل العملاء جميعها خلال يوم عمل\n" * count)
+        write(f"one paragraph of {count:,} label lines", "# سياسة خدمة العملاء\n\n" + "**المالك:** إدارة تجربة العملاء\n" * count)
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

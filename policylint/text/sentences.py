@@ -69,7 +69,10 @@ def split(text: str) -> list[tuple[int, int, bool]]:
         elif ch == "\n":
             # Both lines must open with a label: prose wrapped before "customers: all of
             # them" goes on.
-            if _LABEL_LINE.match(text, i + 1) and _LABEL_LINE.match(text, text.rfind("\n", 0, i) + 1):
+            # Each test ends at its line's end: with no colon ahead, the regex module reads
+            # on to the end of the text for one, which made a paragraph of many lines quadratic.
+            line_end = text.find("\n", i + 1)
+            if _LABEL_LINE.match(text, i + 1, n if line_end < 0 else line_end) and _LABEL_LINE.match(text, text.rfind("\n", 0, i) + 1, i):
                 spans.append((start, i, continues))
                 start, continues = i + 1, True
             # else a line wrapped inside a sentence
