@@ -106,6 +106,8 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         write(f"one paragraph of {count:,} wrapped lines", "# سياسة خدمة العملاء\n\nنرد على\n" + "رسائل العملاء جميعها خلال يوم عمل\n" * count)
         write(f"one paragraph of {count:,} label lines", "# سياسة خدمة العملاء\n\n" + "**المالك:** إدارة تجربة العملاء\n" * count)
     for count in (10_000, 100_000):
+        write(f"{count:,} acronyms, no parenthesis", "# Customer Service Policy\n\n" + "We track the CRM and " * count + "done.\n")
+    for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made
 
