@@ -29,6 +29,7 @@ from policylint import yamlsafe
 from policylint.findings import Position, Span
 from policylint.text import sentences as sentence_splitter
 from policylint.text.detect import detect_language
+from policylint.text.labels import label_at
 from policylint.text.tokens import Token, Tokens, tokenize
 
 T = TypeVar("T")
@@ -322,10 +323,7 @@ def _mask_inline(content: str, references: dict[str, Any], in_list_item: bool) -
 
 # ------------------------------------------------------------------------- sections
 
-_LABEL = regex.compile(r"\s*([^\s:：.؟?!•][^:：\n.؟?!•]{0,48}?)\s*[:：]")
 _BOLD_LINE = regex.compile(r"\s*(\*\*|__)([^*_\n]+?)\1\s*[:：]?\s*")
-_URL_SCHEME = regex.compile(r"(?:https?|ftp|mailto|tel)$", regex.I)
-MAX_LABEL_WORDS = 6
 LEVEL_BOLD = 7
 LEVEL_LABEL = 8
 
@@ -459,18 +457,9 @@ def _labels(prose: str, block: Span) -> Iterator[Span]:
     """Labels that open a paragraph or an inline bullet item: "**النطاق:** ..." or "الغرض: ..."."""
     starts = [block.start] + [block.start + m.end() for m in regex.finditer("[•▪◦●■]", prose[block.start : block.end])]
     for start in starts:
-        m = _LABEL.match(prose, start, block.end)
-        if not m:
-            continue
-        label = m.group(1)
-        if (
-            len(label.split()) > MAX_LABEL_WORDS
-            or not regex.search(r"\p{L}", label)
-            or _URL_SCHEME.search(label)
-            or regex.match(r"\d", prose[m.end() : m.end() + 1])  # a time such as 10:30
-        ):
-            continue
-        yield Span(m.start(1), m.end(1))
+        found = label_at(prose, start, block.end)
+        if found:
+            yield Span(*found)
 
 
 class _ProseMemo:

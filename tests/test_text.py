@@ -77,7 +77,7 @@ def test_phrase_found_across_clitics_and_spelling():
         ("**المالك:** إدارة العملاء\n**الإصدار:** 2.1", ["**المالك:** إدارة العملاء", "**الإصدار:** 2.1"]),
         ("We reply to every message\nwithin one business day.", ["We reply to every message\nwithin one business day."]),
         ("Owner: Support team\nNext review: 2027-01-01\nIt applies to: all staff", ["Owner: Support team", "Next review: 2027-01-01", "It applies to: all staff"]),
-        ("We reply in\nfive short simple plain words: fast.", ["We reply in\nfive short simple plain words: fast."]),  # more than four words before the colon
+        ("We reply in\nfive short simple plain words: fast.", ["We reply in\nfive short simple plain words: fast."]),  # the line before is no label
         ("We serve three groups of\ncustomers: retail, business and public.", ["We serve three groups of\ncustomers: retail, business and public."]),  # the line before is prose
     ],
 )

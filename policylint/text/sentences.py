@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import regex
 
+from policylint.text.labels import label_at
+
 _ENDERS = "!?؟؛…"
 _BULLETS = "•▪◦●■"
 _CLOSERS = "\"'”’»)]*_"
@@ -42,10 +44,6 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and word.isascii() and text[match.start()].isupper()
 
 
-# A label opening a line: one to four words and a colon, bold or not («المالك:»,
-# "Next review:", "**Owner:**"; the document masks Markdown's markers to spaces first).
-_LABEL_LINE = regex.compile(r"[ \t]*[*_]{0,2}[\p{L}\p{M}]++(?:[ \t][\p{L}\p{M}]++){0,3}[ \t]*:[*_]{0,2}(?:\s|$)")
-
 # The only characters where a sentence can end: the loop below jumps from one to the next.
 _CANDIDATE = regex.compile("[" + regex.escape(_ENDERS + _BULLETS + ".") + "\n]")
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
@@ -67,12 +65,10 @@ def split(text: str) -> list[tuple[int, int, bool]]:
             spans.append((start, i, continues))
             start, continues = i + 1, False
         elif ch == "\n":
-            # Both lines must open with a label: prose wrapped before "customers: all of
-            # them" goes on.
-            # Each test ends at its line's end: with no colon ahead, the regex module reads
-            # on to the end of the text for one, which made a paragraph of many lines quadratic.
+            # Both lines must open with a label (labels.py): prose wrapped before
+            # "customers: retail, ..." goes on. Each test ends at its line's end.
             line_end = text.find("\n", i + 1)
-            if _LABEL_LINE.match(text, i + 1, n if line_end < 0 else line_end) and _LABEL_LINE.match(text, text.rfind("\n", 0, i) + 1, i):
+            if label_at(text, i + 1, n if line_end < 0 else line_end) and label_at(text, text.rfind("\n", 0, i) + 1, i):
                 spans.append((start, i, continues))
                 start, continues = i + 1, True
             # else a line wrapped inside a sentence
