@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from policylint import document
 from policylint.checks import review_date
-from policylint.text import tokens
+from policylint.text import acronyms, tokens
 from policylint.text.tokens import Token, normalise
 
 _PLAIN_ATOMS = regex.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?،؛؟]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -148,3 +148,31 @@ def test_every_line_of_the_fixtures_is_the_text_between_its_newlines():
         doc = document.parse(str(path), path.read_text(encoding="utf-8"))
         lines = doc.source.split("\n")
         assert [doc.text(doc.line_span(number)) for number in range(1, len(lines) + 1)] == lines, path
+
+
+_ACRONYM_PIECES = ["SLA", " ", "(", ")", "Service Level Agreement", "اتفاقية مستوى الخدمة", "KPI", ", ", "x" * 150, "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ACRONYM_PIECES), max_size=20).map("".join))
+@example("SLA (" + "Service Level Agreement " * 8 + ")")  # a spelling-out of 190 characters, inside the bound
+def test_acronyms_spelled_out_in_parentheses_are_found_as_before(text):
+    # The search now ends 200 characters after the acronym; a spelling-out is far shorter.
+    for m in acronyms.ACRONYM.finditer(text):
+        plain = _PLAIN_EXPANDED_AFTER.match(text, m.end(1))
+        if plain is None or plain.end() - m.end(1) <= 200:
+            assert acronyms.is_expanded(text, m.start(1), m.end(1)) == (plain is not None or _wrapped(text, m.start(1), m.end(1)))
+
+
+def test_acronyms_of_real_policies_are_found_spelled_out_as_before():
+    for text in real_texts():
+        for m in acronyms.ACRONYM.finditer(text):
+            plain = _PLAIN_EXPANDED_AFTER.match(text, m.end(1)) is not None or _wrapped(text, m.start(1), m.end(1))
+            assert acronyms.is_expanded(text, m.start(1), m.end(1)) == plain
+
+
+_PLAIN_EXPANDED_AFTER = regex.compile(r"\s*\(\s*[^()]*\p{L}{2,}[^()]*\)")
+
+
+def _wrapped(text: str, start: int, end: int) -> bool:
+    return text[max(0, start - 3) : start].rstrip().endswith("(") and text[end : end + 3].lstrip().startswith(")")
