@@ -6,7 +6,8 @@ The plain forms retried every opener of a long line that had no closer (`![`, `]
 1.1.1... was joined pair by pair: seconds on a 20 KB line, hours on a megabyte. Each test
 runs the plain form beside the rewritten one on real policies and on generated text made
 of the pieces that matter; `bench/bench.py --sizes` measures the time. A line's span
-once searched the line for its newline, once per finding on it.
+once searched the line for its newline, once per finding on it; an acronym's
+spelling-out was looked for to the end of the text.
 """
 
 from __future__ import annotations
