@@ -126,7 +126,10 @@ def test_ctrl_c_stops_the_run_says_so_and_is_not_read_as_findings(tmp_path):
 
 class _Finaliser:
     def __del__(self) -> None:
-        os.kill(os.getpid(), signal.SIGINT)
+        # To this thread: os.kill to the process may land in another thread, whose C
+        # handler may run only after the loop below has ended (one full run in three
+        # failed so, with threads left by earlier tests).
+        signal.raise_signal(signal.SIGINT)
         for _ in range(10_000):  # Python runs the signal handler here, inside __del__
             pass
 
@@ -135,6 +138,7 @@ def test_a_ctrl_c_dropped_inside_a_finaliser_is_raised_again_between_files(monke
     # Python drops what a __del__ raises (the regex module's compiler has some), and
     # reports it as "Exception ignored" through sys.unraisablehook: without Interrupts,
     # such a Ctrl-C would be lost and the run would go on to the end.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # no earlier test left its own
     reported: list[object] = []
     monkeypatch.setattr(sys, "unraisablehook", reported.append)
     with pytest.raises(KeyboardInterrupt):
