@@ -24,6 +24,11 @@ class ArabicForms(NamedTuple):
     hundreds: str  # after 100, 200, 101...: «يوم»
 
 
+def _number(count: int | float) -> str:
+    # "1.5", but "1000000", never "1e+06".
+    return str(int(count)) if count == int(count) else f"{count:g}"
+
+
 def arabic_noun(count: int | float, forms: ArabicForms) -> str:
     """The form of the noun that `count` takes."""
     if count != int(count):
@@ -40,11 +45,11 @@ def arabic_noun(count: int | float, forms: ArabicForms) -> str:
 def arabic_counted(count: int | float, forms: ArabicForms) -> str:
     """The number and its noun: «يومين», «5 أيام», «18 يوماً», «100 يوم»."""
     noun = arabic_noun(count, forms)
-    return noun if count in (1, 2) else f"{count:g} {noun}"
+    return noun if count in (1, 2) else f"{_number(count)} {noun}"
 
 
 def english_counted(count: int | float, one: str, more: str) -> str:
-    return f"{count:g} {one if count == 1 else more}"
+    return f"{_number(count)} {one if count == 1 else more}"
 
 
 def counted(count: int, arabic: ArabicForms, english: tuple[str, str]) -> Localised:
