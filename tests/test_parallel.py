@@ -126,10 +126,7 @@ def test_ctrl_c_stops_the_run_says_so_and_is_not_read_as_findings(tmp_path):
 
 class _Finaliser:
     def __del__(self) -> None:
-        # To this thread: os.kill to the process may land in another thread, whose C
-        # handler may run only after the loop below has ended (one full run in three
-        # failed so, with threads left by earlier tests).
-        signal.raise_signal(signal.SIGINT)
+        signal.raise_signal(signal.SIGINT)  # to this thread
         for _ in range(10_000):  # Python runs the signal handler here, inside __del__
             pass
 
@@ -138,13 +135,19 @@ def test_a_ctrl_c_dropped_inside_a_finaliser_is_raised_again_between_files(monke
     # Python drops what a __del__ raises (the regex module's compiler has some), and
     # reports it as "Exception ignored" through sys.unraisablehook: without Interrupts,
     # such a Ctrl-C would be lost and the run would go on to the end.
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # no earlier test left its own
-    reported: list[object] = []
-    monkeypatch.setattr(sys, "unraisablehook", reported.append)
-    with pytest.raises(KeyboardInterrupt):
-        with Interrupts() as interrupts:
-            _Finaliser()
-            interrupts.check()
-    assert reported == []  # not reported as ignored: it was raised again
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    assert sys.unraisablehook == reported.append
+    # Python's own handler, as a terminal's Ctrl-C finds it: a test run started in the
+    # background (`make test &`) inherits SIGINT ignored, and Interrupts rightly leaves
+    # an ignored Ctrl-C alone.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        reported: list[object] = []
+        monkeypatch.setattr(sys, "unraisablehook", reported.append)
+        with pytest.raises(KeyboardInterrupt):
+            with Interrupts() as interrupts:
+                _Finaliser()
+                interrupts.check()
+        assert reported == []  # not reported as ignored: it was raised again
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert sys.unraisablehook == reported.append
+    finally:
+        signal.signal(signal.SIGINT, previous)
