@@ -9,7 +9,7 @@ import json
 
 from policylint.across import Row, conflicts, document_rows
 from policylint.runner import InputError, Loaded
-from policylint.text.counting import ArabicForms, arabic_noun
+from policylint.text.counting import ArabicForms, arabic_noun, english_noun
 
 # Unit names as the table shows them, in a column beside the quantity: English (one,
 # more); Arabic as it counts its nouns (text/counting.py), «45 ثانية» and «24 ساعة».
@@ -34,7 +34,7 @@ def unit_name(unit: str, value: float | None, locale: str) -> str:
     """The unit as it reads after the quantity. A placeholder ("[X]") takes the plural,
     as the templates write it («خلال [X] ساعات»)."""
     if locale == "en":
-        return EN_UNITS[unit][value != 1]
+        return english_noun(value, *EN_UNITS[unit])
     return AR_UNITS[unit].few if value is None else arabic_noun(value, AR_UNITS[unit])
 
 

@@ -48,8 +48,13 @@ def arabic_counted(count: int | float, forms: ArabicForms) -> str:
     return noun if count in (1, 2) else f"{_number(count)} {noun}"
 
 
+def english_noun(count: int | float | None, one: str, more: str) -> str:
+    """The form of the noun that `count` takes; the plural for an unknown count."""
+    return one if count == 1 else more
+
+
 def english_counted(count: int | float, one: str, more: str) -> str:
-    return f"{_number(count)} {one if count == 1 else more}"
+    return f"{_number(count)} {english_noun(count, one, more)}"
 
 
 def counted(count: int, arabic: ArabicForms, english: tuple[str, str]) -> Localised:

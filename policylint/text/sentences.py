@@ -5,9 +5,9 @@ inside a paragraph), never at the Arabic comma ، nor inside a number (3.5, ٣٫
 address (example.com) or a known abbreviation (e.g., Dr., ص.ب.). A line that opens with
 a label («المالك: ...», "**Version:** 2.1") after another such line starts a sentence of
 its own: a document's control block is often lines of one paragraph, none ending in a
-full stop. Such a
-sentence is marked as continuing the one before it, for the readability formulas, which
-read a paragraph's text as their reference implementations do.
+full stop. Such a sentence is marked as continuing the one before it, for the
+readability formulas, which read a paragraph's text as their reference implementations
+do.
 """
 
 from __future__ import annotations
