@@ -85,8 +85,7 @@ class _RunCache:
         self.rulesets: dict[tuple[Path, ...], RuleSet] = {}
         # What to tell the user about a configuration (Report.add says each note once).
         self.notes: dict[Path | None, list[str]] = {}
-        # The results cache's digest of each configuration's settings (results_cache.settings).
-        self.cache_settings: dict[tuple[Path | None, bool], bytes] = {}
+        self._cache_settings: dict[tuple[Path | None, bool], bytes] = {}
 
     def config(self, path: Path | None) -> config_mod.Config:
         if path not in self.configs:
@@ -100,6 +99,14 @@ class _RunCache:
         if packs not in self.rulesets:
             self.rulesets[packs] = load_rules(packs)
         return self.rulesets[packs]
+
+    def cache_settings(self, path: Path | None, options: Options, explicit: bool) -> bytes:
+        """The results cache's digest of a configuration's settings (results_cache.settings);
+        a run has one set of options."""
+        if (path, explicit) not in self._cache_settings:
+            config = self.config(path)
+            self._cache_settings[path, explicit] = results_cache.settings(config, config.rule_packs, options, explicit)
+        return self._cache_settings[path, explicit]
 
 
 def _settings(config: config_mod.Config, file: Path, options: Options) -> engine.Settings:
@@ -217,9 +224,7 @@ def _from_cache(display: str, file: Path, text: str, options: Options, explicit:
         ruleset = cache.rules(config.rule_packs)
     except (config_mod.ConfigError, RulePackError):
         return None, None
-    if (config_path, explicit) not in cache.cache_settings:
-        cache.cache_settings[config_path, explicit] = results_cache.settings(config, config.rule_packs, options, explicit)
-    entry = results_cache.key(cache.cache_settings[config_path, explicit], display, text)
+    entry = results_cache.key(cache.cache_settings(config_path, options, explicit), display, text)
     cached = results_cache.load(entry)
     if not isinstance(cached, dict) or set(cached) != set(_CACHED):
         return entry, None
