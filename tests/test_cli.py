@@ -327,3 +327,13 @@ def test_a_file_named_twice_or_also_inside_a_named_folder_is_reported_once(tmp_p
     assert once.exit_code == again.exit_code == 1
     assert len(again.findings) == len(once.findings) > 0
     assert {f["path"] for f in again.findings} == {str(tmp_path / "policy.md")}
+
+
+def test_hyphenated_jargon_is_reported_as_written(lint_json, tmp_path):
+    # The jargon list has "world-class", "value-add" and "best-in-class": each was missed
+    # in running text, where the hyphen is a token of its own, and "value add" was not.
+    policy = tmp_path / "policy.md"
+    line = "Our world-class team brings value-add services and best-in-class support."
+    policy.write_text(f"# Customer Service Policy\n\n## Purpose\n\n{line}\n", encoding="utf-8")
+    found = [(f["code"], line[f["column"] - 1 : f["end_column"] - 1]) for f in lint_json("--select", "PLE103", str(policy)).findings]
+    assert found == [("PLE103", "world-class"), ("PLE103", "value-add"), ("PLE103", "best-in-class")]

@@ -204,10 +204,9 @@ class PhraseMatcher:
                 continue  # most words start no phrase: one set test, in C
             candidates = {c for key in keys & self._keys for c in self._by_key[key]}
             for index in sorted(candidates):
-                phrase = self.phrases[index]
-                n = len(phrase)
-                if i + n <= len(tokens) and all(words_match(tokens[i + k].norm, phrase[k]) for k in range(n)):
-                    found.append((index, i, i + n - 1))
+                last = _phrase_end(tokens, i, self.phrases[index])
+                if last is not None:
+                    found.append((index, i, last))
         return found
 
     def find_longest(self, tokens: Sequence[Token], keep: Callable[[int, int, int], bool] = lambda *_: True) -> list[tuple[int, int, int]]:
@@ -222,6 +221,31 @@ class PhraseMatcher:
             taken.update(range(first, last + 1))
             chosen.append((index, first, last))
         return chosen
+
+
+# A hyphen between two words with no space ("e-mail", "world-class", "walk-in") is a
+# token of its own, but a phrase is its words alone (phrase_words): inside a phrase such a
+# hyphen stands where the entry has a space, or a hyphen of its own.
+_JOINING_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def _phrase_end(tokens: Sequence[Token], first: int, phrase: tuple[str, ...]) -> int | None:
+    """The last token of `phrase` found at tokens[first], or None where it is not there."""
+    count = len(tokens)
+    at = first
+    for k, word in enumerate(phrase):
+        if k:
+            at += 1
+            if (
+                at + 1 < count
+                and tokens[at].text in _JOINING_HYPHENS
+                and tokens[at - 1].end == tokens[at].start
+                and tokens[at].end == tokens[at + 1].start
+            ):
+                at += 1
+        if at >= count or not words_match(tokens[at].norm, word):
+            return None
+    return at
 
 
 def find_phrase(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
