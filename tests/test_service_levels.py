@@ -32,6 +32,15 @@ from policylint.text.tokens import tokenize
         ("We resolve it within 2 business days.", 2, "business day"),
         ("We reply within an hour.", 1, "hour"),
         ("We call back in under 60 seconds.", 60, "second"),
+        # A number restated in digits, as contracts write it.
+        ("We reply within two (2) business days.", 2, "business day"),
+        ("نرد خلال ثلاثة (٣) أيام عمل.", 3, "business day"),
+        # A range with its unit at both ends, or opened by "between" / "from".
+        ("نرد خلال ساعتين إلى أربع ساعات.", 4, "hour"),
+        ("We reply within 2 hours to 4 hours.", 4, "hour"),
+        ("نرد على الدردشة من ٢ إلى ٥ دقائق.", 5, "minute"),
+        ("نرد خلال مدة تتراوح بين ٢ و٥ دقائق.", 5, "minute"),
+        ("We answer chats in between 2 and 5 minutes.", 5, "minute"),
     ],
 )
 def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
@@ -39,7 +48,14 @@ def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
     assert (promise.quantity.value, promise.quantity.unit) == (value, unit)
 
 
-@pytest.mark.parametrize("text", ["نتواصل من خلال الهاتف.", "نعمل خلال ساعات العمل الرسمية.", "نراجع البريد كل 3 ساعات.", "We are open 24 hours a day."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نتواصل من خلال الهاتف.", "نعمل خلال ساعات العمل الرسمية.", "نراجع البريد كل 3 ساعات.", "We are open 24 hours a day.",
+        # "from" opens a promise only as a whole range, and a range per day is a workload.
+        "نستقبل الطلبات بعد مرور أكثر من ٥ دقائق.", "Agents work from 8 to 10 hours a day.", "يعمل الموظف من ٨ إلى ١٠ ساعات يومياً.",
+    ],
+)
 def test_words_that_look_like_promises_are_not(text):
     assert find_promises(tokenize(text, "ar")) == []
 
@@ -327,3 +343,22 @@ def test_hyphenated_channel_names_are_found_in_running_text(lint_json, tmp_path)
     assert [f["code"] for f in lint_json("--select", "SLA101", str(policy)).findings] == []
     rows = run("sla", "--format", "json", str(policy)).json["commitments"]
     assert [(r["channel"], r["quantity"], r["unit"]) for r in rows] == [("email", 24, "hour"), ("in-person", 5, "minute")]
+
+
+def test_a_range_in_a_table_cell_and_a_restated_number_are_commitments(tmp_path):
+    # «من ٢ إلى ٥ دقائق» under "first reply" was no promise at all, so `sla` left the
+    # chat reply out; "two (2) business days" was not read either.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n| القناة | الرد الأول | الحل |\n|---|---|---|\n"
+        "| الدردشة | من ٢ إلى ٥ دقائق | خلال يوم عمل |\n\n"
+        "We reply to every email within two (2) business days.\n",
+        encoding="utf-8",
+    )
+    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
+    found = [(r["line"], r["channel"], r["measure"], r["quantity"], r["unit"], r["text"]) for r in rows]
+    assert found == [
+        (7, "live-chat", "response", 5, "minute", "من ٢ إلى ٥ دقائق"),
+        (7, "live-chat", "resolution", 1, "business day", "خلال يوم عمل"),
+        (9, "email", "response", 2, "business day", "within two (2) business days"),
+    ]

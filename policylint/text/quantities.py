@@ -71,7 +71,19 @@ _EN_NUMBERS = {
 }
 _EN_ARTICLES = {"a", "an"}
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25}
-_RANGE = {"-", "–", "—", "to", normalise("إلى"), normalise("الى"), normalise("حتى"), "or", normalise("أو")}
+_RANGE = frozenset({"-", "–", "—", "to", normalise("إلى"), normalise("الى"), normalise("حتى"), "or", normalise("أو")})
+# "between 2 and 5 minutes", «بين ٢ و٥ دقائق», «من ٢ إلى ٥ دقائق»: a range opened by one of
+# these promises its upper bound, as "within 2-5 minutes" does; a lone "from 5 minutes"
+# promises nothing. After "between", "and" closes the range.
+_RANGE_OPENERS = frozenset({"between", "from", normalise("بين"), normalise("من")})
+_BETWEEN = frozenset({"between", normalise("بين")})
+_AND = frozenset({"and", "و"})
+# "from 8 to 10 hours a day", «من ٨ إلى ١٠ ساعات يومياً»: a rate (a shift, a workload),
+# not a time anybody waits.
+_RATES = [tuple(normalise(w) for w in p.split()) for p in (
+    "a day", "a week", "a month", "per day", "per week", "per month", "daily", "weekly", "each day", "every day",
+    "يوميا", "أسبوعيا", "شهريا", "في اليوم", "في الأسبوع", "في الشهر", "كل يوم",
+)]
 
 # Words that promise an upper bound, before the quantity ("خلال", "within") or after it
 # ("على الأكثر", "at most"). A conjunction may be glued to the Arabic ones ("وخلال").
@@ -224,8 +236,63 @@ class _Reader:
             return unit, count, i
         return None
 
-    def quantity(self, i: int) -> Quantity | None:
-        """A quantity and its unit starting at token i, or None."""
+    def restated(self, value: float, j: int) -> int:
+        """Past a number's restatement in digits: "two (2) business days", «ثلاثة (٣) أيام»."""
+        if self.at(j + 1) == "(" and _digits(self.at(j + 2)) == value and self.at(j + 3) == ")":
+            return j + 3
+        return j
+
+    def _upper_bound(self, value: float, j: int, joiners: frozenset[str]) -> tuple[float, int] | None:
+        """The upper end of a range whose lower end, `value`, ends at token j: "3-5",
+        «٢ إلى ٥», and after "between" "2 and 5", «٢ و٥» (the "و" glued or not)."""
+        nxt = self.at(j + 1)
+        if nxt in joiners:
+            upper = self.number(j + 2)
+        elif "و" in joiners and nxt[:1] == "و" and (_digits(nxt[1:]) is not None or nxt[1:] in _AR_NUMBERS):
+            found = _digits(nxt[1:])
+            upper = (found if found is not None else float(_AR_NUMBERS[nxt[1:]]), j + 1)
+        else:
+            return None
+        if upper is None or upper[0] < value:
+            return None
+        return upper[0], self.restated(upper[0], upper[1])
+
+    def quantity(self, i: int, joiners: frozenset[str] = _RANGE) -> Quantity | None:
+        """A quantity and its unit starting at token i, or None. Of a range written with
+        its unit on both ends ("2 hours to 4 hours", «ساعتين إلى أربع ساعات»), the upper
+        end, as for "2-4 hours"."""
+        lower = self._single(i, joiners)
+        if lower is None or lower.value is None or self.at(lower.last + 1) not in joiners:
+            return lower
+        # Two ends, no more: reading on along "1 hour to 2 hours to ..." would make each
+        # start in such a chain read the rest of it.
+        upper = self._single(lower.last + 2, joiners)
+        if upper is None or upper.value is None or upper.dimension != lower.dimension:
+            return lower
+        if upper.in_base_units() < lower.in_base_units():
+            return lower
+        return Quantity(upper.value, upper.unit, i, upper.last)
+
+    def opened_range(self, i: int) -> Quantity | None:
+        """"between 2 and 5 minutes", «من ٢ إلى ٥ دقائق» at token i (the opener): the
+        range as one quantity, its upper bound; None for anything but a whole range
+        ("from 5 minutes"), and for a rate ("from 8 to 10 hours a day")."""
+        if _bare(self.at(i)) not in _RANGE_OPENERS:
+            return None
+        joiners = _RANGE | _AND if _bare(self.at(i)) in _BETWEEN else _RANGE
+        quantity = self.quantity(i + 1, joiners)
+        if quantity is None or quantity.value is None:
+            return None
+        single = self._single(i + 1, frozenset())
+        if single is not None and single.last == quantity.last:
+            return None  # one quantity, no range
+        if any(self.phrase_at(quantity.last + 1, rate, glued=False) for rate in _RATES):
+            return None
+        return quantity
+
+    def _single(self, i: int, joiners: frozenset[str]) -> Quantity | None:
+        """A quantity and its unit starting at token i, or None; a range of bare numbers
+        ("3-5 days") is one quantity here."""
         held = self.placeholder(i)
         if held is not None:
             text, j = held
@@ -240,10 +307,10 @@ class _Reader:
         number = self.number(i)
         if number is not None:
             value, j = number
-            if self.at(j + 1) in _RANGE:  # 3-5 أيام: the upper bound is the promise
-                upper = self.number(j + 2)
-                if upper is not None and upper[0] >= value:
-                    value, j = upper
+            j = self.restated(value, j)
+            upper = self._upper_bound(value, j, joiners)  # 3-5 أيام: the upper bound is the promise
+            if upper is not None:
+                value, j = upper
             unit = self.unit(j + 1)
             if unit is None:
                 return None
@@ -287,13 +354,13 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
 
 
 def bare_quantity(tokens: Sequence[Token]) -> Promise | None:
-    """A quantity that is all a text says ("60 ثانية", "2 business days", "[X] ساعات"):
-    a table cell under a column such as "Response time" promises it without "within"."""
+    """A quantity that is all a text says ("60 ثانية", "2 business days", "[X] ساعات",
+    «من ٢ إلى ٥ دقائق»): a table cell under a column such as "Response time" promises it without "within"."""
     reader = _Reader(tokens)
     words = [i for i, t in enumerate(tokens) if t.is_word or t.text in ("[", "]", "{{", "}}")]
     if not words:
         return None
-    quantity = reader.quantity(words[0])
+    quantity = reader.opened_range(words[0]) or reader.quantity(words[0])
     if quantity is None or any(t.is_word for t in tokens[quantity.last + 1 :]):
         return None
     return Promise(quantity, words[0], quantity.last)
@@ -328,6 +395,10 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
+        if found is None and _bare(word) in _RANGE_OPENERS:
+            quantity = reader.opened_range(i)
+            if quantity is not None:
+                found = Promise(quantity, i, quantity.last)
         if found is None and _may_start_quantity(word):
             quantity = reader.quantity(i)
             if quantity is not None and reader.at(quantity.last + 1) in _AFTER_FIRST and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
