@@ -362,3 +362,25 @@ def test_a_range_in_a_table_cell_and_a_restated_number_are_commitments(tmp_path)
         (7, "live-chat", "resolution", 1, "business day", "خلال يوم عمل"),
         (9, "email", "response", 2, "business day", "within two (2) business days"),
     ]
+
+
+def test_a_time_after_a_label_naming_a_measure_is_a_commitment(lint_json, tmp_path):
+    # A list of labels is how many policies state their service levels; the e-mail
+    # section was reported as promising no time at all.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# Customer Service Policy\n\n## Email\n\n- **Response time:** 24 hours\n- **Resolution time:** 3 business days\n\n"
+        "## Phone\n\n- **Hotline:** 24 hours\n- **Calls answered:** within 3 rings\n\n"
+        "## الدردشة\n\n- مدة حل الطلب: من ٢ إلى ٥ ساعات\n",
+        encoding="utf-8",
+    )
+    assert lint_json("--select", "SLA101", str(policy)).findings == []
+    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
+    found = [(r["line"], r["channel"], r["measure"], r["quantity"], r["unit"]) for r in rows]
+    # "Hotline: 24 hours" says when the line is open, not how soon it answers.
+    assert found == [
+        (5, "email", "response", 24, "hour"),
+        (6, "email", "resolution", 3, "business day"),
+        (11, "phone", "response", 3, "ring"),
+        (15, "live-chat", "resolution", 5, "hour"),
+    ]

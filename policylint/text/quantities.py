@@ -353,11 +353,13 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
     return any(w in _CONDITIONS for w in words) and any(w in _NEGATIONS or w.endswith("n't") for w in words)
 
 
-def bare_quantity(tokens: Sequence[Token]) -> Promise | None:
-    """A quantity that is all a text says ("60 ثانية", "2 business days", "[X] ساعات",
-    «من ٢ إلى ٥ دقائق»): a table cell under a column such as "Response time" promises it without "within"."""
+def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
+    """A quantity that is all a text says from token `start` ("60 ثانية", "2 business
+    days", "[X] ساعات", «من ٢ إلى ٥ دقائق»): a table cell under a column such as
+    "Response time" promises it without "within", as the text after a label such as
+    "Response time:" does."""
     reader = _Reader(tokens)
-    words = [i for i, t in enumerate(tokens) if t.is_word or t.text in ("[", "]", "{{", "}}")]
+    words = [i for i, t in enumerate(tokens) if i >= start and (t.is_word or t.text in ("[", "]", "{{", "}}"))]
     if not words:
         return None
     quantity = reader.opened_range(words[0]) or reader.quantity(words[0])
