@@ -337,3 +337,23 @@ def test_hyphenated_jargon_is_reported_as_written(lint_json, tmp_path):
     policy.write_text(f"# Customer Service Policy\n\n## Purpose\n\n{line}\n", encoding="utf-8")
     found = [(f["code"], line[f["column"] - 1 : f["end_column"] - 1]) for f in lint_json("--select", "PLE103", str(policy)).findings]
     assert found == [("PLE103", "world-class"), ("PLE103", "value-add"), ("PLE103", "best-in-class")]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "label", "table"),
+    [
+        # A document-control table: labels over the first row of values ...
+        ("en/customer-service-policy.md", "Last reviewed", "| Owner | Version | Last reviewed |\n|---|---|---|\n| Head of Support | 3.2 | 3 March 2024 |"),
+        # ... or a table of labels and values.
+        ("ar/customer-service-policy.md", "تاريخ آخر مراجعة", "| البيان | القيمة |\n|---|---|\n| المالك | إدارة الخدمة |\n| تاريخ آخر مراجعة | ٣ مارس ٢٠٢٤ |"),
+    ],
+)
+def test_a_review_date_in_a_document_control_table_is_read(lint_json, tmp_path, fixture, label, table):
+    # The table's label cell has nothing after it in its own cell: the date stood in the
+    # cell it names, and the policy was reported as having no review date at all.
+    text = replace_line((FIXTURES / fixture).read_text(encoding="utf-8"), label, table)
+    (tmp_path / "policy.md").write_text(text, encoding="utf-8")
+    [finding] = lint_json(str(tmp_path / "policy.md")).findings
+    written = table.rsplit("|", 2)[1].strip()
+    assert (finding["code"], finding["text"]) == ("FRS105", written)
+    assert finding["line"] == next(i for i, line in enumerate(text.split("\n"), 1) if written in line)

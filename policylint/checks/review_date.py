@@ -17,7 +17,7 @@ import regex
 
 from policylint.checks.base import Check, Context
 from policylint.dates import FoundDate, find_dates
-from policylint.document import Document
+from policylint.document import Block, Document
 from policylint.findings import Hit, Span
 from policylint.text import counting
 from policylint.text.tokens import PhraseMatcher, phrase_words
@@ -74,7 +74,11 @@ def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
                 if block.kind == "heading" and index + 1 < len(blocks):
                     value = blocks[index + 1].span
                 elif not doc.prose[value.start : value.end].strip(" \t\n:：-–—|"):
-                    continue  # a label with nothing after it: a table header, say
+                    # A label with nothing after it: in a table, the cell it names holds the date.
+                    cell = _named_cell(doc, blocks, index) if block.kind == "table_cell" else None
+                    if cell is None:
+                        continue
+                    value = cell
                 if best is None or rank < best[0]:
                     best = (rank, label.start, label, value)
     if best is None:
@@ -88,6 +92,26 @@ def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
     start = value.start + text.index(stripped) if stripped else value.start
     computed = _COMPUTED.search(doc.source[value.start : value.end])
     return ReviewDate(label, Span(start, start + len(stripped)), None, computed=computed is not None)
+
+
+def _named_cell(doc: Document, blocks: list[Block], index: int) -> Span | None:
+    """The cell a label cell names: under a column header ("| Last reviewed |" over
+    "| 3 March 2026 |"), the first cell of its column; in a table of labels and values,
+    the next cell of the row."""
+    cell = blocks[index]
+    line = doc.position(cell.span.start).line
+    if not cell.header:  # a header cell: the cells below name it as their header
+        name = doc.prose[cell.span.start : cell.span.end].strip()
+        for later in blocks[index + 1 :]:
+            if later.kind != "table_cell":
+                return None
+            if later.header and later.header.strip() == name:
+                return later.span
+        return None
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if after is not None and after.kind == "table_cell" and doc.position(after.span.start).line == line:
+        return after.span
+    return None
 
 
 def _shift(found: FoundDate, by: int) -> FoundDate:
