@@ -357,3 +357,16 @@ def test_a_review_date_in_a_document_control_table_is_read(lint_json, tmp_path, 
     written = table.rsplit("|", 2)[1].strip()
     assert (finding["code"], finding["text"]) == ("FRS105", written)
     assert finding["line"] == next(i for i, line in enumerate(text.split("\n"), 1) if written in line)
+
+
+def test_an_effective_date_still_ahead_is_not_a_review_date_in_the_future(lint_json, tmp_path):
+    # Policies are published before they take effect. An effective date stands in for a
+    # missing review date, so it was reported as "the last review is in the future".
+    text = (FIXTURES / "en/customer-service-policy.md").read_text(encoding="utf-8")
+    (tmp_path / "policy.md").write_text(replace_line(text, "Last reviewed", "Effective date: 1 January 2027"), encoding="utf-8")
+    assert lint_json(str(tmp_path / "policy.md")).findings == []
+    # An old one still says the policy is stale; a last review in the future is still wrong.
+    (tmp_path / "policy.md").write_text(replace_line(text, "Last reviewed", "Effective date: 1 January 2024"), encoding="utf-8")
+    assert lint_json(str(tmp_path / "policy.md")).codes() == ["FRS105"]
+    (tmp_path / "policy.md").write_text(replace_line(text, "Last reviewed", "Last reviewed: 1 January 2027"), encoding="utf-8")
+    assert lint_json(str(tmp_path / "policy.md")).codes() == ["FRS104"]

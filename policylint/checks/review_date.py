@@ -39,6 +39,9 @@ class ReviewDate:
     value: Span  # the text after the label that should be a date
     found: FoundDate | None  # offsets shifted into the document
     computed: bool = False  # a template expression stands where the date should be
+    # Read after an effective-date label, for want of a review date: a future one is a
+    # policy not yet in force, not a mistake.
+    effective: bool = False
 
 
 def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | None:
@@ -57,8 +60,9 @@ def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | Non
     return None
 
 
-def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
-    """The value after the most telling label (labels come most telling first)."""
+def _from_text(doc: Document, labels: PhraseMatcher, first_effective: int) -> ReviewDate | None:
+    """The value after the most telling label (labels come most telling first; from
+    `first_effective` on, they label the date the policy takes effect)."""
     if not labels.may_occur(doc.word_keys):
         return None
     best: tuple[int, int, Span, Span] | None = None  # label rank, order, label, value
@@ -83,15 +87,16 @@ def _from_text(doc: Document, labels: PhraseMatcher) -> ReviewDate | None:
                     best = (rank, label.start, label, value)
     if best is None:
         return None
-    _, _, label, value = best
+    rank, _, label, value = best
+    effective = rank >= first_effective
     text = doc.prose[value.start : value.end]
     found = find_dates(text)
     if found:
-        return ReviewDate(label, value, _shift(found[0], value.start))
+        return ReviewDate(label, value, _shift(found[0], value.start), effective=effective)
     stripped = text.strip(" \t\n:：-–—")
     start = value.start + text.index(stripped) if stripped else value.start
     computed = _COMPUTED.search(doc.source[value.start : value.end])
-    return ReviewDate(label, Span(start, start + len(stripped)), None, computed=computed is not None)
+    return ReviewDate(label, Span(start, start + len(stripped)), None, computed=computed is not None, effective=effective)
 
 
 def _named_cell(doc: Document, blocks: list[Block], index: int) -> Span | None:
@@ -127,12 +132,18 @@ class ReviewDateCheck(Check):
         # Labels that introduce the review date, most telling first ("آخر مراجعة"
         # before "تاريخ السريان"), and front matter keys that hold it.
         labels: tuple[str, ...]
+        # Labels of the date the policy takes effect ("تاريخ السريان", "effective date"):
+        # read as its review date when none of `labels` is found.
+        effective_labels: tuple[str, ...] = ()
         front_matter_keys: tuple[str, ...] = ("last_reviewed", "reviewed", "last_updated", "review_date")
         max_age_days: int = 365
 
         @functools.cached_property
-        def label_matcher(self) -> PhraseMatcher:
-            return PhraseMatcher([p for p in (phrase_words(label) for label in self.labels) if p])
+        def label_matcher(self) -> tuple[PhraseMatcher, int]:
+            """Review labels, then effective-date labels; and the rank of the first of those."""
+            review = [p for p in map(phrase_words, self.labels) if p]
+            effective = [p for p in map(phrase_words, self.effective_labels) if p]
+            return PhraseMatcher(review + effective), len(review)
 
     def prepare(self, params: Params) -> None:
         if params.problem not in PROBLEMS:
@@ -143,8 +154,8 @@ class ReviewDateCheck(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         review = doc.shared(
-            ("review-date", params.front_matter_keys, params.labels),
-            lambda: _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, params.label_matcher),
+            ("review-date", params.front_matter_keys, params.labels, params.effective_labels),
+            lambda: _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, *params.label_matcher),
         )
         if review is None:
             if params.problem == "missing":
@@ -162,7 +173,7 @@ class ReviewDateCheck(Check):
         values = {"date": date.isoformat(), "value": doc.text(span), "today": ctx.today.isoformat(), "limit": params.max_age_days}
         if params.problem == "ambiguous" and found.other is not None:
             yield Hit(span, values | {"other": found.other.isoformat()})
-        elif params.problem == "future" and date > ctx.today:
+        elif params.problem == "future" and date > ctx.today and not review.effective:
             yield Hit(span, values)
         elif params.problem == "stale" and (ctx.today - date).days > params.max_age_days:
             yield Hit(span, values | _late_by((ctx.today - date).days))
