@@ -1,4 +1,4 @@
-"""Time promises in text: "within / خلال / في غضون ..." + a quantity + a unit.
+"""Time promises in text: "within / in / خلال / في غضون ..." + a quantity + a unit.
 
 Works on tokens (normalised by the language layer: digits in any script are ASCII,
 alef forms folded, ة is ه, diacritics gone), so "خلال ٢٤ ساعة", "في غضون يومين",
@@ -397,6 +397,14 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
+        if found is None and word == "in":
+            # "80% of calls answered in 20 seconds", "in the next 24 hours": "in" right
+            # before the quantity. Not past other words: "in the first 2 weeks of
+            # employment" is a period, not a wait.
+            j = i + 3 if reader.at(i + 1) == "the" and reader.at(i + 2) == "next" else i + 1
+            quantity = reader.quantity(j)
+            if quantity is not None:
+                found = Promise(quantity, i, quantity.last)
         if found is None and _bare(word) in _RANGE_OPENERS:
             quantity = reader.opened_range(i)
             if quantity is not None:
