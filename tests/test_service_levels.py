@@ -44,6 +44,11 @@ from policylint.text.tokens import tokenize
         # "in" right before the quantity, as call centres state their service level.
         ("80% of calls are answered in 20 seconds.", 20, "second"),
         ("We reply in the next 24 hours.", 24, "hour"),
+        # A day named instead of counted.
+        ("We reply to e-mail the same business day.", 1, "business day"),
+        ("We answer e-mail by the next business day.", 1, "business day"),
+        ("نرد على البريد الإلكتروني في نفس اليوم.", 1, "day"),
+        ("نعاود الاتصال في يوم العمل التالي.", 1, "business day"),
     ],
 )
 def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
@@ -59,6 +64,7 @@ def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
         "نستقبل الطلبات بعد مرور أكثر من ٥ دقائق.", "Agents work from 8 to 10 hours a day.", "يعمل الموظف من ٨ إلى ١٠ ساعات يومياً.",
         # "in" past other words is a period, not a wait.
         "New agents shadow a colleague in the first 2 weeks.", "We answer in 3 languages.",
+        "نعمل اليوم على تحسين الخدمة.",
     ],
 )
 def test_words_that_look_like_promises_are_not(text):
@@ -399,3 +405,19 @@ def test_the_call_centre_service_level_is_a_phone_commitment(lint_json, tmp_path
     assert lint_json("--select", "SLA101", str(policy)).findings == []
     [row] = run("sla", "--format", "json", str(policy)).json["commitments"]
     assert (row["channel"], row["measure"], row["quantity"], row["unit"], row["text"]) == ("phone", "response", 20, "second", "in 20 seconds")
+
+
+def test_the_same_day_and_the_next_business_day_are_measurable(lint_json, tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## البريد الإلكتروني\n\nنرد على كل رسالة في نفس اليوم.\n\n"
+        "## Voicemail\n\nWe return voicemails by the next business day.\n",
+        encoding="utf-8",
+    )
+    # Both sections were reported as promising no measurable time.
+    assert lint_json("--select", "SLA101", str(policy)).findings == []
+    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
+    assert [(r["channel"], r["quantity"], r["unit"], r["text"]) for r in rows] == [
+        ("email", 1, "day", "في نفس اليوم"),
+        ("voicemail", 1, "business day", "next business day"),
+    ]

@@ -99,6 +99,21 @@ _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
 _BEFORE_FIRST = frozenset(p[0] for p in _BEFORE)
 _AFTER_FIRST = frozenset(p[0] for p in _AFTER)
 _AVERAGE = [tuple(normalise(w) for w in p.split()) for p in ("في المتوسط", "بالمتوسط", "كمتوسط", "بمتوسط", "متوسط", "on average", "average", "an average of")]
+# A day named instead of counted: "the same day" is at most one day, "the next business
+# day" at most one business day.
+_NAMED_DAYS = {
+    tuple(normalise(w) for w in phrase.split()): unit
+    for phrase, unit in (
+        ("same business day", "business day"), ("same working day", "business day"), ("same day", "day"),
+        ("next business day", "business day"), ("next working day", "business day"),
+        ("في نفس اليوم", "day"), ("في اليوم نفسه", "day"), ("خلال اليوم نفسه", "day"), ("خلال نفس اليوم", "day"),
+        ("في يوم العمل نفسه", "business day"), ("في نفس يوم العمل", "business day"),
+        ("يوم العمل التالي", "business day"), ("في يوم العمل التالي", "business day"),
+    )
+}
+_NAMED_DAYS_FIRST = frozenset(p[0] for p in _NAMED_DAYS)
+# The word for "the day", which no quantity starts with, in the phrases above.
+_NAMED_DAY = frozenset({normalise("اليوم")})
 # "من خلال" is "through", not "within".
 _NOT_AFTER = {("خلال",): {normalise("من")}}
 # Words that may stand between the promise and its quantity: "خلال الـ 24 ساعة القادمة",
@@ -377,8 +392,8 @@ def find_promises(tokens: Sequence[Token]) -> list[Promise]:
 
 def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
     reader = _Reader(tokens)
-    if not any(map(_may_start_quantity, reader.words)):
-        return []  # every promise has a quantity, and most sentences have none
+    if not any(map(_may_start_quantity, reader.words)) and _NAMED_DAY.isdisjoint(reader.words):
+        return []  # every promise has a quantity or names a day, and most sentences do neither
     promises: list[Promise] = []
     i = 0
     while i < len(reader.words):
@@ -397,6 +412,12 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
+        if found is None and (word in _NAMED_DAYS_FIRST or _bare(word) in _NAMED_DAYS_FIRST):
+            for phrase, unit in _NAMED_DAYS.items():
+                if reader.phrase_at(i, phrase, glued=True):
+                    last = i + len(phrase) - 1
+                    found = Promise(Quantity(1.0, unit, i, last), i, last)
+                    break
         if found is None and word == "in":
             # "80% of calls answered in 20 seconds", "in the next 24 hours": "in" right
             # before the quantity. Not past other words: "in the first 2 weeks of
