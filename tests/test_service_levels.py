@@ -421,3 +421,13 @@ def test_the_same_day_and_the_next_business_day_are_measurable(lint_json, tmp_pa
         ("email", 1, "day", "في نفس اليوم"),
         ("voicemail", 1, "business day", "next business day"),
     ]
+
+
+def test_a_complaint_dealt_with_in_the_passive_is_a_resolution_time(lint_json, tmp_path):
+    # «تُعالج» (it is dealt with) was not among the resolution words, so the promise was
+    # read as the complaint's acknowledgement and the procedure as giving no resolution time.
+    policy = tmp_path / "policy.md"
+    policy.write_text("# سياسة خدمة العملاء\n\n## الشكاوى\n\nتُعالج كل شكوى خلال خمسة أيام عمل.\n", encoding="utf-8")
+    assert lint_json("--select", "SLA105", str(policy)).findings == []
+    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
+    assert [(r["channel"], r["measure"], r["quantity"]) for r in rows] == [("complaints", "resolution", 5)]
