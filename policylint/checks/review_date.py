@@ -102,21 +102,24 @@ def _from_text(doc: Document, labels: PhraseMatcher, first_effective: int) -> Re
 def _named_cell(doc: Document, blocks: list[Block], index: int) -> Span | None:
     """The cell a label cell names: under a column header ("| Last reviewed |" over
     "| 3 March 2026 |"), the first cell of its column; in a table of labels and values,
-    the next cell of the row."""
+    the next cell of the row, which is also where a table whose first pair is its header
+    row ("| **Last reviewed** | 3 March 2026 |") has it. Of the two, one holding a date."""
     cell = blocks[index]
     line = doc.position(cell.span.start).line
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    beside = after.span if after is not None and after.kind == "table_cell" and doc.position(after.span.start).line == line else None
+    below = None
     if not cell.header:  # a header cell: the cells below name it as their header
         name = doc.prose[cell.span.start : cell.span.end].strip()
         for later in blocks[index + 1 :]:
             if later.kind != "table_cell":
-                return None
+                break
             if later.header and later.header.strip() == name:
-                return later.span
-        return None
-    after = blocks[index + 1] if index + 1 < len(blocks) else None
-    if after is not None and after.kind == "table_cell" and doc.position(after.span.start).line == line:
-        return after.span
-    return None
+                below = later.span
+                break
+    candidates = [span for span in (below, beside) if span is not None]
+    dated = [span for span in candidates if find_dates(doc.prose[span.start : span.end])]
+    return (dated or candidates or [None])[0]
 
 
 def _shift(found: FoundDate, by: int) -> FoundDate:
