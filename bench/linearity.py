@@ -43,7 +43,9 @@ WORDS = (
     "سياسة خدمة العملاء خلال ساعة ٢٤ 24 أيام عمل يومي نرد نلتزم بالرد عبر البريد الهاتف الدردشة في المتوسط "
     "policy within hours business days respond resolve email phone chat on average TODO TBD CSAT "
     "[X] [الشركة] {{name}} 2026-03-15 15/03/2026 ١٥ مارس ٢٠٢٦ Q3 ٣٫٥ 3-5 الـSLA e.g. Dr. ____ … ؟؟؟ "
-    "المالك: Owner: تاريخ المراجعة: password: SA0380000000608010167519 care@example.com http://a.sa"
+    "المالك: Owner: تاريخ المراجعة: password: SA0380000000608010167519 care@example.com http://a.sa "
+    "بين من إلى و٥ between and from to in the next same day في نفس اليوم two (2) e-mail world-class "
+    "Response time: | Last reviewed | **Effective date** |"
 ).split(" ")
 
 
