@@ -341,6 +341,11 @@ def test_words_passed_over_as_quantity_starts_never_start_one():
     assert passed_over > 1000
 
 
+def _sla_rows(policy, *fields: str) -> list[tuple]:
+    """`policylint sla --format json POLICY`: each commitment's fields, in order."""
+    return [tuple(row[f] for f in fields) for row in run("sla", "--format", "json", str(policy)).json["commitments"]]
+
+
 def test_hyphenated_channel_names_are_found_in_running_text(lint_json, tmp_path):
     # "e-mail" and "walk-in" are in the vocabulary, but the tokeniser makes the hyphen a
     # token of its own: the promises were read as made for no channel, and the e-mail
@@ -352,8 +357,7 @@ def test_hyphenated_channel_names_are_found_in_running_text(lint_json, tmp_path)
         encoding="utf-8",
     )
     assert [f["code"] for f in lint_json("--select", "SLA101", str(policy)).findings] == []
-    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
-    assert [(r["channel"], r["quantity"], r["unit"]) for r in rows] == [("email", 24, "hour"), ("in-person", 5, "minute")]
+    assert _sla_rows(policy, "channel", "quantity", "unit") == [("email", 24, "hour"), ("in-person", 5, "minute")]
 
 
 def test_a_range_in_a_table_cell_and_a_restated_number_are_commitments(tmp_path):
@@ -366,9 +370,7 @@ def test_a_range_in_a_table_cell_and_a_restated_number_are_commitments(tmp_path)
         "We reply to every email within two (2) business days.\n",
         encoding="utf-8",
     )
-    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
-    found = [(r["line"], r["channel"], r["measure"], r["quantity"], r["unit"], r["text"]) for r in rows]
-    assert found == [
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit", "text") == [
         (7, "live-chat", "response", 5, "minute", "من ٢ إلى ٥ دقائق"),
         (7, "live-chat", "resolution", 1, "business day", "خلال يوم عمل"),
         (9, "email", "response", 2, "business day", "within two (2) business days"),
@@ -386,10 +388,8 @@ def test_a_time_after_a_label_naming_a_measure_is_a_commitment(lint_json, tmp_pa
         encoding="utf-8",
     )
     assert lint_json("--select", "SLA101", str(policy)).findings == []
-    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
-    found = [(r["line"], r["channel"], r["measure"], r["quantity"], r["unit"]) for r in rows]
     # "Hotline: 24 hours" says when the line is open, not how soon it answers.
-    assert found == [
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
         (5, "email", "response", 24, "hour"),
         (6, "email", "resolution", 3, "business day"),
         (11, "phone", "response", 3, "ring"),
@@ -403,8 +403,7 @@ def test_the_call_centre_service_level_is_a_phone_commitment(lint_json, tmp_path
     policy = tmp_path / "policy.md"
     policy.write_text("# Customer Service Policy\n\n## Phone\n\n80% of calls are answered in 20 seconds.\n", encoding="utf-8")
     assert lint_json("--select", "SLA101", str(policy)).findings == []
-    [row] = run("sla", "--format", "json", str(policy)).json["commitments"]
-    assert (row["channel"], row["measure"], row["quantity"], row["unit"], row["text"]) == ("phone", "response", 20, "second", "in 20 seconds")
+    assert _sla_rows(policy, "channel", "measure", "quantity", "unit", "text") == [("phone", "response", 20, "second", "in 20 seconds")]
 
 
 def test_the_same_day_and_the_next_business_day_are_measurable(lint_json, tmp_path):
@@ -416,8 +415,7 @@ def test_the_same_day_and_the_next_business_day_are_measurable(lint_json, tmp_pa
     )
     # Both sections were reported as promising no measurable time.
     assert lint_json("--select", "SLA101", str(policy)).findings == []
-    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
-    assert [(r["channel"], r["quantity"], r["unit"], r["text"]) for r in rows] == [
+    assert _sla_rows(policy, "channel", "quantity", "unit", "text") == [
         ("email", 1, "day", "في نفس اليوم"),
         ("voicemail", 1, "business day", "next business day"),
     ]
@@ -429,5 +427,4 @@ def test_a_complaint_dealt_with_in_the_passive_is_a_resolution_time(lint_json, t
     policy = tmp_path / "policy.md"
     policy.write_text("# سياسة خدمة العملاء\n\n## الشكاوى\n\nتُعالج كل شكوى خلال خمسة أيام عمل.\n", encoding="utf-8")
     assert lint_json("--select", "SLA105", str(policy)).findings == []
-    rows = run("sla", "--format", "json", str(policy)).json["commitments"]
-    assert [(r["channel"], r["measure"], r["quantity"]) for r in rows] == [("complaints", "resolution", 5)]
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("complaints", "resolution", 5)]
