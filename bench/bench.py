@@ -107,6 +107,10 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         write(f"one paragraph of {count:,} label lines", "# سياسة خدمة العملاء\n\n" + "**المالك:** إدارة تجربة العملاء\n" * count)
     for count in (10_000, 100_000):
         write(f"{count:,} acronyms, no parenthesis", "# Customer Service Policy\n\n" + "We track the CRM and " * count + "done.\n")
+    for count in (2_000, 20_000):
+        # Each header cell looked down its table for the cell it names.
+        row = "|" + "Last reviewed|" * count
+        write(f"a header row of {count:,} review labels", f"# Customer Service Policy\n\n{row}\n|" + "---|" * count + "\n|" + " |" * count + "\n")
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

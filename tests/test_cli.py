@@ -348,6 +348,8 @@ def test_hyphenated_jargon_is_reported_as_written(lint_json, tmp_path):
         ("ar/customer-service-policy.md", "تاريخ آخر مراجعة", "| البيان | القيمة |\n|---|---|\n| المالك | إدارة الخدمة |\n| تاريخ آخر مراجعة | ٣ مارس ٢٠٢٤ |"),
         # ... whose first pair is its header row: the cell below is another label.
         ("en/customer-service-policy.md", "Last reviewed", "| **Last reviewed** | 3 March 2024 |\n|---|---|\n| **Owner** | Head of Support |"),
+        # Each table's header names its own cells, not the next table's.
+        ("en/customer-service-policy.md", "Last reviewed", "| Next review |\n|---|\n\n| Owner | Last reviewed |\n|---|---|\n| Head | 3 March 2024 |"),
     ],
 )
 def test_a_review_date_in_a_document_control_table_is_read(lint_json, tmp_path, fixture, label, table):

@@ -108,18 +108,30 @@ def _named_cell(doc: Document, blocks: list[Block], index: int) -> Span | None:
     line = doc.position(cell.span.start).line
     after = blocks[index + 1] if index + 1 < len(blocks) else None
     beside = after.span if after is not None and after.kind == "table_cell" and doc.position(after.span.start).line == line else None
-    below = None
-    if not cell.header:  # a header cell: the cells below name it as their header
-        name = doc.prose[cell.span.start : cell.span.end].strip()
-        for later in blocks[index + 1 :]:
-            if later.kind != "table_cell":
-                break
-            if later.header and later.header.strip() == name:
-                below = later.span
-                break
+    below = doc.shared(("cells-below",), lambda: _cells_below(doc, blocks)).get(index)
     candidates = [span for span in (below, beside) if span is not None]
     dated = [span for span in candidates if find_dates(doc.prose[span.start : span.end])]
     return (dated or candidates or [None])[0]
+
+
+def _cells_below(doc: Document, blocks: list[Block]) -> dict[int, Span]:
+    """Each header cell's first cell below it (by block index), found in one pass: a
+    search from each header cell of a row of thousands took quadratic time."""
+    below: dict[int, Span] = {}
+    waiting: dict[str, list[int]] = {}  # header text -> its header cells, not yet met below
+    header_line = -1
+    for index, block in enumerate(blocks):
+        if block.kind != "table_cell":
+            waiting, header_line = {}, -1
+        elif not block.header:  # a header cell; on another line, the next table's
+            line = doc.position(block.span.start).line
+            if line != header_line:
+                waiting, header_line = {}, line
+            waiting.setdefault(doc.prose[block.span.start : block.span.end].strip(), []).append(index)
+        else:
+            for header in waiting.pop(block.header.strip(), ()):
+                below[header] = block.span
+    return below
 
 
 def _shift(found: FoundDate, by: int) -> FoundDate:
