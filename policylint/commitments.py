@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from policylint.document import Block, Document, Section
+from policylint.document import Block, Document, Section, Sentence
 from policylint.findings import Span
+from policylint.text.labels import label_at
 from policylint.text.quantities import Promise, Quantity, bare_quantity, find_promises, is_trigger
 from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, phrase_words, tokenize
 
@@ -24,8 +25,6 @@ DEFAULT_MEASURE = "response"
 # Clause boundaries inside a sentence: the measure of a promise is named in its own clause
 # ("نؤكد استلام الشكوى خلال يوم، ونحلها خلال خمسة أيام").
 _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
-# How far into a sentence a label's colon may stand ("**Email response time:** ...").
-_LABEL_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -229,12 +228,16 @@ class _Analysis:
         mentions = _mentions(tokenize(block.header, block.lang), self.vocab.measure_matcher)
         return mentions[-1][0] if mentions else None
 
-    def _after_measure_label(self, tokens: list[Token]) -> list[Promise]:
-        """A quantity after a label that names a measure ("Response time: 24 hours",
-        «وقت الرد على البريد الإلكتروني: ٢٤ ساعة»), as under such a column. A label that
-        names only a channel is not enough: "Hotline: 24 hours" says when it is open."""
-        colon = next((i for i, t in enumerate(tokens[:_LABEL_WORDS]) if t.text in (":", "：")), None)
-        if not colon or not _mentions(tokens[:colon], self.vocab.measure_matcher):
+    def _after_measure_label(self, sentence: Sentence) -> list[Promise]:
+        """A quantity after a label (labels.py) that names a measure ("Response time: 24
+        hours", «وقت الرد على البريد الإلكتروني: ٢٤ ساعة»), as under such a column. A label
+        that names only a channel is not enough: "Hotline: 24 hours" says when it is open."""
+        label = label_at(self.doc.prose, sentence.span.start, sentence.span.end)
+        if label is None:
+            return []
+        tokens = sentence.tokens
+        colon = next((i for i, t in enumerate(tokens) if t.start >= label[1]), None)
+        if colon is None or tokens[colon].text not in (":", "：") or not _mentions(tokens[:colon], self.vocab.measure_matcher):
             return []
         bare = bare_quantity(tokens, colon + 1)
         return [bare] if bare else []
@@ -291,7 +294,7 @@ class _Analysis:
                     bare = bare_quantity(tokens)
                     promises = [bare] if bare else []
                 if not promises:
-                    promises = self._after_measure_label(tokens)
+                    promises = self._after_measure_label(sentence)
                 previous_end = 0
                 mentions = _mentions(tokens, self.vocab.channel_matcher) if promises else []
                 for promise in promises:
