@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from policylint import glossary
 from policylint.checks.base import Check, Context
 from policylint.document import Document
 from policylint.findings import Hit, Span
@@ -71,10 +72,9 @@ class AcronymCheck(Check):
 
     def _defined_in_glossary(self, doc: Document, params: Params) -> set[str]:
         defined: set[str] = set()
-        for section in doc.body_sections:
-            if params.definition_phrases.in_words(section.words):
-                for m in _ACRONYM.finditer(doc.prose, section.body.start, section.body.end):
-                    defined |= {m[1], m[1].removesuffix("s")}
+        for section in glossary.sections(doc, params.definition_phrases):
+            for m in _ACRONYM.finditer(doc.prose, section.body.start, section.body.end):
+                defined |= {m[1], m[1].removesuffix("s")}
         return defined
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:

@@ -11,11 +11,12 @@ from typing import Any
 
 import regex
 
+from policylint import glossary
 from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Sentence
 from policylint.findings import Hit, Localised, Span
 from policylint.text.acronyms import is_expanded
-from policylint.text.tokens import PhraseMatcher, phrase_words
+from policylint.text.tokens import PhraseMatcher, PhraseSet, phrase_words
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,13 @@ class Vocabulary(Check):
         unless: tuple[str, ...] = ()
         # Not where the text spells the word out beside it: "customer satisfaction (CSAT)".
         allow_spelled_out: bool = False
+        # Names of the definitions section: not where an entry there defines the word
+        # ("- **SLA**: the times we promise"), which is the explanation the rule asks for.
+        definitions: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def definition_names(self) -> PhraseSet:
+            return PhraseSet(map(phrase_words, self.definitions))
 
         @functools.cached_property
         def required(self) -> PhraseMatcher | None:
@@ -82,7 +90,7 @@ class Vocabulary(Check):
             return PhraseMatcher([entry.phrase for entry in self.compiled])
 
     def prepare(self, params: Params) -> None:
-        params.matcher, params.required, params.exceptions
+        params.matcher, params.required, params.exceptions, params.definition_names
 
     def applies(self, doc: Document, sentence: Sentence, params: Params) -> bool:
         if params.lang is not None and sentence.lang != params.lang:
@@ -111,5 +119,7 @@ class Vocabulary(Check):
         for index, first, last in params.matcher.find_longest(tokens, keep=spelled_as_listed):
             span = Span(tokens[first].start, tokens[last].end)
             if params.allow_spelled_out and is_expanded(doc.prose, span.start, span.end):
+                continue
+            if params.definitions and glossary.is_defined_here(doc, params.definition_names, span):
                 continue
             yield Hit(span, {"word": doc.text(span), "suggestion": params.compiled[index].suggestion})
