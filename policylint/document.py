@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -30,7 +30,7 @@ from policylint.findings import Position, Span
 from policylint.text import sentences as sentence_splitter
 from policylint.text.detect import detect_language
 from policylint.text.labels import label_at
-from policylint.text.tokens import Token, Tokens, tokenize
+from policylint.text.tokens import Token, Tokens, phrase_words, tokenize
 
 T = TypeVar("T")
 
@@ -115,6 +115,27 @@ class Document:
         if key not in store:
             store[key] = compute()
         return store[key]
+
+    @functools.cached_property
+    def _front_matter_labels(self) -> dict[tuple[str, ...], str]:
+        """Each front matter key read as a label's words: «آخر مراجعة», "last_reviewed"
+        and "Last Reviewed" alike; the first of keys that read alike."""
+        labels: dict[tuple[str, ...], str] = {}
+        for key in self.front_matter:
+            labels.setdefault(phrase_words(str(key).replace("_", " ")), str(key))
+        return labels
+
+    def front_matter_key(self, keys: Iterable[str], labels: Iterable[tuple[str, ...]] = ()) -> str | None:
+        """The first of `keys` the front matter has, else the first key that reads as
+        one of `labels` (normalised words, as phrase_words gives them): people who write
+        their policy in Arabic write its header in Arabic too («المالك:», «آخر مراجعة:»)."""
+        for key in keys:
+            if key in self.front_matter:
+                return key
+        for label in labels:
+            if label in self._front_matter_labels:
+                return self._front_matter_labels[label]
+        return None
 
     @functools.cached_property
     def _astral(self) -> tuple[int, ...]:
@@ -215,7 +236,8 @@ def _normalise_newlines(text: str) -> str:
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")
 _FENCE = regex.compile(r"---[ \t]*\n")
 _FENCE_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.M)
-_TOP_KEY = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
+# A top-level key in any script, spaces allowed: «آخر مراجعة: 2026-03-15».
+_TOP_KEY = regex.compile(r"^([\p{L}_][\w \t-]*?)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], dict[str, Span], int]:

@@ -374,3 +374,15 @@ def test_an_effective_date_still_ahead_is_not_a_review_date_in_the_future(lint_j
     assert lint_json(str(tmp_path / "policy.md")).codes() == ["FRS105"]
     (tmp_path / "policy.md").write_text(replace_line(text, "Last reviewed", "Last reviewed: 1 January 2027"), encoding="utf-8")
     assert lint_json(str(tmp_path / "policy.md")).codes() == ["FRS104"]
+
+
+def test_a_header_written_with_arabic_keys_is_read(lint_json, tmp_path):
+    # Arabic policies get Arabic headers. The header's keys were read in English only
+    # (owner, last_reviewed), so this policy was told it had no review date (FRS101) and
+    # no owner, version or effective date (DOC107).
+    text = (FIXTURES / "ar/customer-service-policy.md").read_text(encoding="utf-8")
+    header = "---\nالمالك: مدير خدمة العملاء\nرقم_الإصدار: \"2.1\"\nتاريخ السريان: 2024-01-01\nآخر مراجعة: 2024-03-03\nالمراجعة القادمة: 2025-03-03\n---\n"
+    body = text[text.index("\n---\n", 4) + 5 :]
+    (tmp_path / "policy.md").write_text(header + replace_line(body, "تاريخ آخر مراجعة", ""), encoding="utf-8")
+    found = [(f["code"], f["line"], f["text"]) for f in lint_json(str(tmp_path / "policy.md")).findings]
+    assert found == [("FRS105", 5, "2024-03-03"), ("FRS108", 6, "2025-03-03")]

@@ -24,6 +24,7 @@ _FIELD_KEYS = {"front_matter", "labels", "ar", "en"}
 class Field:
     id: str
     front_matter: tuple[str, ...]
+    label_phrases: tuple[tuple[str, ...], ...]
     labels: PhraseMatcher
     names: dict[str, str]
 
@@ -42,8 +43,9 @@ class DocumentControl(Check):
             for id, spec in self.fields.items():
                 if not isinstance(spec, dict) or set(spec) - _FIELD_KEYS or not {"ar", "en"} <= set(spec):
                     raise ValueError(f"field {id!r} needs 'ar' and 'en' names, and may have 'front_matter' and 'labels' lists only")
-                labels = PhraseMatcher([p for p in map(phrase_words, spec.get("labels") or ()) if p])
-                found.append(Field(str(id), tuple(spec.get("front_matter") or ()), labels, {"ar": spec["ar"], "en": spec["en"]}))
+                phrases = tuple(p for p in map(phrase_words, spec.get("labels") or ()) if p)
+                names = {"ar": spec["ar"], "en": spec["en"]}
+                found.append(Field(str(id), tuple(spec.get("front_matter") or ()), phrases, PhraseMatcher(phrases), names))
             return tuple(found)
 
     def prepare(self, params: Params) -> None:
@@ -52,6 +54,10 @@ class DocumentControl(Check):
 
     def _present(self, doc: Document, field: Field) -> bool:
         if any(doc.front_matter.get(key) not in (None, "") for key in field.front_matter):
+            return True
+        # A key that reads as one of the labels: «المالك:», «الإصدار:» in an Arabic header.
+        key = doc.front_matter_key((), field.label_phrases)
+        if key is not None and doc.front_matter[key] not in (None, ""):
             return True
         # One set test over the whole document's words first: a missing field would
         # otherwise be looked for sentence by sentence.

@@ -44,20 +44,19 @@ class ReviewDate:
     effective: bool = False
 
 
-def _from_front_matter(doc: Document, keys: tuple[str, ...]) -> ReviewDate | None:
-    for key in keys:
-        if key not in doc.front_matter:
-            continue
-        span = doc.front_matter_spans.get(key, Span(0, 0))
-        value = doc.front_matter[key]
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            return ReviewDate(span, span, FoundDate(span.start, span.end, value))
-        text = doc.source[span.start : span.end]
-        found = find_dates(text)
-        return ReviewDate(span, span, _shift(found[0], span.start) if found else None, computed=bool(_COMPUTED.search(text)))
-    return None
+def _from_front_matter(doc: Document, keys: tuple[str, ...], labels: tuple[tuple[str, ...], ...]) -> ReviewDate | None:
+    key = doc.front_matter_key(keys, labels)
+    if key is None:
+        return None
+    span = doc.front_matter_spans.get(key, Span(0, 0))
+    value = doc.front_matter[key]
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return ReviewDate(span, span, FoundDate(span.start, span.end, value))
+    text = doc.source[span.start : span.end]
+    found = find_dates(text)
+    return ReviewDate(span, span, _shift(found[0], span.start) if found else None, computed=bool(_COMPUTED.search(text)))
 
 
 def _from_text(doc: Document, labels: PhraseMatcher, first_effective: int) -> ReviewDate | None:
@@ -154,11 +153,14 @@ class ReviewDateCheck(Check):
         max_age_days: int = 365
 
         @functools.cached_property
+        def review_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(phrase_words, self.labels) if p)
+
+        @functools.cached_property
         def label_matcher(self) -> tuple[PhraseMatcher, int]:
             """Review labels, then effective-date labels; and the rank of the first of those."""
-            review = [p for p in map(phrase_words, self.labels) if p]
             effective = [p for p in map(phrase_words, self.effective_labels) if p]
-            return PhraseMatcher(review + effective), len(review)
+            return PhraseMatcher([*self.review_phrases, *effective]), len(self.review_phrases)
 
     def prepare(self, params: Params) -> None:
         if params.problem not in PROBLEMS:
@@ -170,7 +172,8 @@ class ReviewDateCheck(Check):
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         review = doc.shared(
             ("review-date", params.front_matter_keys, params.labels, params.effective_labels),
-            lambda: _from_front_matter(doc, params.front_matter_keys) or _from_text(doc, *params.label_matcher),
+            lambda: _from_front_matter(doc, params.front_matter_keys, params.review_phrases)
+            or _from_text(doc, *params.label_matcher),
         )
         if review is None:
             if params.problem == "missing":
