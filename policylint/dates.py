@@ -119,8 +119,12 @@ _BEFORE = r"(?<![\p{L}\p{N}])"
 _AFTER = r"(?![\p{L}\p{N}])"
 # "2026م" marks a Gregorian year; a Hijri year ("1447هـ") must not match.
 _YEAR_END = r"(?:م)?(?![\p{L}\p{N}])"
-_ISO = regex.compile(rf"{_BEFORE}(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_AFTER}")
-_NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}){_YEAR_END}")
+# Between the numbers of a date: a hyphen, a dot or a slash; a slash may stand between
+# spaces, as Arabic text often writes it ("١٠ / ٠٩ / ٢٠٢٦") to keep the numbers in order
+# when the direction of the line changes.
+_SEP = r"(?:[-.]|[ \t]{0,2}/[ \t]{0,2})"
+_ISO = regex.compile(rf"{_BEFORE}(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}}){_AFTER}")
+_NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}){_YEAR_END}")
 _DAY_MONTH_YEAR = _Spelled(
     rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?({_GREGORIAN_HERE})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I
 )
@@ -148,8 +152,8 @@ _HIJRI_NUMBERS = _HIJRI.numbers
 # (hijridate's Umm al-Qura range): no policy was reviewed in the Gregorian 1400s.
 _HIJRI_YEAR = r"(1[34]\d\d)"
 _HIJRI_MARK = r"(?:\s*(?:هـ|ه)(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
-_HIJRI_NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}})[-/.](\d{{1,2}})[-/.]{_HIJRI_YEAR}{_HIJRI_MARK}")
-_HIJRI_YEAR_FIRST = regex.compile(rf"{_BEFORE}{_HIJRI_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_HIJRI_MARK}")
+_HIJRI_NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}{_HIJRI_YEAR}{_HIJRI_MARK}")
+_HIJRI_YEAR_FIRST = regex.compile(rf"{_BEFORE}{_HIJRI_YEAR}{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}}){_HIJRI_MARK}")
 _HIJRI_DAY_MONTH_YEAR = _Spelled(rf"{_BEFORE}(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_HIJRI_HERE})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
 _HIJRI_MONTH_YEAR = _Spelled(rf"{_BEFORE}(?:شهر\s+)?({_HIJRI_HERE})\s+(?:عام\s+|سنة\s+)?{_HIJRI_YEAR}{_HIJRI_MARK}")
 

@@ -81,7 +81,9 @@ def test_policy_reviewed_400_days_ago_is_stale_and_30_days_ago_is_fresh(lint_jso
     assert lint_json(fresh).exit_code == 0
 
 
-@pytest.mark.parametrize("written", ["١٥ مارس ٢٠٢٦", "15 آذار 2026", "2026-03-15", "15/03/2026", "١٥/٠٣/٢٠٢٦"])
+# Spaced slashes ("١٥ / ٠٣ / ٢٠٢٦"), as Arabic text often writes a date, were
+# reported as an unreadable date (FRS102).
+@pytest.mark.parametrize("written", ["١٥ مارس ٢٠٢٦", "15 آذار 2026", "2026-03-15", "15/03/2026", "١٥/٠٣/٢٠٢٦", "١٥ / ٠٣ / ٢٠٢٦", "2026 / 03 / 15"])
 def test_review_date_forms_all_parse_to_the_same_day(lint_json, tmp_path, written):
     # Judged on 2027-06-01, 15 March 2026 is 443 days old: only a correct parse says so.
     path = _with_review_date(tmp_path, f"تاريخ آخر مراجعة: {written}")
