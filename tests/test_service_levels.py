@@ -428,3 +428,23 @@ def test_a_complaint_dealt_with_in_the_passive_is_a_resolution_time(lint_json, t
     policy.write_text("# سياسة خدمة العملاء\n\n## الشكاوى\n\nتُعالج كل شكوى خلال خمسة أيام عمل.\n", encoding="utf-8")
     assert lint_json("--select", "SLA105", str(policy)).findings == []
     assert _sla_rows(policy, "channel", "measure", "quantity") == [("complaints", "resolution", 5)]
+
+
+def test_a_table_cell_with_a_note_in_brackets_is_a_commitment(lint_json, tmp_path):
+    # "4 hours (9am–6pm)" in a service-standards table was no promise: a cell had to hold
+    # the quantity and nothing else, so social media was reported as promising nothing.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# Customer Service Policy\n\n## Social media\n\nWe answer on Facebook and Instagram.\n\n## Service standards\n\n"
+        "| Channel | First response |\n|---|---|\n| Social media | 4 hours (9am–6pm) |\n"
+        "| Phone | 20 seconds (80% of calls) |\n| Email | 1 day, or 2 days in December |\n\n"
+        "| القناة | الرد الأول |\n|---|---|\n| الدردشة | دقيقتان (في أوقات الذروة: ٥ دقائق) |\n",
+        encoding="utf-8",
+    )
+    assert lint_json("--select", "SLA101", str(policy)).findings == []
+    # A cell that goes on after the quantity outside brackets may say anything: not read.
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit", "text") == [
+        (11, "social-media", "response", 4, "hour", "4 hours"),
+        (12, "phone", "response", 20, "second", "20 seconds"),
+        (17, "live-chat", "response", 2, "minute", "دقيقتان"),
+    ]

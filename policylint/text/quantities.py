@@ -378,9 +378,23 @@ def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     if not words:
         return None
     quantity = reader.opened_range(words[0]) or reader.quantity(words[0])
-    if quantity is None or any(t.is_word for t in tokens[quantity.last + 1 :]):
+    if quantity is None or _words_outside_brackets(tokens[quantity.last + 1 :]):
         return None
     return Promise(quantity, words[0], quantity.last)
+
+
+def _words_outside_brackets(tokens: Sequence[Token]) -> bool:
+    """Is there a word outside parentheses? A note in brackets after the quantity ("4
+    hours (9am–6pm)", «٢٤ ساعة (أيام العمل)») leaves it all the cell says."""
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif token.is_word and depth == 0:
+            return True
+    return False
 
 
 def find_promises(tokens: Sequence[Token]) -> list[Promise]:
