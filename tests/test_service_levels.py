@@ -448,3 +448,22 @@ def test_a_table_cell_with_a_note_in_brackets_is_a_commitment(lint_json, tmp_pat
         (12, "phone", "response", 20, "second", "20 seconds"),
         (17, "live-chat", "response", 2, "minute", "دقيقتان"),
     ]
+
+
+def test_an_escalation_time_is_neither_a_reply_nor_a_resolution(lint_json, tmp_path):
+    # "If it cannot be resolved, it is escalated within two hours" was listed as the
+    # complaint's resolution time («الحل» in the condition), and an English escalation
+    # time as a first response.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنؤكد استلام الشكوى خلال يوم عمل. إذا تعذّر الحل، يُصعِّدها الموظف إلى المشرف خلال ساعتين.\n\n"
+        "## Escalation\n\nIf an agent cannot help, they escalate the call to a team lead within 30 mins.\n",
+        encoding="utf-8",
+    )
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
+        (5, "complaints", "acknowledgement", 1, "business day"),
+        (5, "complaints", "escalation", 2, "hour"),
+        (9, "phone", "escalation", 30, "minute"),
+    ]
+    # So the complaints section still gives no resolution time.
+    assert [f["code"] for f in lint_json("--select", "SLA105", str(policy)).findings] == ["SLA105"]
