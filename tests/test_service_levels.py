@@ -467,3 +467,20 @@ def test_an_escalation_time_is_neither_a_reply_nor_a_resolution(lint_json, tmp_p
     ]
     # So the complaints section still gives no resolution time.
     assert [f["code"] for f in lint_json("--select", "SLA105", str(policy)).findings] == ["SLA105"]
+
+
+def test_a_refund_time_is_not_a_reply_time(tmp_path):
+    # «نعيد المبلغ خلال ١٤ يوماً» was listed as the time to reply; «نرد المبلغ» holds the
+    # word for "reply" («نرد») and must still be a refund.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## الاسترداد\n\nنعيد المبلغ خلال ١٤ يوماً. نرد المبلغ إلى البطاقة خلال ٧ أيام، ونرد على استفسارك خلال يوم.\n\n"
+        "## Refunds\n\nRefunds are processed within 14 days of the return.\n",
+        encoding="utf-8",
+    )
+    assert _sla_rows(policy, "line", "measure", "quantity", "unit") == [
+        (5, "refund", 14, "day"),
+        (5, "refund", 7, "day"),
+        (5, "response", 1, "day"),
+        (9, "refund", 14, "day"),
+    ]
