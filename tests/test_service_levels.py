@@ -484,3 +484,25 @@ def test_a_refund_time_is_not_a_reply_time(tmp_path):
         (5, "response", 1, "day"),
         (9, "refund", 14, "day"),
     ]
+
+
+def test_digits_in_brackets_are_a_number(lint_json, tmp_path):
+    # Official Arabic writes a number in brackets: «خلال (٣٠) ثانية». None of these was
+    # read, so the phone and e-mail were reported as promising nothing (SLA101) and the
+    # complaint as having no resolution time (SLA105).
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## الهاتف\n\nنلتزم بالرد على المكالمات خلال (٣٠) ثانية.\n\n"
+        "## البريد الإلكتروني\n\nنرد على الرسائل خلال (٢٤) ساعة.\n\n"
+        "## الشكاوى\n\nنشعر العميل باستلام شكواه خلال يوم عمل، ونحلها خلال مدة لا تتجاوز (١٠) أيام عمل.\n\n"
+        "| القناة | الرد الأول |\n|---|---|\n| الدردشة | (٥) دقائق |\n",
+        encoding="utf-8",
+    )
+    assert lint_json("--select", "SLA", str(policy)).findings == []
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit", "text") == [
+        (5, "phone", "response", 30, "second", "خلال (٣٠) ثانية"),
+        (9, "email", "response", 24, "hour", "خلال (٢٤) ساعة"),
+        (13, "complaints", "acknowledgement", 1, "business day", "خلال يوم عمل"),
+        (13, "complaints", "resolution", 10, "business day", "لا تتجاوز (١٠) أيام عمل"),
+        (17, "live-chat", "response", 5, "minute", "(٥) دقائق"),
+    ]

@@ -213,6 +213,10 @@ class _Reader:
         value = _digits(word)
         if value is not None:
             return value, i
+        # Digits in brackets, as official Arabic writes a number: «خلال (٣) أيام عمل».
+        if word == "(" and self.at(i + 2) == ")":
+            value = _digits(self.at(i + 1))
+            return (value, i + 2) if value is not None else None
         if word in _EN_NUMBERS:
             value, j = _EN_NUMBERS[word], i
             # "twenty-four", "twenty four", "one hundred"
@@ -374,7 +378,7 @@ def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     "Response time" promises it without "within", as the text after a label such as
     "Response time:" does."""
     reader = _Reader(tokens)
-    words = [i for i, t in enumerate(tokens) if i >= start and (t.is_word or t.text in ("[", "]", "{{", "}}"))]
+    words = [i for i, t in enumerate(tokens) if i >= start and (t.is_word or t.text in ("[", "]", "{{", "}}", "("))]
     if not words:
         return None
     quantity = reader.opened_range(words[0]) or reader.quantity(words[0])
