@@ -506,3 +506,25 @@ def test_digits_in_brackets_are_a_number(lint_json, tmp_path):
         (13, "complaints", "resolution", 10, "business day", "لا تتجاوز (١٠) أيام عمل"),
         (17, "live-chat", "response", 5, "minute", "(٥) دقائق"),
     ]
+
+
+def test_the_end_of_the_day_and_short_units_are_measurable(lint_json, tmp_path):
+    # "by close of business", «قبل نهاية يوم العمل», "within 24h" and "1 wk" were not
+    # read: each section was reported as promising no measurable time.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# Customer Service Policy\n\n## Email\n\nWe answer every email by close of business.\n\n"
+        "## الهاتف\n\nنعاود الاتصال بالعميل قبل نهاية يوم العمل.\n\n"
+        "## Live chat\n\nChats left unanswered get a reply within 24h.\n\n"
+        "## Branches\n\nBranch requests are closed within 1 wk.\n\n"
+        "## Values\n\nAt the end of the day, we answer to our customers.\n",
+        encoding="utf-8",
+    )
+    assert lint_json("--select", "SLA101", str(policy)).findings == []
+    # "At the end of the day" is an idiom, not a promise.
+    assert _sla_rows(policy, "channel", "measure", "quantity", "unit", "text") == [
+        ("email", "response", 1, "business day", "by close of business"),
+        ("phone", "callback", 1, "business day", "نهاية يوم العمل"),
+        ("live-chat", "response", 24, "hour", "within 24h"),
+        ("in-person", "resolution", 1, "week", "within 1 wk"),
+    ]

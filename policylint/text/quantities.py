@@ -48,8 +48,8 @@ _AR_WORK = {normalise("عمل"), normalise("العمل")}
 _EN_UNITS = {
     "ring": "ring", "rings": "ring", "second": "second", "seconds": "second", "sec": "second", "secs": "second",
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
-    "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour", "day": "day", "days": "day",
+    "week": "week", "weeks": "week", "wk": "week", "wks": "week", "month": "month", "months": "month",
 }
 _EN_WORKING = {"business", "working", "work"}
 
@@ -109,6 +109,14 @@ _NAMED_DAYS = {
         ("في نفس اليوم", "day"), ("في اليوم نفسه", "day"), ("خلال اليوم نفسه", "day"), ("خلال نفس اليوم", "day"),
         ("في يوم العمل نفسه", "business day"), ("في نفس يوم العمل", "business day"),
         ("يوم العمل التالي", "business day"), ("في يوم العمل التالي", "business day"),
+        # The end of the day, after "by" or "before": "at the end of the day" is an idiom.
+        ("by the end of the day", "day"), ("by end of day", "day"), ("before the end of the day", "day"),
+        ("by the end of the business day", "business day"), ("by the end of the working day", "business day"),
+        ("before the end of the business day", "business day"), ("before the end of the working day", "business day"),
+        ("by close of business", "business day"),
+        # «نهاية يوم العمل» with or without «قبل» («حتى نهاية يوم العمل», «بنهاية يوم العمل»);
+        # «نهاية اليوم» only after «قبل» or «ب»: «في نهاية اليوم» is the idiom "in the end".
+        ("نهاية يوم العمل", "business day"), ("قبل نهاية اليوم", "day"), ("بنهاية اليوم", "day"),
     )
 }
 _NAMED_DAYS_FIRST = frozenset(p[0] for p in _NAMED_DAYS)
