@@ -20,7 +20,7 @@ from policylint.dates import FoundDate, find_dates
 from policylint.document import Block, Document
 from policylint.findings import Hit, Span
 from policylint.text import counting
-from policylint.text.tokens import PhraseMatcher, phrase_words
+from policylint.text.tokens import PhraseMatcher, Tokens, phrase_words
 
 PROBLEMS = ("missing", "unparseable", "computed", "ambiguous", "future", "stale", "overdue")
 # A template expression where the date should be: it shows the day the page is rendered,
@@ -44,8 +44,13 @@ class ReviewDate:
     effective: bool = False
 
 
-def _from_front_matter(doc: Document, keys: tuple[str, ...], labels: tuple[tuple[str, ...], ...]) -> ReviewDate | None:
-    key = doc.front_matter_key(keys, labels)
+def _from_front_matter(doc: Document, params: ReviewDateCheck.Params, today: dt.date) -> ReviewDate | None:
+    """The value of the first of the front matter keys there, else of a key that reads as
+    a label (a past-only label's only when its date is not after `today`)."""
+    key = doc.front_matter_key(params.front_matter_keys, params.review_phrases)
+    past_only = key is None
+    if past_only:
+        key = doc.front_matter_key((), params.past_only_phrases)
     if key is None:
         return None
     span = doc.front_matter_spans.get(key, Span(0, 0))
@@ -53,15 +58,22 @@ def _from_front_matter(doc: Document, keys: tuple[str, ...], labels: tuple[tuple
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return ReviewDate(span, span, FoundDate(span.start, span.end, value))
-    text = doc.source[span.start : span.end]
-    found = find_dates(text)
-    return ReviewDate(span, span, _shift(found[0], span.start) if found else None, computed=bool(_COMPUTED.search(text)))
+        found = FoundDate(span.start, span.end, value)
+    else:
+        text = doc.source[span.start : span.end]
+        dates = find_dates(text)
+        found = _shift(dates[0], span.start) if dates else None
+    if past_only and found is not None and found.date > today:
+        return None
+    return ReviewDate(span, span, found, computed=found is None and bool(_COMPUTED.search(doc.source[span.start : span.end])))
 
 
-def _from_text(doc: Document, labels: PhraseMatcher, first_effective: int) -> ReviewDate | None:
-    """The value after the most telling label (labels come most telling first; from
-    `first_effective` on, they label the date the policy takes effect)."""
+def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDate | None:
+    """The value after the most telling label (labels come most telling first). A label
+    with one of `matcher.other_date` just before or after it names another date: "review
+    date" in "Next review date", «تاريخ المراجعة» in «تاريخ المراجعة القادمة»; and a
+    past-only label followed by a date after `today` names the next review."""
+    labels, other_date = matcher.labels, matcher.other_date
     if not labels.may_occur(doc.word_keys):
         return None
     best: tuple[int, int, Span, Span] | None = None  # label rank, order, label, value
@@ -70,6 +82,8 @@ def _from_text(doc: Document, labels: PhraseMatcher, first_effective: int) -> Re
         for sentence in block.sentences:
             tokens = sentence.tokens
             for rank, first, last in labels.find(tokens):
+                if _beside(tokens, first, last, other_date):
+                    continue
                 label = Span(tokens[first].start, tokens[last].end)
                 # The value follows the label in its sentence (an inline bullet ends it);
                 # a heading's value is the next block.
@@ -82,12 +96,16 @@ def _from_text(doc: Document, labels: PhraseMatcher, first_effective: int) -> Re
                     if cell is None:
                         continue
                     value = cell
+                if matcher.first_past_only <= rank < matcher.first_effective:
+                    dates = find_dates(doc.prose[value.start : value.end])
+                    if dates and dates[0].date > today:
+                        continue
                 if best is None or rank < best[0]:
                     best = (rank, label.start, label, value)
     if best is None:
         return None
     rank, _, label, value = best
-    effective = rank >= first_effective
+    effective = rank >= matcher.first_effective
     text = doc.prose[value.start : value.end]
     found = find_dates(text)
     if found:
@@ -96,6 +114,24 @@ def _from_text(doc: Document, labels: PhraseMatcher, first_effective: int) -> Re
     start = value.start + text.index(stripped) if stripped else value.start
     computed = _COMPUTED.search(doc.source[value.start : value.end])
     return ReviewDate(label, Span(start, start + len(stripped)), None, computed=computed is not None, effective=effective)
+
+
+@dataclass(frozen=True)
+class LabelMatcher:
+    """Review labels, then past-only labels, then effective-date labels, in one matcher
+    (a phrase's index is its rank); and the words that make a label another date's."""
+
+    labels: PhraseMatcher
+    first_past_only: int
+    first_effective: int
+    other_date: PhraseMatcher
+
+
+def _beside(tokens: Tokens, first: int, last: int, words: PhraseMatcher) -> bool:
+    """Is the word just before tokens[first] or just after tokens[last] one of `words`?"""
+    before = next((i for i in range(first - 1, -1, -1) if tokens[i].is_word), None)
+    after = next((i for i in range(last + 1, len(tokens)) if tokens[i].is_word), None)
+    return any(words.find(tokens[i : i + 1]) for i in (before, after) if i is not None)
 
 
 def _named_cell(doc: Document, blocks: list[Block], index: int) -> Span | None:
@@ -149,6 +185,11 @@ class ReviewDateCheck(Check):
         # Labels of the date the policy takes effect ("تاريخ السريان", "effective date"):
         # read as its review date when none of `labels` is found.
         effective_labels: tuple[str, ...] = ()
+        # Labels that name the last review only when their date is not after today:
+        # "Review date: March 2027" is when the next review is due.
+        past_only_labels: tuple[str, ...] = ()
+        # Words that, beside a label, make it another date's ("next", «القادمة»).
+        not_beside: tuple[str, ...] = ()
         front_matter_keys: tuple[str, ...] = ("last_reviewed", "reviewed", "last_updated", "review_date")
         max_age_days: int = 365
 
@@ -157,23 +198,34 @@ class ReviewDateCheck(Check):
             return tuple(p for p in map(phrase_words, self.labels) if p)
 
         @functools.cached_property
-        def label_matcher(self) -> tuple[PhraseMatcher, int]:
-            """Review labels, then effective-date labels; and the rank of the first of those."""
+        def past_only_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(phrase_words, self.past_only_labels) if p)
+
+        @functools.cached_property
+        def label_matcher(self) -> LabelMatcher:
+            past_only = self.past_only_phrases
             effective = [p for p in map(phrase_words, self.effective_labels) if p]
-            return PhraseMatcher([*self.review_phrases, *effective]), len(self.review_phrases)
+            return LabelMatcher(
+                PhraseMatcher([*self.review_phrases, *past_only, *effective]),
+                first_past_only=len(self.review_phrases),
+                first_effective=len(self.review_phrases) + len(past_only),
+                other_date=PhraseMatcher([phrase_words(word) for word in self.not_beside]),
+            )
 
     def prepare(self, params: Params) -> None:
         if params.problem not in PROBLEMS:
             raise ValueError(f"'problem' must be one of {', '.join(PROBLEMS)}, not {params.problem!r}")
         if params.max_age_days < 1:
             raise ValueError("'max_age_days' must be at least 1")
+        if any(len(phrase_words(word)) != 1 for word in params.not_beside):
+            raise ValueError("each of 'not_beside' must be one word")
         params.label_matcher
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         review = doc.shared(
-            ("review-date", params.front_matter_keys, params.labels, params.effective_labels),
-            lambda: _from_front_matter(doc, params.front_matter_keys, params.review_phrases)
-            or _from_text(doc, *params.label_matcher),
+            ("review-date", params.front_matter_keys, params.labels, params.past_only_labels, params.effective_labels, params.not_beside, ctx.today),
+            lambda: _from_front_matter(doc, params, ctx.today)
+            or _from_text(doc, params.label_matcher, ctx.today),
         )
         if review is None:
             if params.problem == "missing":
