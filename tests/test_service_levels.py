@@ -528,3 +528,27 @@ def test_the_end_of_the_day_and_short_units_are_measurable(lint_json, tmp_path):
         ("live-chat", "response", 24, "hour", "within 24h"),
         ("in-person", "resolution", 1, "week", "within 1 wk"),
     ]
+
+
+def test_arabic_in_and_before_the_passing_of_and_a_return_window(tmp_path):
+    # «في ٢٠ ثانية» and «قبل مرور خمسة أيام عمل» were not read; «المحادثات الفورية» (the
+    # plural) named no channel; and the customer's 14 days to return an item were listed
+    # as a reply time of ours.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## التزاماتنا\n\n"
+        "- نرد على المحادثات الفورية في ٢٠ ثانية.\n"
+        "- نحل الشكاوى قبل مرور خمسة أيام عمل.\n"
+        "- نعمل في ساعة متأخرة في يوم الجمعة.\n\n"
+        "## الإرجاع\n\nيحق للعميل إرجاع المنتج خلال ١٤ يوماً، ونعيد المبلغ خلال ٧ أيام عمل.\n\n"
+        "## Returns\n\nYou may return or exchange any item within 30 days. We return missed calls within 2 hours.\n",
+        encoding="utf-8",
+    )
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
+        (5, "live-chat", "response", 20, "second"),
+        (6, "complaints", "resolution", 5, "business day"),
+        (11, None, "return", 14, "day"),
+        (11, None, "refund", 7, "business day"),
+        (15, None, "return", 30, "day"),
+        (15, "phone", "callback", 2, "hour"),
+    ]

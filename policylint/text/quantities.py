@@ -89,7 +89,7 @@ _RATES = [tuple(normalise(w) for w in p.split()) for p in (
 # ("على الأكثر", "at most"). A conjunction may be glued to the Arabic ones ("وخلال").
 _BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
     "خلال", "في غضون", "غضون", "أقصاها", "أقصاه", "أقصى", "لا تتجاوز", "لا يتجاوز", "لا تزيد عن", "لا تزيد على",
-    "لا يزيد عن", "لا يزيد على", "أقل من", "قبل مضي", "قبل انقضاء",
+    "لا يزيد عن", "لا يزيد على", "أقل من", "قبل مضي", "قبل انقضاء", "قبل مرور",
     "within", "in under", "in less than", "no later than", "no more than", "at most", "at the latest",
     "maximum of", "max", "up to",
 )]
@@ -98,6 +98,7 @@ _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
 )]
 _BEFORE_FIRST = frozenset(p[0] for p in _BEFORE)
 _AFTER_FIRST = frozenset(p[0] for p in _AFTER)
+_FI = normalise("في")
 _AVERAGE = [tuple(normalise(w) for w in p.split()) for p in ("في المتوسط", "بالمتوسط", "كمتوسط", "بمتوسط", "متوسط", "on average", "average", "an average of")]
 # A day named instead of counted: "the same day" is at most one day, "the next business
 # day" at most one business day.
@@ -450,6 +451,12 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             # employment" is a period, not a wait.
             j = i + 3 if reader.at(i + 1) == "the" and reader.at(i + 2) == "next" else i + 1
             quantity = reader.quantity(j)
+            if quantity is not None:
+                found = Promise(quantity, i, quantity.last)
+        if found is None and _bare(word) == _FI:
+            # «نرد على المحادثات في ٢٠ ثانية», as "in" above; but a unit alone is no count
+            # after «في»: «في ساعة متأخرة» is "late at night", «في يوم الجمعة» "on Friday".
+            quantity = reader.quantity(i + 1) if reader.at(i + 1) not in _AR_UNITS else None
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
         if found is None and _bare(word) in _RANGE_OPENERS:
