@@ -508,6 +508,25 @@ def test_digits_in_brackets_are_a_number(lint_json, tmp_path):
     ]
 
 
+def test_a_blank_in_brackets_is_an_unfilled_commitment(lint_json, tmp_path):
+    # Templates that write numbers «(٣٠)» leave them as «(X)»; those commitments were read
+    # as promising nothing at all (SLA101) instead of as waiting for their number.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## الهاتف\n\nنلتزم بالرد على المكالمات خلال (X) ثانية.\n\n"
+        "## Email\n\nWe reply to emails within (X) hours.\n\n"
+        # A letter in brackets elsewhere is an enumeration, not a blank.
+        "## Complaints\n\nWe resolve complaints (a) in writing and (x) within 10 business days.\n",
+        encoding="utf-8",
+    )
+    result = lint_json("--select", "SLA101,SLA102", "--locale", "en", str(policy))
+    assert [(f["code"], f["line"], f["text"]) for f in result.findings] == [
+        ("SLA102", 5, "خلال (X) ثانية"),
+        ("SLA102", 9, "within (X) hours"),
+    ]
+    assert "replace “(X)” with the time" in result.findings[1]["message"]
+
+
 def test_the_end_of_the_day_and_short_units_are_measurable(lint_json, tmp_path):
     # "by close of business", «قبل نهاية يوم العمل», "within 24h" and "1 wk" were not
     # read: each section was reported as promising no measurable time.

@@ -165,6 +165,11 @@ def _bare(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
+def _is_blank(word: str) -> bool:
+    """A template's stand-in for a number: X, N, XX, or a run of underscores."""
+    return word in ("x", "y", "n", "xx", "xxx") or set(word) <= {"_"} and len(word) >= 2
+
+
 def _digits(norm: str) -> float | None:
     try:
         return float(norm.replace(",", ""))
@@ -212,8 +217,11 @@ class _Reader:
                 if self.at(j) == closing or self.at(j).startswith(closing):
                     return self.written(i, j), j
             return None
-        if word in ("x", "y", "n", "xx", "xxx") or set(word) <= {"_"} and len(word) >= 2:
+        if _is_blank(word):
             return self.written(i, i), i
+        # "(X)" in parentheses, as templates that write numbers «(٣)» leave them blank.
+        if word == "(" and self.at(i + 2) == ")" and _is_blank(self.at(i + 1)):
+            return self.written(i, i + 2), i + 2
         return None
 
     def number(self, i: int) -> tuple[float, int] | None:
