@@ -184,6 +184,24 @@ def test_vague_promise_is_reported_unless_the_sentence_also_gives_a_number(lint_
     assert [(f["line"], f["text"]) for f in result.findings] == [(3, "as soon as possible"), (7, "في أقرب وقت ممكن")]
 
 
+def test_an_aim_with_a_time_or_a_share_has_a_number(lint_json, tmp_path):
+    # "We aim to reply within 24 hours" was reported as "a promise without a number": the
+    # reply it leads into was taken for another clause's action. A share is a number too.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# Customer service policy\n\nWe aim to reply to emails within 24 hours.\n\n"
+        "We aim to resolve 80% of tickets at first contact.\n\n"
+        "نسعى إلى الرد على الرسائل خلال ٢٤ ساعة.\n\nنسعى إلى حل ٨٠٪ من الطلبات من أول تواصل.\n\n"
+        "نسعى إلى حل 90 في المائة من الشكاوى من أول اتصال.\n\n"
+        # Still vague: no number, or the number measures the other action.
+        "We aim to resolve most tickets at first contact.\n\n"
+        "We will try to resolve it and reply within 24 hours.\n",
+        encoding="utf-8",
+    )
+    result = lint_json("--select", "SLA106", str(policy))
+    assert [(f["line"], f["text"]) for f in result.findings] == [(13, "We aim to"), (15, "We will try")]
+
+
 def test_soon_and_later_are_vague_in_arabic_as_shortly_is_in_english(lint_json, tmp_path):
     policy = tmp_path / "policy.md"
     policy.write_text(

@@ -7,7 +7,7 @@ no number, whatever the acknowledgement has."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from policylint.checks.base import Context
@@ -15,7 +15,7 @@ from policylint.checks.vocabulary import Vocabulary
 from policylint.document import Document, Sentence
 from policylint.findings import Hit
 from policylint.text.quantities import find_promises
-from policylint.text.tokens import PhraseSet, phrase_words
+from policylint.text.tokens import PhraseSet, Token, phrase_words
 
 
 class VaguePromise(Vocabulary):
@@ -52,17 +52,43 @@ class VaguePromise(Vocabulary):
                 continue
             tokens = sentence.tokens
             measured = [(p.first, p.last) for p in find_promises(tokens) if p.quantity.value is not None]
+            measured += _shares(tokens)
             # Where an action begins ("resolve", «ونحلها»): a number before it does not
             # measure what comes after it, and the other way round.
             actions = sorted(first for _, first, _last in params.required.find(tokens)) if params.required else []
             starts = {t.start: i for i, t in enumerate(tokens)}
+            ends = {t.end: i for i, t in enumerate(tokens)}
             for hit in hits:
-                first = starts.get(hit.span.start)
-                if first is None or not any(self._same_clause(first, promise, actions) for promise in measured):
+                first, last = starts.get(hit.span.start), ends.get(hit.span.end)
+                if first is None or last is None or not any(self._same_clause(first, last, promise, actions) for promise in measured):
                     yield hit
 
     @staticmethod
-    def _same_clause(vague: int, promise: tuple[int, int], actions: list[int]) -> bool:
-        """No action word between the vague phrase and the measured promise."""
-        low, high = (promise[1], vague) if promise[0] < vague else (vague, promise[0])
-        return not any(low < action < high for action in actions)
+    def _same_clause(first: int, last: int, promise: tuple[int, int], actions: list[int]) -> bool:
+        """No action word between the vague phrase (tokens first..last) and the measured
+        promise, but the one the phrase leads into: in "we aim to reply within 24 hours"
+        and «نسعى إلى الرد خلال ٢٤ ساعة» the reply is what is aimed at."""
+        if promise[0] < first:
+            return not any(promise[1] < action < first for action in actions)
+        own = last + 2  # "we try to [reply]", «نسعى إلى [الرد]», "we strive [to] reply"
+        return not any(last < action < promise[0] and action > own for action in actions)
+
+
+# A share is a number too: "we aim to resolve 80% of tickets at first contact" sets a
+# target that can be measured, whatever its verb.
+_PERCENT = {"%", "٪", "percent", "بالمئه", "بالمائه"}
+_HUNDRED = {"المئه", "المائه"}
+
+
+def _shares(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Where "80%", «٨٠٪», "80 percent", «٨٠ بالمئة» or «٨٠ في المائة» stands."""
+    found = []
+    for i in range(len(tokens) - 1):
+        if not tokens[i].norm.replace(".", "", 1).isdigit():
+            continue
+        following = tokens[i + 1].norm
+        if following in _PERCENT:
+            found.append((i, i + 1))
+        elif following == "في" and i + 2 < len(tokens) and tokens[i + 2].norm in _HUNDRED:
+            found.append((i, i + 2))
+    return found
