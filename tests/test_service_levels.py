@@ -504,6 +504,27 @@ def test_a_refund_time_is_not_a_reply_time(tmp_path):
     ]
 
 
+def test_reviewing_a_complaint_is_neither_its_acknowledgement_nor_its_resolution(lint_json, tmp_path):
+    # «نراجع كل بلاغ خلال يومي عمل» was listed as the acknowledgement, and "we review
+    # every complaint within 2 business days" as a resolution contradicting the 5 days.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنقر باستلام الشكوى خلال يوم عمل، ونراجع كل بلاغ خلال يومي عمل، "
+        "ونحل الشكوى خلال 5 أيام عمل.\n\n"
+        "We review every complaint within 2 business days.\n\n"
+        "Complaints are reviewed and resolved within 5 business days.\n",
+        encoding="utf-8",
+    )
+    assert lint_json("--select", "SLA", str(policy)).findings == []
+    assert _sla_rows(policy, "line", "measure", "quantity", "unit") == [
+        (5, "acknowledgement", 1, "business day"),
+        (5, "review", 2, "business day"),
+        (5, "resolution", 5, "business day"),
+        (7, "review", 2, "business day"),
+        (9, "resolution", 5, "business day"),
+    ]
+
+
 def test_digits_in_brackets_are_a_number(lint_json, tmp_path):
     # Official Arabic writes a number in brackets: «خلال (٣٠) ثانية». None of these was
     # read, so the phone and e-mail were reported as promising nothing (SLA101) and the
