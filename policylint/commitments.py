@@ -46,6 +46,8 @@ class Vocabulary:
     # channel -> what an unnamed measure means once the default one has been promised:
     # "نقر بالشكوى خلال يوم • نرد على الشكوى خلال ٥ أيام" acknowledges, then resolves.
     followup_measures: Mapping[str, str]
+    # measure -> the channel it is when no channel is named: a call-back is a phone call.
+    measure_channels: Mapping[str, str]
     general: dict[str, str]
 
     @functools.cached_property
@@ -106,10 +108,18 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     for id, entry in raw.items():
         for key, into in (("default_measure", defaults), ("followup_measure", followups)):
             measure = entry.get(key)
-            if measure is not None and measure not in measure_ids:
+            if measure is not None and (not isinstance(measure, str) or measure not in measure_ids):
                 raise VocabularyError(f"channel {id!r}: {key} must be one of {', '.join(sorted(measure_ids))}")
             if measure:
                 into[str(id)] = measure
+    channel_ids = {c.id for c in channels}
+    measure_channels: dict[str, str] = {}
+    for id, entry in data["measures"].items():
+        channel = entry.get("channel")
+        if channel is not None and (not isinstance(channel, str) or channel not in channel_ids):
+            raise VocabularyError(f"measure {id!r}: channel must be one of {', '.join(sorted(channel_ids))}")
+        if channel:
+            measure_channels[str(id)] = str(channel)
     general = data.get("general") or {"ar": "عام", "en": "general"}
     built = Vocabulary(
         channels=channels,
@@ -118,6 +128,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         dominant=frozenset(str(id) for id, entry in raw.items() if entry.get("dominant")),
         default_measures=defaults,
         followup_measures=followups,
+        measure_channels=measure_channels,
         general=dict(general),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
@@ -304,6 +315,7 @@ class _Analysis:
                     span = Span(tokens[promise.first].start, tokens[promise.last].end)
                     channel = self._pick(mentions, promise.first) or self._context_channel(block, span.start)
                     measure = self._measure(tokens, previous_end, promise.first, channel)
+                    channel = channel or self.vocab.measure_channels.get(measure)
                     if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
                         measure = header_measure
                     if channel is not None and measure == self.vocab.default_measures.get(channel):

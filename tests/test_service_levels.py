@@ -287,6 +287,21 @@ def test_returning_missed_calls_is_a_call_back_not_a_second_answer_time(tmp_path
     assert rows == [("phone", "response", 30, "second"), ("phone", "callback", 2, "hour"), ("live-chat", "response", 90, "second")]
 
 
+def test_a_call_back_that_names_no_channel_is_a_phone_promise(tmp_path):
+    # «نعاود الاتصال بالعميل خلال ساعتين» was listed under "unspecified channel", and so
+    # never compared with the phone's call-back time elsewhere in the policy.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\nنعاود الاتصال بالعميل خلال ساعتين.\n\n"
+        "## الهاتف\n\nنرد خلال ثلاث رنات، ونعاود الاتصال خلال أربع ساعات.\n",
+        encoding="utf-8",
+    )
+    result = run("sla", "--format", "json", str(policy))
+    rows = [(c["line"], c["channel"], c["measure"], c["quantity"]) for c in result.json["commitments"]]
+    assert rows == [(5, "phone", "callback", 2), (9, "phone", "response", 3), (9, "phone", "callback", 4)]
+    assert result.exit_code == 1 and [(c["measure"], c["second"]["line"]) for c in result.json["conflicts"]] == [("callback", 9)]
+
+
 def test_an_average_is_a_different_promise_from_a_maximum(tmp_path):
     policy = tmp_path / "policy.md"
     policy.write_text(
