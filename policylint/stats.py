@@ -72,7 +72,8 @@ def document_stats(doc: Document) -> Stats:
         mean_sentence=round(sum(counts) / len(counts), 1) if counts else 0.0,
         longest_sentence=len(longest.words) if longest else 0,
         longest_line=doc.position(longest.span.start).line if longest else 0,
-        longest_text=_excerpt(doc.text(longest.span)) if longest else "",
+        # From the prose, not the source: "**Email:** we reply" without its asterisks.
+        longest_text=_excerpt(doc.prose[longest.span.start : longest.span.end]) if longest else "",
         metric=METRICS[doc.lang],
         score=round(overall.score, 1) if overall else None,
         grade=round(overall.grade, 1) if overall and overall.grade is not None else None,

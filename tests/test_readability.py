@@ -57,6 +57,21 @@ def test_stats_reports_length_longest_sentence_and_hardest_sections():
     assert arabic["longest_text"].startswith("إذا لم يستطع الممثل حل المشكلة")
 
 
+def test_stats_quotes_the_longest_sentence_without_its_markdown(tmp_path):
+    from conftest import run
+
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n- **البريد الإلكتروني:** نرد على كل رسالة تصل إلى عنوان الدعم خلال يوم عمل واحد من "
+        "[استلامها](https://example.com/mail).\n\nجملة قصيرة.\n",
+        encoding="utf-8",
+    )
+    [doc] = run("stats", "--format", "json", str(policy)).json["documents"]
+    assert doc["longest_line"] == 3
+    assert doc["longest_text"].startswith("البريد الإلكتروني: نرد على كل رسالة")
+    assert not set("*[]()") & set(doc["longest_text"])
+
+
 def test_stats_text_names_the_metric_and_the_hardest_section():
     from conftest import FIXTURES, run
 
