@@ -202,6 +202,28 @@ def test_an_aim_with_a_time_or_a_share_has_a_number(lint_json, tmp_path):
     assert [(f["line"], f["text"]) for f in result.findings] == [(13, "We aim to"), (15, "We will try")]
 
 
+def test_a_clause_with_an_aim_and_a_vague_time_is_one_finding_at_the_time(lint_json, tmp_path):
+    # The seed's «سنحاول دائماً حل أي مشكلة بطريقة فعالة وفي الوقت المناسب» was two
+    # warnings, one for «سنحاول» and one for «في الوقت المناسب»: one promise, one finding.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\nسنحاول دائماً حل أي مشكلة بطريقة فعالة وفي الوقت المناسب.\n\n"
+        "نهدف إلى الرد على الاستفسارات.\n\n"
+        "We aim to resolve complaints as soon as possible.\n\n"
+        # Two actions, two clauses: each is reported.
+        "We will try to resolve it where possible and reply in due course.\n",
+        encoding="utf-8",
+    )
+    result = lint_json("--select", "SLA106", str(policy))
+    assert [(f["line"], f["text"]) for f in result.findings] == [
+        (3, "وفي الوقت المناسب"),
+        (5, "نهدف إلى"),
+        (7, "as soon as possible"),
+        (9, "where possible"),
+        (9, "in due course"),
+    ]
+
+
 def test_soon_and_later_are_vague_in_arabic_as_shortly_is_in_english(lint_json, tmp_path):
     policy = tmp_path / "policy.md"
     policy.write_text(

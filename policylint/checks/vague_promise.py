@@ -58,21 +58,45 @@ class VaguePromise(Vocabulary):
             actions = sorted(first for _, first, _last in params.required.find(tokens)) if params.required else []
             starts = {t.start: i for i, t in enumerate(tokens)}
             ends = {t.end: i for i, t in enumerate(tokens)}
+            unmeasured = []
             for hit in hits:
                 first, last = starts.get(hit.span.start), ends.get(hit.span.end)
-                if first is None or last is None or not any(self._same_clause(first, last, promise, actions) for promise in measured):
+                if first is None or last is None:
+                    yield hit
+                    continue
+                own = _own_action(tokens, last, actions)
+                if not any(self._same_clause(first, own, promise, actions) for promise in measured):
+                    unmeasured.append((first, own, hit))
+            # One finding a clause: "we aim to resolve it as soon as possible" is one vague
+            # promise, reported at the last of its vague phrases, where the time should be.
+            unmeasured.sort(key=lambda found: found[0])
+            for k, (first, own, hit) in enumerate(unmeasured):
+                if not any(self._same_clause(first, own, (later, later), actions) for later, _, _hit in unmeasured[k + 1 :]):
                     yield hit
 
     @staticmethod
-    def _same_clause(first: int, last: int, promise: tuple[int, int], actions: list[int]) -> bool:
-        """No action word between the vague phrase (tokens first..last) and the measured
-        promise, but the one the phrase leads into: in "we aim to reply within 24 hours"
-        and «نسعى إلى الرد خلال ٢٤ ساعة» the reply is what is aimed at."""
+    def _same_clause(first: int, own: int, promise: tuple[int, int], actions: list[int]) -> bool:
+        """No action word between the vague phrase (starting at token first) and the
+        measured promise, but the one at `own` that the phrase leads into: in "we aim to
+        reply within 24 hours" and «نسعى إلى الرد خلال ٢٤ ساعة» the reply is what is aimed at."""
         if promise[0] < first:
             return not any(promise[1] < action < first for action in actions)
-        own = last + 2  # "we try to [reply]", «نسعى إلى [الرد]», "we strive [to] reply"
-        return not any(last < action < promise[0] and action > own for action in actions)
+        return not any(own < action < promise[0] for action in actions)
 
+
+# Words that end a clause between a vague phrase and the next action: in "resolve it where
+# possible and reply in due course" the reply is not what "where possible" qualifies.
+_CLAUSE_ENDS = {"and", "or", "but", "then", ",", "،", ";", "؛", "و", "ثم", "او"}
+
+
+def _own_action(tokens: Sequence[Token], last: int, actions: list[int]) -> int:
+    """Where the action a vague phrase ending at token `last` leads into begins ("we try
+    to [reply]", «سنحاول دائماً [حل]», «نسعى جاهدين إلى [الرد]»), else `last`: a few
+    words on, with no clause ending between."""
+    following = next((action for action in actions if action > last), None)
+    if following is None or following - last > 4 or any(t.norm in _CLAUSE_ENDS for t in tokens[last + 1 : following]):
+        return last
+    return following
 
 # A share is a number too: "we aim to resolve 80% of tickets at first contact" sets a
 # target that can be measured, whatever its verb.
