@@ -313,8 +313,11 @@ class _Analysis:
                         previous_end = promise.last + 1
                         continue
                     span = Span(tokens[promise.first].start, tokens[promise.last].end)
-                    channel = self._pick(mentions, promise.first) or self._context_channel(block, span.start)
-                    measure = self._measure(tokens, previous_end, promise.first, channel)
+                    # Up to the quantity, not the promise word: in «لا تتجاوز مدة حل الشكوى
+                    # خمسة أيام» the measure and channel are named between the two.
+                    named_before = promise.quantity.first
+                    channel = self._pick(mentions, named_before) or self._context_channel(block, span.start)
+                    measure = self._measure(tokens, previous_end, named_before, channel)
                     channel = channel or self.vocab.measure_channels.get(measure)
                     if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
                         measure = header_measure

@@ -603,6 +603,29 @@ def test_a_blank_in_brackets_is_an_unfilled_commitment(lint_json, tmp_path):
     assert "replace “(X)” with the time" in result.findings[1]["message"]
 
 
+def test_an_arabic_bound_with_its_verb_first_is_a_commitment(lint_json, tmp_path):
+    # «لا تتجاوز مدة الرد ٢٤ ساعة»: Arabic puts the verb before its subject, and the
+    # subject (a length of time and what it is the time of) stood between the bound and
+    # the number, so none of these was read and every channel promised nothing (SLA101).
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\nتنطبق هذه السياسة على التواصل عبر الهاتف والبريد الإلكتروني وفي الفروع.\n\n"
+        "## الهاتف\n\nلا تتجاوز مدة الرد على المكالمات ثلاث رنات.\n\n"
+        "## البريد الإلكتروني\n\nلا يزيد زمن الرد على الرسائل عن يوم عمل، على ألا تتجاوز مدة حل المشكلة ثلاثة أيام عمل.\n\n"
+        "## الفروع\n\nلا يزيد وقت الانتظار في الفرع عن ١٥ دقيقة.\n\n"
+        # A year is no service time, and a bound without a number promises nothing.
+        "## الضمان\n\nلا تتجاوز مدة الضمان سنة واحدة من تاريخ الشراء، ولا تتجاوز مدة الرد المعقولة.\n",
+        encoding="utf-8",
+    )
+    assert lint_json("--select", "SLA101,SLA103", str(policy)).findings == []
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit", "text") == [
+        (7, "phone", "response", 3, "ring", "لا تتجاوز مدة الرد على المكالمات ثلاث رنات"),
+        (11, "email", "response", 1, "business day", "لا يزيد زمن الرد على الرسائل عن يوم عمل"),
+        (11, "email", "resolution", 3, "business day", "ألا تتجاوز مدة حل المشكلة ثلاثة أيام عمل"),
+        (15, "in-person", "response", 15, "minute", "لا يزيد وقت الانتظار في الفرع عن ١٥ دقيقة"),
+    ]
+
+
 def test_the_end_of_the_day_and_short_units_are_measurable(lint_json, tmp_path):
     # "by close of business", «قبل نهاية يوم العمل», "within 24h" and "1 wk" were not
     # read: each section was reported as promising no measurable time.

@@ -125,6 +125,13 @@ _NAMED_DAYS_FIRST = frozenset(p[0] for p in _NAMED_DAYS)
 _NAMED_DAY = frozenset({normalise("اليوم")})
 # "من خلال" is "through", not "within".
 _NOT_AFTER = {("خلال",): {normalise("من")}}
+# Arabic puts the verb first: «لا تتجاوز مدة الرد ٢٤ ساعة», «على ألا يزيد وقت الانتظار عن
+# ١٥ دقيقة». The bound's subject, a word for a length of time and what it is the time of,
+# stands between the verb and the quantity.
+_NOT = frozenset(normalise(w) for w in ("لا", "ألا"))
+_EXCEED = frozenset(normalise(w) for w in ("تتجاوز", "يتجاوز", "تزيد", "يزيد", "تتعدى", "يتعدى"))
+_TIME_NOUNS = frozenset(normalise(w) for w in ("مدة", "وقت", "زمن", "فترة", "مهلة", "المدة", "الوقت", "الفترة"))
+_THAN = frozenset(normalise(w) for w in ("عن", "على"))
 # Words that may stand between the promise and its quantity: "خلال الـ 24 ساعة القادمة",
 # "within the next two hours", "in no more than".
 _FILLERS = {"the", "next", "first", "a", "of", normalise("ال"), normalise("الـ"), normalise("مدة"),
@@ -389,6 +396,23 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
     return any(w in _CONDITIONS for w in words) and any(w in _NEGATIONS or w.endswith("n't") for w in words)
 
 
+def _verb_first_bound(reader: _Reader, i: int) -> Promise | None:
+    """«لا تتجاوز مدة الرد [على المكالمات] ٢٤ ساعة» at i: the quantity a few words after
+    the time noun, once «عن» or «على» may have come. The promise begins at «لا», the
+    subject naming its measure and channel («الرد», «المكالمات») inside it."""
+    j = i + 3
+    for _ in range(4):
+        if reader.at(j) in _THAN:
+            j += 1
+        quantity = reader.quantity(j)
+        if quantity is not None:
+            return Promise(quantity, i, quantity.last)
+        if not reader.at(j) or reader.at(j) in _AR_UNITS or _may_start_quantity(reader.at(j)):
+            return None
+        j += 1
+    return None
+
+
 def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     """A quantity that is all a text says from token `start` ("60 ثانية", "2 business
     days", "[X] ساعات", «من ٢ إلى ٥ دقائق»): a table cell under a column such as
@@ -447,6 +471,8 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
+        if found is None and _bare(word) in _NOT and reader.at(i + 1) in _EXCEED and reader.at(i + 2) in _TIME_NOUNS:
+            found = _verb_first_bound(reader, i)
         if found is None and (word in _NAMED_DAYS_FIRST or _bare(word) in _NAMED_DAYS_FIRST):
             for phrase, unit in _NAMED_DAYS.items():
                 if reader.phrase_at(i, phrase, glued=True):
