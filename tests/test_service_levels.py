@@ -505,6 +505,26 @@ def test_a_table_cell_with_a_note_in_brackets_is_a_commitment(lint_json, tmp_pat
     ]
 
 
+def test_a_table_cell_may_say_when_the_clock_runs_and_for_what_share(lint_json, tmp_path):
+    # «ساعتان خلال أوقات العمل» and «٢٠ ثانية لـ٨٠٪ من المكالمات» in a service-standards
+    # table were no promise, and «يوما عمل» (two working days) counted nothing.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n| القناة | زمن الرد الأول | زمن الحل |\n|---|---|---|\n"
+        "| الهاتف | ٢٠ ثانية لـ٨٠٪ من المكالمات | |\n| منصات التواصل الاجتماعي | ساعتان خلال أوقات العمل | يوما عمل |\n\n"
+        "| Channel | First response |\n|---|---|\n| Email | 4 hours during business hours |\n"
+        "| Live chat | 30 seconds for 90% of chats |\n| Messaging | 1 day, or 2 days in December |\n",
+        encoding="utf-8",
+    )
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
+        (7, "phone", "response", 20, "second"),
+        (8, "social-media", "response", 2, "hour"),
+        (8, "social-media", "resolution", 2, "business day"),
+        (12, "email", "response", 4, "hour"),
+        (13, "live-chat", "response", 30, "second"),
+    ]
+
+
 def test_an_escalation_time_is_neither_a_reply_nor_a_resolution(lint_json, tmp_path):
     # "If it cannot be resolved, it is escalated within two hours" was listed as the
     # complaint's resolution time («الحل» in the condition), and an English escalation

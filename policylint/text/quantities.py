@@ -43,6 +43,9 @@ _AR_UNITS = _norm_all({
 })
 # "يومي عمل" is the dual of "يوم عمل" (two working days); "يومي" alone is "daily".
 _AR_DUAL_NEEDS_WORK = {normalise("يومي")}
+# "يوما عمل" is its nominative («مدة الحل: يوما عمل»); "يوماً" alone follows a number
+# ("خمسة عشر يوماً") and counts nothing by itself.
+_AR_DUAL_WITH_WORK = {normalise("يوما")}
 _AR_WORK = {normalise("عمل"), normalise("العمل")}
 
 _EN_UNITS = {
@@ -275,7 +278,7 @@ class _Reader:
             if word in _AR_DUAL_NEEDS_WORK and not working:
                 return None
             if unit == "day" and working:
-                return "business day", count, i + 1
+                return "business day", 2 if word in _AR_DUAL_WITH_WORK else count, i + 1
             return unit, count, i
         return None
 
@@ -423,9 +426,38 @@ def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     if not words:
         return None
     quantity = reader.opened_range(words[0]) or reader.quantity(words[0])
-    if quantity is None or _words_outside_brackets(tokens[quantity.last + 1 :]):
+    if quantity is None or _words_outside_brackets(tokens[_after_qualifier(tokens, quantity.last + 1) :]):
         return None
     return Promise(quantity, words[0], quantity.last)
+
+
+# What a table cell may say after its quantity without making it anything but a promise:
+# when the clock runs («ساعتان خلال أوقات العمل», "4 hours during business hours") and
+# for what share of contacts («٢٠ ثانية لـ٨٠٪ من المكالمات», "20 seconds for 80% of calls").
+_SERVICE_HOURS = [tuple(normalise(w) for w in p.split()) for p in (
+    "خلال أوقات العمل", "خلال ساعات العمل", "أثناء أوقات العمل", "أثناء ساعات العمل", "في أوقات العمل",
+    "في ساعات العمل", "خلال أوقات الدوام", "خلال ساعات الدوام", "أثناء الدوام", "في أوقات الدوام",
+    "في أيام العمل", "خلال الدوام الرسمي", "أثناء الدوام الرسمي",
+    "during business hours", "during working hours", "during opening hours", "during office hours",
+    "in business hours", "in working hours", "in opening hours", "in office hours", "on business days",
+    "on working days",
+)]
+_PERCENT_SIGNS = frozenset({"%", "٪", "percent"})
+
+
+def _after_qualifier(tokens: Sequence[Token], k: int) -> int:
+    """The index after a qualifier that starts at token k, else k."""
+    norms = [t.norm for t in tokens[k : k + 4]]
+    for phrase in _SERVICE_HOURS:
+        if tuple(norms[: len(phrase)]) == phrase:
+            return k + len(phrase)
+    # "for 80% of calls", «لـ٨٠٪ من المكالمات» (the preposition glued to the number):
+    # the share and all that follows, which says what it is a share of.
+    number = norms[1] if norms[:1] == ["for"] else norms[0][1:] if norms and norms[0][:1] == "ل" else ""
+    share_at = 2 if norms[:1] == ["for"] else 1
+    if number.replace(".", "", 1).isdigit() and norms[share_at : share_at + 1] and norms[share_at] in _PERCENT_SIGNS:
+        return len(tokens)
+    return k
 
 
 def _words_outside_brackets(tokens: Sequence[Token]) -> bool:
