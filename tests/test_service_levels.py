@@ -49,6 +49,11 @@ from policylint.text.tokens import tokenize
         ("We answer e-mail by the next business day.", 1, "business day"),
         ("نرد على البريد الإلكتروني في نفس اليوم.", 1, "day"),
         ("نعاود الاتصال في يوم العمل التالي.", 1, "business day"),
+        # Working hours are hours, in English as «ساعات عمل» are in Arabic.
+        ("Missed calls are returned within 4 working hours.", 4, "hour"),
+        ("We reply within a business hour.", 1, "hour"),
+        ("نعاود الاتصال خلال أربع ساعات عمل.", 4, "hour"),
+        ("نحل المشكلة خلال يوما عمل.", 2, "business day"),
     ],
 )
 def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
@@ -64,7 +69,7 @@ def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
         "نستقبل الطلبات بعد مرور أكثر من ٥ دقائق.", "Agents work from 8 to 10 hours a day.", "يعمل الموظف من ٨ إلى ١٠ ساعات يومياً.",
         # "in" past other words is a period, not a wait.
         "New agents shadow a colleague in the first 2 weeks.", "We answer in 3 languages.",
-        "نعمل اليوم على تحسين الخدمة.",
+        "نعمل اليوم على تحسين الخدمة.", "We reply within business hours.", "يعمل الموظف خمسة عشر يوماً في الشهر.",
     ],
 )
 def test_words_that_look_like_promises_are_not(text):

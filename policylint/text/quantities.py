@@ -270,6 +270,9 @@ class _Reader:
         word = self.at(i)
         if word in _EN_WORKING and self.at(i + 1) in ("day", "days"):
             return "business day", (1 if self.at(i + 1) == "day" else None), i + 1
+        # "4 working hours" are hours, as «٤ ساعات عمل» are.
+        if word in _EN_WORKING and self.at(i + 1) in ("hour", "hours", "hr", "hrs"):
+            return "hour", (1 if self.at(i + 1) in ("hour", "hr") else None), i + 1
         if word in _EN_UNITS:
             return _EN_UNITS[word], None, i
         if word in _AR_UNITS:
