@@ -95,7 +95,11 @@ def test_review_date_forms_all_parse_to_the_same_day(lint_json, tmp_path, writte
 def test_review_date_in_the_future_placeholder_or_ambiguous(lint_json, tmp_path):
     assert lint_json(_with_review_date(tmp_path, "تاريخ آخر مراجعة: ٢٠٣٠-٠١-٠١")).codes() == ["FRS104"]
     assert lint_json(_with_review_date(tmp_path, "تاريخ آخر مراجعة: [التاريخ]")).codes() == ["FRS102", "PLH101"]
-    assert lint_json(_with_review_date(tmp_path, "تاريخ آخر مراجعة: 05/10/2026")).codes() == ["FRS103"]
+    [ambiguous] = lint_json(_with_review_date(tmp_path, "تاريخ آخر مراجعة: 05/10/2026"), "--locale", "en").findings
+    assert ambiguous["code"] == "FRS103"
+    # The advice shows the two readings to choose from, and no other date.
+    dates = re.findall(r"\d{4}-\d{2}-\d{2}", ambiguous["message"])
+    assert dates == ["2026-10-05", "2026-05-10"]
 
 
 def test_today_comes_from_the_environment(tmp_path):
@@ -246,7 +250,7 @@ def test_ambiguous_hijri_date_gives_both_readings_in_the_gregorian_calendar(lint
     result = run("--format", "json", "--today", "2026-11-23", "--select", "FRS103", "--locale", "en", str(tmp_path / "policy.md"))
     [finding] = result.findings
     # 5 Rabi' al-Awwal 1447 and 3 Jumada al-Ula 1447, converted; not a Gregorian swap.
-    assert "(2025-08-28 or 2025-10-25)" in finding["message"]
+    assert "read as 2025-08-28 or 2025-10-25;" in finding["message"]
 
 
 def test_a_mistyped_command_is_named_not_read_as_a_missing_file():
