@@ -72,6 +72,16 @@ def test_document_control_fields_are_suggested_together(tmp_path):
     assert "رقم الإصدار، تاريخ السريان" in finding["message"] and "مالك السياسة" not in finding["message"]
 
 
+def test_a_control_table_with_its_values_left_empty_gives_no_fields(tmp_path):
+    # A template's control table, or a bare "Version:", passed for the fields themselves.
+    text = AR_POLICY.read_text(encoding="utf-8").replace('version: "2.1"\n', "").replace("effective: 2026-10-01\n", "")
+    table = "\n\n| البند | القيمة |\n|---|---|\n| رقم الإصدار | |\n| تاريخ السريان | ١ أكتوبر ٢٠٢٦ |\n\nVersion:\n"
+    [finding] = _lint(tmp_path, text + table, "--select", "DOC107").findings
+    assert "رقم الإصدار" in finding["message"] and "تاريخ السريان" not in finding["message"]
+    filled = table.replace("| رقم الإصدار | |", "| رقم الإصدار | ٢٫١ |")
+    assert _lint(tmp_path, text + filled, "--select", "DOC107").findings == []
+
+
 def test_contact_section_with_only_template_text_is_not_concrete(tmp_path):
     text = AR_POLICY.read_text(encoding="utf-8")
     start = _line_of(text, "لأي سؤال عن هذه السياسة")

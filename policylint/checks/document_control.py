@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policylint.checks.base import Check, Context
-from policylint.document import Document
+from policylint.document import Block, Document
 from policylint.findings import Hit, Span
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
@@ -61,10 +61,38 @@ class DocumentControl(Check):
             return True
         # One set test over the whole document's words first: a missing field would
         # otherwise be looked for sentence by sentence.
-        return field.labels.may_occur(doc.word_keys) and any(field.labels.find(s.tokens) for s in doc.sentences)
+        return field.labels.may_occur(doc.word_keys) and _labelled_value(doc, field)
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         missing = [f for f in params.compiled if not self._present(doc, f)]
         if missing:
             names = {loc: separator.join(f.names[loc] for f in missing) for loc, separator in (("ar", "، "), ("en", ", "))}
             yield Hit(Span(0, doc.line_span(1).end), {"fields": names}, about="")
+
+
+def _labelled_value(doc: Document, field: Field) -> bool:
+    """A label of the field with a value after it: "Version: 2.3", or a table row
+    "| Owner | Head of Support |". A bare "Owner:", or a control table with its value
+    cells left empty, gives no field."""
+    rows: dict[int, list[Block]] | None = None
+    for block in doc.blocks:
+        for sentence in block.sentences:
+            for _, _first, last in field.labels.find(sentence.tokens):
+                if any(t.is_word for t in sentence.tokens[last + 1 :]):
+                    return True
+                if block.kind == "table_cell":
+                    if rows is None:
+                        rows = _table_rows(doc)
+                    line = doc.position(block.span.start).line
+                    if any(cell is not block and cell.sentences for cell in rows.get(line, ())):
+                        return True
+    return False
+
+
+def _table_rows(doc: Document) -> dict[int, list[Block]]:
+    """The table cells of each line."""
+    rows: dict[int, list[Block]] = {}
+    for block in doc.blocks:
+        if block.kind == "table_cell":
+            rows.setdefault(doc.position(block.span.start).line, []).append(block)
+    return rows
