@@ -25,6 +25,7 @@ from policylint.text.tokens import tokenize
         ("نحلها خلال خمسة عشر يوماً.", 15, "day"),
         ("نرد خلال يوم عمل واحد.", 1, "business day"),
         ("نرد في مدة لا تتجاوز عشرة أيام عمل.", 10, "business day"),
+        ("نحل الطلب خلال مدة لا تتعدى خمسة أيام.", 5, "day"),
         ("نرد خلال نصف ساعة.", 0.5, "hour"),
         ("نرد خلال 48 ساعة على الأكثر.", 48, "hour"),
         ("We answer within seven rings.", 7, "ring"),

@@ -91,7 +91,7 @@ _RATES = [tuple(normalise(w) for w in p.split()) for p in (
 # Words that promise an upper bound, before the quantity ("خلال", "within") or after it
 # ("على الأكثر", "at most"). A conjunction may be glued to the Arabic ones ("وخلال").
 _BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
-    "خلال", "في غضون", "غضون", "أقصاها", "أقصاه", "أقصى", "لا تتجاوز", "لا يتجاوز", "لا تزيد عن", "لا تزيد على",
+    "خلال", "في غضون", "غضون", "أقصاها", "أقصاه", "أقصى", "لا تتجاوز", "لا يتجاوز", "لا تتعدى", "لا يتعدى", "لا تزيد عن", "لا تزيد على",
     "لا يزيد عن", "لا يزيد على", "أقل من", "قبل مضي", "قبل انقضاء", "قبل مرور",
     "within", "in under", "in less than", "no later than", "no more than", "at most", "at the latest",
     "maximum of", "max", "up to",
