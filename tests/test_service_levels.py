@@ -50,6 +50,12 @@ from policylint.text.tokens import tokenize
         ("We answer e-mail by the next business day.", 1, "business day"),
         ("نرد على البريد الإلكتروني في نفس اليوم.", 1, "day"),
         ("نعاود الاتصال في يوم العمل التالي.", 1, "business day"),
+        # Bounds in other words, an article for "one", and calendar days.
+        ("Refunds are issued in not more than 10 days.", 10, "day"),
+        ("Repairs take a period not exceeding 10 days.", 10, "day"),
+        ("We reply within a day.", 1, "day"),
+        ("We resolve disputes within a period of 5 days.", 5, "day"),
+        ("We refund you within 5 calendar days.", 5, "day"),
         # Working hours are hours, in English as «ساعات عمل» are in Arabic.
         ("Missed calls are returned within 4 working hours.", 4, "hour"),
         ("We reply within a business hour.", 1, "hour"),

@@ -93,7 +93,8 @@ _RATES = [tuple(normalise(w) for w in p.split()) for p in (
 _BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
     "خلال", "في غضون", "غضون", "أقصاها", "أقصاه", "أقصى", "لا تتجاوز", "لا يتجاوز", "لا تتعدى", "لا يتعدى", "لا تزيد عن", "لا تزيد على",
     "لا يزيد عن", "لا يزيد على", "أقل من", "قبل مضي", "قبل انقضاء", "قبل مرور",
-    "within", "in under", "in less than", "no later than", "no more than", "at most", "at the latest",
+    "within", "in under", "in less than", "no later than", "no more than", "not more than", "no longer than",
+    "not longer than", "not exceeding", "not to exceed", "at most", "at the latest",
     "maximum of", "max", "up to",
 )]
 _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
@@ -137,7 +138,7 @@ _TIME_NOUNS = frozenset(normalise(w) for w in ("مدة", "وقت", "زمن", "ف
 _THAN = frozenset(normalise(w) for w in ("عن", "على"))
 # Words that may stand between the promise and its quantity: "خلال الـ 24 ساعة القادمة",
 # "within the next two hours", "in no more than".
-_FILLERS = {"the", "next", "first", "a", "of", normalise("ال"), normalise("الـ"), normalise("مدة"),
+_FILLERS = {"the", "next", "first", "a", "of", "period", normalise("ال"), normalise("الـ"), normalise("مدة"),
             normalise("فترة"), normalise("مدته"), normalise("أقصاها")}
 
 
@@ -270,6 +271,9 @@ class _Reader:
         word = self.at(i)
         if word in _EN_WORKING and self.at(i + 1) in ("day", "days"):
             return "business day", (1 if self.at(i + 1) == "day" else None), i + 1
+        # "5 calendar days" are days: the word says only that weekends count.
+        if word == "calendar" and self.at(i + 1) in ("day", "days"):
+            return "day", (1 if self.at(i + 1) == "day" else None), i + 1
         # "4 working hours" are hours, as «٤ ساعات عمل» are.
         if word in _EN_WORKING and self.at(i + 1) in ("hour", "hours", "hr", "hrs"):
             return "hour", (1 if self.at(i + 1) in ("hour", "hr") else None), i + 1
@@ -500,9 +504,11 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if reader.at(i - 1) in _NOT_AFTER.get(phrase, ()):
                 continue
             j = i + len(phrase)
-            while reader.at(j) in _FILLERS:
+            # "within a day" before the fillers are passed over: "a" is one of them.
+            quantity = reader.quantity(j) if reader.at(j) in _EN_ARTICLES else None
+            while quantity is None and reader.at(j) in _FILLERS:
                 j += 1
-            quantity = reader.quantity(j)
+            quantity = quantity or reader.quantity(j)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
