@@ -301,10 +301,13 @@ def test_every_handbook_channel_is_understood_in_both_languages():
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
     policy = tmp_path / "policy.md"
     policy.write_text(
-        "# Customer Service Policy\n\nUse the customer's name where possible.\n\nWe will get back to you where possible.\n",
+        "# Customer Service Policy\n\nUse the customer's name where possible.\n\nWe will get back to you where possible.\n\n"
+        "We resolve phone issues on the call where we can.\n\nWe help where we can.\n\n"
+        "نحل المشكلة في نفس المكالمة ما أمكن.\n\nنرد على الرسائل قدر المستطاع.\n",
         encoding="utf-8",
     )
-    assert [f["line"] for f in lint_json("--select", "SLA106", str(policy)).findings] == [5]
+    found = lint_json("--select", "SLA106", str(policy)).findings
+    assert [(f["line"], f["text"]) for f in found] == [(5, "where possible"), (7, "where we can"), (11, "ما أمكن"), (13, "قدر المستطاع")]
 
 
 def test_returning_missed_calls_is_a_call_back_not_a_second_answer_time(tmp_path):
