@@ -460,8 +460,10 @@ def _after_qualifier(tokens: Sequence[Token], k: int) -> int:
             return k + len(phrase)
     # "for 80% of calls", «لـ٨٠٪ من المكالمات» (the preposition glued to the number):
     # the share and all that follows, which says what it is a share of.
-    number = norms[1] if norms[:1] == ["for"] else norms[0][1:] if norms and norms[0][:1] == "ل" else ""
-    share_at = 2 if norms[:1] == ["for"] else 1
+    if norms[:1] == ["for"]:
+        number, share_at = (norms[1:2] or [""])[0], 2
+    else:
+        number, share_at = (norms[0][1:] if norms and norms[0][:1] == "ل" else ""), 1
     if number.replace(".", "", 1).isdigit() and norms[share_at : share_at + 1] and norms[share_at] in _PERCENT_SIGNS:
         return len(tokens)
     return k
