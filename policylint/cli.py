@@ -18,7 +18,7 @@ from policylint.formats.escape import one_line
 from policylint.rulepacks import RulePackError, load_rules
 from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, parse_size
 from policylint.outputs import OutputError, append_atomic, write_atomic
-from policylint.runner import InputError, Options, lint_paths, load_paths
+from policylint.runner import InputError, Options, each_document, lint_paths, load_paths
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -240,7 +240,7 @@ def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | 
     """
     options = Options(today=dt.date.today(), lang=lang, config=config_path, max_bytes=max_file_size)
     loaded, errors = load_paths(paths, options)
-    rows, conflicts = sla.table(loaded)
+    rows, conflicts = sla.table(loaded, errors)
     if locale is None:
         languages = [item.doc.lang for item in loaded]
         locale = "ar" if languages.count("ar") >= max(1, languages.count("en")) else "en"
@@ -260,7 +260,7 @@ def stats_command(paths: tuple[str, ...], fmt: str, lang: str | None, locale: st
     """Print words, sentences, mean and longest sentence (with its line), readability
     (OSMAN for Arabic, Flesch for English) and the hardest sections of each document."""
     loaded, errors = load_paths(paths, Options(today=dt.date.today(), lang=lang, config=config_path, max_bytes=max_file_size))
-    all_stats = [stats.document_stats(item.doc) for item in loaded]
+    all_stats = each_document(loaded, lambda item: stats.document_stats(item.doc), errors)
     click.echo(stats.render_json(all_stats, errors) if fmt == "json" else stats.render_text(all_stats, locale), nl=False)
     _print_errors(errors)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from policylint import config as config_mod
 from policylint import across, document, engine, parallel, results_cache
@@ -18,6 +20,8 @@ from policylint.interrupts import Interrupts
 from policylint.checks.base import ParamsError
 from policylint.findings import Finding, Severity
 from policylint.rulepacks import Rule, RulePackError, RuleSet, load_rules
+
+T = TypeVar("T")
 
 # The rule `--across-files` reports with; the engine never runs it on one document.
 ACROSS_FILES_RULE = "SLA107"
@@ -131,6 +135,19 @@ class Loaded:
     settings: engine.Settings
 
 
+def each_document(loaded: list[Loaded], read: Callable[[Loaded], T], errors: list[InputError]) -> list[T]:
+    """`read` of every loaded document, for the commands that are not the engine (`sla`,
+    `stats`): a bug met on one file becomes an error naming it, as a rule's does in
+    `check`, and the other files are still read."""
+    results = []
+    for item in loaded:
+        try:
+            results.append(read(item))
+        except Exception as error:  # noqa: BLE001 - one file must not stop the others
+            errors.append(InputError(item.doc.path, f"could not be read to the end ({type(error).__name__}: {error}); this is a policylint bug, please report it with the file; the other files were read"))
+    return results
+
+
 def load_text(display: str, file: Path, text: str, options: Options, explicit: bool, cache: _RunCache) -> tuple[Loaded | None, Report]:
     """Parse one file under its configuration; problems go into the report as errors."""
     report = Report()
@@ -189,7 +206,8 @@ def lint_text(display: str, file: Path, text: str, options: Options, explicit: b
         return report
     report.errors += [InputError(display, failure.message) for failure in failures]
     if options.across_files:
-        report.commitments = across.document_rows(loaded.doc, loaded.ruleset, loaded.settings)
+        for rows in each_document([loaded], lambda item: across.document_rows(item.doc, item.ruleset, item.settings), report.errors):
+            report.commitments = rows
     report.files.append(display)
     return report
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from policylint.across import Row, conflicts, document_rows
-from policylint.runner import InputError, Loaded
+from policylint.runner import InputError, Loaded, each_document
 from policylint.text.counting import ArabicForms, arabic_noun, english_noun
 
 # Unit names as the table shows them, in a column beside the quantity: English (one,
@@ -49,9 +49,11 @@ CONFLICT = {
 }
 
 
-def table(loaded: list[Loaded]) -> tuple[list[Row], list[tuple[Row, Row]]]:
-    """Every commitment of every document, and the pairs that contradict each other."""
-    rows = sorted((row for item in loaded for row in document_rows(item.doc, item.ruleset, item.settings)), key=Row.sort_key)
+def table(loaded: list[Loaded], errors: list[InputError]) -> tuple[list[Row], list[tuple[Row, Row]]]:
+    """Every commitment of every document, and the pairs that contradict each other; a
+    document that cannot be read to the end is added to `errors`."""
+    per_document = each_document(loaded, lambda item: document_rows(item.doc, item.ruleset, item.settings), errors)
+    rows = sorted((row for found in per_document for row in found), key=Row.sort_key)
     return rows, conflicts(rows)
 
 

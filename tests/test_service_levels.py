@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -362,6 +363,28 @@ def test_bad_input_is_named_and_the_other_files_still_reported(tmp_path, command
     assert "customer-service-policy.md" in result.stdout
 
 
+@pytest.mark.parametrize(("command", "reader"), [("sla", "policylint.sla.document_rows"), ("stats", "policylint.stats.document_stats")])
+def test_a_bug_met_on_one_file_names_it_and_the_other_files_are_still_reported(monkeypatch, tmp_path, command, reader):
+    # A bug in reading one document stopped the whole `sla` or `stats` run with "internal
+    # error" and no table, where `check` reports a broken rule for that file alone.
+    module, name = reader.rsplit(".", 1)
+    original = getattr(__import__(module, fromlist=[name]), name)
+
+    def broken_on_one_file(doc, *rest):
+        if doc.path.endswith("broken.md"):
+            raise IndexError("list index out of range")
+        return original(doc, *rest)
+
+    monkeypatch.setattr(reader, broken_on_one_file)
+    broken = tmp_path / "broken.md"
+    broken.write_text("# سياسة خدمة العملاء\n\nنرد خلال ساعة.\n", encoding="utf-8")
+    result = run(command, "--format", "json", str(broken), str(FIXTURES / "ar/customer-service-policy.md"))
+    assert result.exit_code == 2
+    [error] = result.json["errors"]
+    assert error["path"] == str(broken) and "IndexError" in error["message"] and "policylint bug" in error["message"]
+    assert "customer-service-policy.md" in result.stdout and "broken.md" not in json.dumps(result.json.get("commitments", result.json.get("documents")))
+
+
 def test_conflicts_across_files_do_not_depend_on_argument_order_and_gate_check(tmp_path):
     (tmp_path / "a.md").write_text(
         "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\nنرد على الدردشة المباشرة خلال دقيقتين.\n\nنرد على البريد الإلكتروني خلال 24 ساعة.\n",
@@ -528,7 +551,9 @@ def test_a_table_cell_may_say_when_the_clock_runs_and_for_what_share(lint_json, 
         "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n| القناة | زمن الرد الأول | زمن الحل |\n|---|---|---|\n"
         "| الهاتف | ٢٠ ثانية لـ٨٠٪ من المكالمات | |\n| منصات التواصل الاجتماعي | ساعتان خلال أوقات العمل | يوما عمل |\n\n"
         "| Channel | First response |\n|---|---|\n| Email | 4 hours during business hours |\n"
-        "| Live chat | 30 seconds for 90% of chats |\n| Messaging | 1 day, or 2 days in December |\n",
+        "| Live chat | 30 seconds for 90% of chats |\n| Messaging | 1 day, or 2 days in December |\n"
+        # A cell that ends where its share would begin is no share, and no crash.
+        "| Voicemail | 2 hours for |\n",
         encoding="utf-8",
     )
     assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
