@@ -27,12 +27,20 @@ WORDS = st.sampled_from(
         "2026-02-30", "2026-03-15", "15/03/2026", "٠٥/٠٣/١٤٤٧ هـ", "١٥ مارس ٢٠٢٦", "Q3 2026", "۲۴", "٢٤", "24",
         "3-5", "٣٫٥", "—", "|", "*", "**", "`", "\\", "#", ">", "-", "1.", ":", "[", "]", "(", ")", "<!--", "-->",
         "\u200f", "\u200e", "\ufeff", "\ufffe", "\x00", "\x01", "\t", "😀", "password:", "SA0380000000608010167519",
+        # What the promise reader looks for around a quantity.
+        "for", "80%", "لـ٨٠٪", "٪", "خلال أوقات العمل", "لا تتجاوز مدة الرد", "ألا يزيد وقت", "عن", "يوما عمل", "(X)", "(",
+        "we aim to", "نسعى إلى", "Owner:", "calendar days", "not exceeding", "a day", "working hours", "نعاود الاتصال",
     ]
 )  # fmt: skip
 LINE = st.lists(WORDS, max_size=25).map(" ".join)
 PREFIX = st.sampled_from(["", "", "# ", "## ", "### ", "- ", "1. ", "> ", "| ", "**", "    ", "```\n"])
 BODY = st.lists(st.tuples(PREFIX, LINE).map("".join), max_size=30).map("\n".join)
-TABLE = st.just("| القناة | وقت الاستجابة |\n|---|---|\n| الهاتف | 60 ثانية |\n| Email | within 24 hours |\n")
+TABLE = st.one_of(
+    st.just("| القناة | وقت الاستجابة |\n|---|---|\n| الهاتف | 60 ثانية |\n| Email | within 24 hours |\n"),
+    # A cell under a measure is read as a bare quantity and what may follow it.
+    st.lists(st.sampled_from(["for", "80", "%", "of", "calls", "during", "business", "hours", "لـ٨٠", "٪", "خلال", "أوقات", "(", ")"]), max_size=4)
+    .map(lambda cell: f"| Channel | Response time |\n|---|---|\n| Phone | 2 hours {' '.join(cell)} |\n"),
+)
 FRONT = st.sampled_from(
     ["", "---\nlang: ar\n---\n", "---\nkind: code-of-conduct\nlast_reviewed: 2026-01-01\n---\n",
      "---\nlast_reviewed: 2026-02-30\n---\n", "---\n: :\n", "---\nkind: [x]\n---\n", "---\n- a\n---\n"]
