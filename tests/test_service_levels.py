@@ -297,6 +297,19 @@ def test_every_handbook_channel_is_understood_in_both_languages():
         assert scripts == {True, False}, channel.id
 
 
+def test_channels_named_as_customers_name_them(tmp_path):
+    # The Saudi unified number, «الإيميلات», tweets and «واتس اب» were promises to an
+    # "unspecified channel", so never compared with the same channel's other promises.
+    policy = tmp_path / "policy.md"
+    policy.write_text(
+        "# سياسة خدمة العملاء\n\n- نرد على الاتصالات على الرقم الموحد خلال دقيقة.\n- نرد على الإيميلات خلال يوم.\n"
+        "- نرد على التغريدات خلال ساعة.\n- نرد على رسائل واتس اب خلال ١٥ دقيقة.\n"
+        "- We answer the helpline within 2 minutes.\n- We answer tweets within 1 hour.\n",
+        encoding="utf-8",
+    )
+    assert _sla_rows(policy, "line", "channel") == [
+        (3, "phone"), (4, "email"), (5, "social-media"), (6, "messaging"), (7, "phone"), (8, "social-media"),
+    ]
 
 
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
