@@ -125,11 +125,10 @@ def test_sla_text_table_names_channel_quantity_unit_and_place(tmp_path):
 
 
 def test_two_email_promises_in_one_policy_are_one_conflict(lint_json, tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\nنرد على رسائل البريد الإلكتروني خلال 24 ساعة.\n\n"
         "## التواصل معنا\n\nراسلنا بالبريد الإلكتروني، وسنرد عليك في غضون يومين.\n",
-        encoding="utf-8",
     )
     result = lint_json("--select", "SLA103", str(policy))
     [finding] = result.findings
@@ -186,22 +185,35 @@ def test_unfilled_template_commitments_name_channel_and_placeholder(lint_json):
     assert len(found) == 9 and [line for line, _ in found].count(13) == 1
 
 
-def test_vague_promise_is_reported_unless_the_sentence_also_gives_a_number(lint_json, tmp_path):
+def _write_policy(tmp_path, text: str):
+    """policy.md in tmp_path, holding text."""
     policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy.write_text(text, encoding="utf-8")
+    return policy
+
+
+def _vague_promises(lint_json, tmp_path, text: str) -> list[tuple[int, str]]:
+    """(line, text) of each vague promise (SLA106) in a policy of this text."""
+    policy = _write_policy(tmp_path, text)
+    return [(f["line"], f["text"]) for f in lint_json("--select", "SLA106", str(policy)).findings]
+
+
+def test_vague_promise_is_reported_unless_the_sentence_also_gives_a_number(lint_json, tmp_path):
+    found = _vague_promises(
+        lint_json,
+        tmp_path,
         "# Customer Service Policy\n\nWe will reply as soon as possible.\n\nWe reply promptly, within 24 hours.\n\n"
         "نرد على الرسائل في أقرب وقت ممكن.\n",
-        encoding="utf-8",
     )
-    result = lint_json("--select", "SLA106", str(policy))
-    assert [(f["line"], f["text"]) for f in result.findings] == [(3, "as soon as possible"), (7, "في أقرب وقت ممكن")]
+    assert found == [(3, "as soon as possible"), (7, "في أقرب وقت ممكن")]
 
 
 def test_an_aim_with_a_time_or_a_share_has_a_number(lint_json, tmp_path):
     # "We aim to reply within 24 hours" was reported as "a promise without a number": the
     # reply it leads into was taken for another clause's action. A share is a number too.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    found = _vague_promises(
+        lint_json,
+        tmp_path,
         "# Customer service policy\n\nWe aim to reply to emails within 24 hours.\n\n"
         "We aim to resolve 80% of tickets at first contact.\n\n"
         "نسعى إلى الرد على الرسائل خلال ٢٤ ساعة.\n\nنسعى إلى حل ٨٠٪ من الطلبات من أول تواصل.\n\n"
@@ -209,26 +221,23 @@ def test_an_aim_with_a_time_or_a_share_has_a_number(lint_json, tmp_path):
         # Still vague: no number, or the number measures the other action.
         "We aim to resolve most tickets at first contact.\n\n"
         "We will try to resolve it and reply within 24 hours.\n",
-        encoding="utf-8",
     )
-    result = lint_json("--select", "SLA106", str(policy))
-    assert [(f["line"], f["text"]) for f in result.findings] == [(13, "We aim to"), (15, "We will try")]
+    assert found == [(13, "We aim to"), (15, "We will try")]
 
 
 def test_a_clause_with_an_aim_and_a_vague_time_is_one_finding_at_the_time(lint_json, tmp_path):
     # The seed's «سنحاول دائماً حل أي مشكلة بطريقة فعالة وفي الوقت المناسب» was two
     # warnings, one for «سنحاول» and one for «في الوقت المناسب»: one promise, one finding.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    found = _vague_promises(
+        lint_json,
+        tmp_path,
         "# سياسة خدمة العملاء\n\nسنحاول دائماً حل أي مشكلة بطريقة فعالة وفي الوقت المناسب.\n\n"
         "نهدف إلى الرد على الاستفسارات.\n\n"
         "We aim to resolve complaints as soon as possible.\n\n"
         # Two actions, two clauses: each is reported.
         "We will try to resolve it where possible and reply in due course.\n",
-        encoding="utf-8",
     )
-    result = lint_json("--select", "SLA106", str(policy))
-    assert [(f["line"], f["text"]) for f in result.findings] == [
+    assert found == [
         (3, "وفي الوقت المناسب"),
         (5, "نهدف إلى"),
         (7, "as soon as possible"),
@@ -238,24 +247,22 @@ def test_a_clause_with_an_aim_and_a_vague_time_is_one_finding_at_the_time(lint_j
 
 
 def test_soon_and_later_are_vague_in_arabic_as_shortly_is_in_english(lint_json, tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    found = _vague_promises(
+        lint_json,
+        tmp_path,
         "# سياسة خدمة العملاء\n\nنتواصل مع العميل قريباً لإبلاغه بنتيجة الشكوى.\n\nسنتصل بك في وقت لاحق.\n\n"
         "نتواصل معك عمّا قريب.\n\nالمحادثة المباشرة: ينضم إليك أحد الموظفين قريباً.\n\n"
         # Near, not soon: no time is promised. And a number makes the promise measurable.
         "نفتح فرعاً جديداً قريباً من الحي.\n\nنرد على الرسائل في القريب العاجل، خلال 24 ساعة.\n",
-        encoding="utf-8",
     )
-    result = lint_json("--select", "SLA106", str(policy))
-    assert [(f["line"], f["text"]) for f in result.findings] == [(3, "قريباً"), (5, "في وقت لاحق"), (7, "عمّا قريب"), (9, "قريباً")]
+    assert found == [(3, "قريباً"), (5, "في وقت لاحق"), (7, "عمّا قريب"), (9, "قريباً")]
 
 
 def test_a_vague_promise_is_one_finding_not_also_a_wordy_phrase_or_jargon(lint_json, tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# Customer Service Policy\n\nWe resolve complaints in a timely manner.\n\nWe reply asap.\n\n"
         "Live chat: an agent joins shortly.\n\nWe leverage our tools in a timely manner.\n",
-        encoding="utf-8",
     )
     found = [(f["line"], f["code"], f["text"]) for f in lint_json("--select", "SLA106,PLE102,PLE103", str(policy)).findings]
     assert found == [
@@ -269,13 +276,12 @@ def test_a_vague_promise_is_one_finding_not_also_a_wordy_phrase_or_jargon(lint_j
 
 
 def test_the_arabic_sla_table_counts_its_units_as_arabic_does(tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n- نرد على المكالمات الهاتفية خلال 45 ثانية.\n"
         "- نرد على البريد الإلكتروني خلال يومين.\n- نرد على الدردشة المباشرة خلال 3 دقائق.\n"
         "- نرد على الرسائل النصية خلال 1.5 ساعة.\n\n## الشكاوى\n\n"
         "نقر باستلام الشكوى خلال 24 ساعة، ونحل الشكوى خلال 10 أيام عمل.\n",
-        encoding="utf-8",
     )
     result = run("sla", "--locale", "ar", str(policy))
     units = [re.split(r"\s{2,}", line)[3] for line in result.stdout.splitlines()[1:]]
@@ -300,12 +306,11 @@ def test_every_handbook_channel_is_understood_in_both_languages():
 def test_channels_named_as_customers_name_them(tmp_path):
     # The Saudi unified number, «الإيميلات», tweets and «واتس اب» were promises to an
     # "unspecified channel", so never compared with the same channel's other promises.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n- نرد على الاتصالات على الرقم الموحد خلال دقيقة.\n- نرد على الإيميلات خلال يوم.\n"
         "- نرد على التغريدات خلال ساعة.\n- نرد على رسائل واتس اب خلال ١٥ دقيقة.\n"
         "- We answer the helpline within 2 minutes.\n- We answer tweets within 1 hour.\n",
-        encoding="utf-8",
     )
     assert _sla_rows(policy, "line", "channel") == [
         (3, "phone"), (4, "email"), (5, "social-media"), (6, "messaging"), (7, "phone"), (8, "social-media"),
@@ -313,24 +318,22 @@ def test_channels_named_as_customers_name_them(tmp_path):
 
 
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    found = _vague_promises(
+        lint_json,
+        tmp_path,
         "# Customer Service Policy\n\nUse the customer's name where possible.\n\nWe will get back to you where possible.\n\n"
         "We resolve phone issues on the call where we can.\n\nWe help where we can.\n\n"
         "نحل المشكلة في نفس المكالمة ما أمكن.\n\nنرد على الرسائل قدر المستطاع.\n",
-        encoding="utf-8",
     )
-    found = lint_json("--select", "SLA106", str(policy)).findings
-    assert [(f["line"], f["text"]) for f in found] == [(5, "where possible"), (7, "where we can"), (11, "ما أمكن"), (13, "قدر المستطاع")]
+    assert found == [(5, "where possible"), (7, "where we can"), (11, "ما أمكن"), (13, "قدر المستطاع")]
 
 
 def test_returning_missed_calls_is_a_call_back_not_a_second_answer_time(tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# Customer Service Policy\n\n## Service levels\n\n"
         "- **Phone:** we answer within 30 seconds; missed calls are returned within 2 hours.\n"
         "- Live chat: an agent joins within 90 seconds.\n",
-        encoding="utf-8",
     )
     result = run("sla", "--format", "json", str(policy))
     assert result.exit_code == 0, result.stdout
@@ -341,11 +344,10 @@ def test_returning_missed_calls_is_a_call_back_not_a_second_answer_time(tmp_path
 def test_a_call_back_that_names_no_channel_is_a_phone_promise(tmp_path):
     # «نعاود الاتصال بالعميل خلال ساعتين» was listed under "unspecified channel", and so
     # never compared with the phone's call-back time elsewhere in the policy.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\nنعاود الاتصال بالعميل خلال ساعتين.\n\n"
         "## الهاتف\n\nنرد خلال ثلاث رنات، ونعاود الاتصال خلال أربع ساعات.\n",
-        encoding="utf-8",
     )
     result = run("sla", "--format", "json", str(policy))
     rows = [(c["line"], c["channel"], c["measure"], c["quantity"]) for c in result.json["commitments"]]
@@ -354,11 +356,10 @@ def test_a_call_back_that_names_no_channel_is_a_phone_promise(tmp_path):
 
 
 def test_an_average_is_a_different_promise_from_a_maximum(tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\nنرد على المكالمات خلال ٢٠ ثانية في المتوسط، ولا يزيد الانتظار على دقيقتين.\n\n"
         "نرد على المكالمات خلال 60 ثانية كحد أقصى.\n",
-        encoding="utf-8",
     )
     result = run("sla", "--format", "json", str(policy))
     rows = [(c["quantity"], c["unit"], c["average"]) for c in result.json["commitments"]]
@@ -456,11 +457,10 @@ def test_hyphenated_channel_names_are_found_in_running_text(lint_json, tmp_path)
     # "e-mail" and "walk-in" are in the vocabulary, but the tokeniser makes the hyphen a
     # token of its own: the promises were read as made for no channel, and the e-mail
     # section was reported as promising nothing.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# Customer Service Policy\n\n## Email\n\nWrite to care@example.com.\n\n## Branches\n\nVisit any branch.\n\n"
         "## Service standards\n\nWe answer every e-mail within 24 hours. Walk-in customers are greeted within 5 minutes.\n",
-        encoding="utf-8",
     )
     assert [f["code"] for f in lint_json("--select", "SLA101", str(policy)).findings] == []
     assert _sla_rows(policy, "channel", "quantity", "unit") == [("email", 24, "hour"), ("in-person", 5, "minute")]
@@ -469,12 +469,11 @@ def test_hyphenated_channel_names_are_found_in_running_text(lint_json, tmp_path)
 def test_a_range_in_a_table_cell_and_a_restated_number_are_commitments(tmp_path):
     # «من ٢ إلى ٥ دقائق» under "first reply" was no promise at all, so `sla` left the
     # chat reply out; "two (2) business days" was not read either.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n| القناة | الرد الأول | الحل |\n|---|---|---|\n"
         "| الدردشة | من ٢ إلى ٥ دقائق | خلال يوم عمل |\n\n"
         "We reply to every email within two (2) business days.\n",
-        encoding="utf-8",
     )
     assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit", "text") == [
         (7, "live-chat", "response", 5, "minute", "من ٢ إلى ٥ دقائق"),
@@ -486,12 +485,11 @@ def test_a_range_in_a_table_cell_and_a_restated_number_are_commitments(tmp_path)
 def test_a_time_after_a_label_naming_a_measure_is_a_commitment(lint_json, tmp_path):
     # A list of labels is how many policies state their service levels; the e-mail
     # section was reported as promising no time at all.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# Customer Service Policy\n\n## Email\n\n- **Response time:** 24 hours\n- **Resolution time:** 3 business days\n\n"
         "## Phone\n\n- **Hotline:** 24 hours\n- **Calls answered:** within 3 rings\n\n"
         "## الدردشة\n\n- مدة حل الطلب: من ٢ إلى ٥ ساعات\n",
-        encoding="utf-8",
     )
     assert lint_json("--select", "SLA101", str(policy)).findings == []
     # "Hotline: 24 hours" says when the line is open, not how soon it answers.
@@ -513,11 +511,10 @@ def test_the_call_centre_service_level_is_a_phone_commitment(lint_json, tmp_path
 
 
 def test_the_same_day_and_the_next_business_day_are_measurable(lint_json, tmp_path):
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## البريد الإلكتروني\n\nنرد على كل رسالة في نفس اليوم.\n\n"
         "## Voicemail\n\nWe return voicemails by the next business day.\n",
-        encoding="utf-8",
     )
     # Both sections were reported as promising no measurable time.
     assert lint_json("--select", "SLA101", str(policy)).findings == []
@@ -539,13 +536,12 @@ def test_a_complaint_dealt_with_in_the_passive_is_a_resolution_time(lint_json, t
 def test_a_table_cell_with_a_note_in_brackets_is_a_commitment(lint_json, tmp_path):
     # "4 hours (9am–6pm)" in a service-standards table was no promise: a cell had to hold
     # the quantity and nothing else, so social media was reported as promising nothing.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# Customer Service Policy\n\n## Social media\n\nWe answer on Facebook and Instagram.\n\n## Service standards\n\n"
         "| Channel | First response |\n|---|---|\n| Social media | 4 hours (9am–6pm) |\n"
         "| Phone | 20 seconds (80% of calls) |\n| Email | 1 day, or 2 days in December |\n\n"
         "| القناة | الرد الأول |\n|---|---|\n| الدردشة | دقيقتان (في أوقات الذروة: ٥ دقائق) |\n",
-        encoding="utf-8",
     )
     assert lint_json("--select", "SLA101", str(policy)).findings == []
     # A cell that goes on after the quantity outside brackets may say anything: not read.
@@ -559,15 +555,14 @@ def test_a_table_cell_with_a_note_in_brackets_is_a_commitment(lint_json, tmp_pat
 def test_a_table_cell_may_say_when_the_clock_runs_and_for_what_share(lint_json, tmp_path):
     # «ساعتان خلال أوقات العمل» and «٢٠ ثانية لـ٨٠٪ من المكالمات» in a service-standards
     # table were no promise, and «يوما عمل» (two working days) counted nothing.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n| القناة | زمن الرد الأول | زمن الحل |\n|---|---|---|\n"
         "| الهاتف | ٢٠ ثانية لـ٨٠٪ من المكالمات | |\n| منصات التواصل الاجتماعي | ساعتان خلال أوقات العمل | يوما عمل |\n\n"
         "| Channel | First response |\n|---|---|\n| Email | 4 hours during business hours |\n"
         "| Live chat | 30 seconds for 90% of chats |\n| Messaging | 1 day, or 2 days in December |\n"
         # A cell that ends where its share would begin is no share, and no crash.
         "| Voicemail | 2 hours for |\n",
-        encoding="utf-8",
     )
     assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
         (7, "phone", "response", 20, "second"),
@@ -582,11 +577,10 @@ def test_an_escalation_time_is_neither_a_reply_nor_a_resolution(lint_json, tmp_p
     # "If it cannot be resolved, it is escalated within two hours" was listed as the
     # complaint's resolution time («الحل» in the condition), and an English escalation
     # time as a first response.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنؤكد استلام الشكوى خلال يوم عمل. إذا تعذّر الحل، يُصعِّدها الموظف إلى المشرف خلال ساعتين.\n\n"
         "## Escalation\n\nIf an agent cannot help, they escalate the call to a team lead within 30 mins.\n",
-        encoding="utf-8",
     )
     assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
         (5, "complaints", "acknowledgement", 1, "business day"),
@@ -600,11 +594,10 @@ def test_an_escalation_time_is_neither_a_reply_nor_a_resolution(lint_json, tmp_p
 def test_a_refund_time_is_not_a_reply_time(tmp_path):
     # «نعيد المبلغ خلال ١٤ يوماً» was listed as the time to reply; «نرد المبلغ» holds the
     # word for "reply" («نرد») and must still be a refund.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## الاسترداد\n\nنعيد المبلغ خلال ١٤ يوماً. نرد المبلغ إلى البطاقة خلال ٧ أيام، ونرد على استفسارك خلال يوم.\n\n"
         "## Refunds\n\nRefunds are processed within 14 days of the return.\n",
-        encoding="utf-8",
     )
     assert _sla_rows(policy, "line", "measure", "quantity", "unit") == [
         (5, "refund", 14, "day"),
@@ -617,15 +610,14 @@ def test_a_refund_time_is_not_a_reply_time(tmp_path):
 def test_reviewing_a_complaint_is_neither_its_acknowledgement_nor_its_resolution(lint_json, tmp_path):
     # «نراجع كل بلاغ خلال يومي عمل» was listed as the acknowledgement, and "we review
     # every complaint within 2 business days" as a resolution contradicting the 5 days.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنقر باستلام الشكوى خلال يوم عمل، ونراجع كل بلاغ خلال يومي عمل، "
         "ونحل الشكوى خلال 5 أيام عمل.\n\n"
         "We review every complaint within 2 business days.\n\n"
         "Complaints are reviewed and resolved within 5 business days.\n\n"
         # Inspecting a returned item is no return window: "return" is named only as its object.
         "## Returns\n\nOnce we receive your return, we inspect it and notify you within 2 business days.\n",
-        encoding="utf-8",
     )
     assert lint_json("--select", "SLA", str(policy)).findings == []
     assert _sla_rows(policy, "line", "measure", "quantity", "unit") == [
@@ -642,13 +634,12 @@ def test_digits_in_brackets_are_a_number(lint_json, tmp_path):
     # Official Arabic writes a number in brackets: «خلال (٣٠) ثانية». None of these was
     # read, so the phone and e-mail were reported as promising nothing (SLA101) and the
     # complaint as having no resolution time (SLA105).
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## الهاتف\n\nنلتزم بالرد على المكالمات خلال (٣٠) ثانية.\n\n"
         "## البريد الإلكتروني\n\nنرد على الرسائل خلال (٢٤) ساعة.\n\n"
         "## الشكاوى\n\nنشعر العميل باستلام شكواه خلال يوم عمل، ونحلها خلال مدة لا تتجاوز (١٠) أيام عمل.\n\n"
         "| القناة | الرد الأول |\n|---|---|\n| الدردشة | (٥) دقائق |\n",
-        encoding="utf-8",
     )
     assert lint_json("--select", "SLA", str(policy)).findings == []
     assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit", "text") == [
@@ -663,13 +654,12 @@ def test_digits_in_brackets_are_a_number(lint_json, tmp_path):
 def test_a_blank_in_brackets_is_an_unfilled_commitment(lint_json, tmp_path):
     # Templates that write numbers «(٣٠)» leave them as «(X)»; those commitments were read
     # as promising nothing at all (SLA101) instead of as waiting for their number.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## الهاتف\n\nنلتزم بالرد على المكالمات خلال (X) ثانية.\n\n"
         "## Email\n\nWe reply to emails within (X) hours.\n\n"
         # A letter in brackets elsewhere is an enumeration, not a blank.
         "## Complaints\n\nWe resolve complaints (a) in writing and (x) within 10 business days.\n",
-        encoding="utf-8",
     )
     result = lint_json("--select", "SLA101,SLA102", "--locale", "en", str(policy))
     assert [(f["code"], f["line"], f["text"]) for f in result.findings] == [
@@ -683,15 +673,14 @@ def test_an_arabic_bound_with_its_verb_first_is_a_commitment(lint_json, tmp_path
     # «لا تتجاوز مدة الرد ٢٤ ساعة»: Arabic puts the verb before its subject, and the
     # subject (a length of time and what it is the time of) stood between the bound and
     # the number, so none of these was read and every channel promised nothing (SLA101).
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\nتنطبق هذه السياسة على التواصل عبر الهاتف والبريد الإلكتروني وفي الفروع.\n\n"
         "## الهاتف\n\nلا تتجاوز مدة الرد على المكالمات ثلاث رنات.\n\n"
         "## البريد الإلكتروني\n\nلا يزيد زمن الرد على الرسائل عن يوم عمل، على ألا تتجاوز مدة حل المشكلة ثلاثة أيام عمل.\n\n"
         "## الفروع\n\nلا يزيد وقت الانتظار في الفرع عن ١٥ دقيقة.\n\n"
         # A year is no service time, and a bound without a number promises nothing.
         "## الضمان\n\nلا تتجاوز مدة الضمان سنة واحدة من تاريخ الشراء، ولا تتجاوز مدة الرد المعقولة.\n",
-        encoding="utf-8",
     )
     assert lint_json("--select", "SLA101,SLA103", str(policy)).findings == []
     assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit", "text") == [
@@ -705,14 +694,13 @@ def test_an_arabic_bound_with_its_verb_first_is_a_commitment(lint_json, tmp_path
 def test_the_end_of_the_day_and_short_units_are_measurable(lint_json, tmp_path):
     # "by close of business", «قبل نهاية يوم العمل», "within 24h" and "1 wk" were not
     # read: each section was reported as promising no measurable time.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# Customer Service Policy\n\n## Email\n\nWe answer every email by close of business.\n\n"
         "## الهاتف\n\nنعاود الاتصال بالعميل قبل نهاية يوم العمل.\n\n"
         "## Live chat\n\nChats left unanswered get a reply within 24h.\n\n"
         "## Branches\n\nBranch requests are closed within 1 wk.\n\n"
         "## Values\n\nAt the end of the day, we answer to our customers.\n",
-        encoding="utf-8",
     )
     assert lint_json("--select", "SLA101", str(policy)).findings == []
     # "At the end of the day" is an idiom, not a promise.
@@ -728,15 +716,14 @@ def test_arabic_in_and_before_the_passing_of_and_a_return_window(tmp_path):
     # «في ٢٠ ثانية» and «قبل مرور خمسة أيام عمل» were not read; «المحادثات الفورية» (the
     # plural) named no channel; and the customer's 14 days to return an item were listed
     # as a reply time of ours.
-    policy = tmp_path / "policy.md"
-    policy.write_text(
+    policy = _write_policy(
+        tmp_path,
         "# سياسة خدمة العملاء\n\n## التزاماتنا\n\n"
         "- نرد على المحادثات الفورية في ٢٠ ثانية.\n"
         "- نحل الشكاوى قبل مرور خمسة أيام عمل.\n"
         "- نعمل في ساعة متأخرة في يوم الجمعة.\n\n"
         "## الإرجاع\n\nيحق للعميل إرجاع المنتج خلال ١٤ يوماً، ونعيد المبلغ خلال ٧ أيام عمل.\n\n"
         "## Returns\n\nYou may return or exchange any item within 30 days. We return missed calls within 2 hours.\n",
-        encoding="utf-8",
     )
     assert _sla_rows(policy, "line", "channel", "measure", "quantity", "unit") == [
         (5, "live-chat", "response", 20, "second"),
