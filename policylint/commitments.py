@@ -18,7 +18,7 @@ from typing import Any
 from policylint.document import Block, Document, Section, Sentence
 from policylint.findings import Span
 from policylint.text.labels import label_at
-from policylint.text.quantities import Promise, Quantity, bare_quantity, find_promises, is_trigger
+from policylint.text.quantities import Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger
 from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, phrase_words, tokenize
 
 DEFAULT_MEASURE = "response"
@@ -48,6 +48,9 @@ class Vocabulary:
     followup_measures: Mapping[str, str]
     # measure -> the channel it is when no channel is named: a call-back is a phone call.
     measure_channels: Mapping[str, str]
+    # Measures that are the customer's own time ("you can return items within 30 days"):
+    # the only ones kept when the customer is the subject of the time.
+    customer_measures: frozenset[str]
     general: dict[str, str]
 
     @functools.cached_property
@@ -114,6 +117,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
                 into[str(id)] = measure
     channel_ids = {c.id for c in channels}
     measure_channels: dict[str, str] = {}
+    customer_measures = frozenset(str(id) for id, entry in data["measures"].items() if entry.get("customers_own"))
     for id, entry in data["measures"].items():
         channel = entry.get("channel")
         if channel is not None and (not isinstance(channel, str) or channel not in channel_ids):
@@ -129,6 +133,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         default_measures=defaults,
         followup_measures=followups,
         measure_channels=measure_channels,
+        customer_measures=customer_measures,
         general=dict(general),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
@@ -318,6 +323,9 @@ class _Analysis:
                     named_before = promise.quantity.first
                     channel = self._pick(mentions, named_before) or self._context_channel(block, span.start)
                     measure = self._measure(tokens, previous_end, named_before, channel)
+                    if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
+                        previous_end = promise.last + 1
+                        continue  # a time the customer keeps, not one promised to them
                     channel = channel or self.vocab.measure_channels.get(measure)
                     if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
                         measure = header_measure

@@ -630,6 +630,27 @@ def test_reviewing_a_complaint_is_neither_its_acknowledgement_nor_its_resolution
     ]
 
 
+def test_a_time_the_customer_keeps_is_not_one_promised_to_them(lint_json, tmp_path):
+    # "You can refer your complaint to the ombudsman within 6 months" was the complaint's
+    # resolution time, contradicting the 8 weeks promised before it.
+    english = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Complaints\n\nWe acknowledge your complaint within 2 working days and send a final "
+        "response within 8 weeks. If you are unhappy with it, you can refer your complaint to the ombudsman within 6 months.\n\n"
+        "Customers must report a faulty delivery within 7 days. You can expect an answer to that report within 8 weeks.\n\n"
+        # The customer's own window to send an item back stays: it is the policy's promise.
+        "## Returns\n\nYou can return items within 30 days.\n",
+    )
+    assert lint_json("--select", "SLA103", str(english)).findings == []
+    assert _sla_rows(english, "line", "measure", "quantity") == [(5, "acknowledgement", 2), (5, "resolution", 8), (7, "resolution", 8), (11, "return", 30)]
+    arabic = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنقر باستلام الشكوى خلال يوم عمل ونحلها خلال عشرة أيام عمل، "
+        "ويحق لك التظلم إلى البنك المركزي خلال ٣٠ يوماً.\n\nيجب على العميل الإبلاغ عن العطل خلال ٧ أيام، ونرد على العميل خلال يوم عمل.\n",
+    )
+    assert _sla_rows(arabic, "line", "measure", "quantity") == [(5, "acknowledgement", 1), (5, "resolution", 10), (7, "resolution", 1)]
+
+
 def test_digits_in_brackets_are_a_number(lint_json, tmp_path):
     # Official Arabic writes a number in brackets: «خلال (٣٠) ثانية». None of these was
     # read, so the phone and e-mail were reported as promising nothing (SLA101) and the

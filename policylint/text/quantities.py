@@ -406,6 +406,44 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
     return any(w in _CONDITIONS for w in words) and any(w in _NEGATIONS or w.endswith("n't") for w in words)
 
 
+# "You can refer your complaint to the ombudsman within 6 months", «يجب على العميل الإبلاغ
+# عن العطل خلال ٧ أيام»: the customer's own time limit, not one the company keeps. The
+# customer as the subject of a permission or a duty, in the time's clause, tells; "you can
+# expect a reply within 24 hours" is still the company's promise.
+_CUSTOMER = frozenset({"you", "customer", "customers", "client", "clients"})
+_MAY_OR_MUST = frozenset({"can", "may", "must", "have", "has", "should"})
+_STILL_OURS = frozenset({"expect", "receive", "hear", "get", "count", "rely", "right", "entitled", "we"})
+_AR_CUSTOMER_RIGHT = frozenset(map(normalise, "يحق يمكنك بإمكانك".split()))
+# Two words that say it where each alone does not: «يجب على العميل» (but «نرد على العميل»
+# is a reply to the customer), «للعميل الحق» and «يمكن للعميل» (but «حل للعميل» is a
+# solution for the customer).
+_AR_CUSTOMER_PAIRS = frozenset(
+    tuple(map(normalise, pair.split())) for pair in ("على العميل", "على العملاء", "للعميل الحق", "يمكن للعميل", "بإمكان العميل")
+)
+_AR_MUST = normalise("يجب")
+_AR_ON = normalise("على")
+_AR_STILL_OURS = frozenset(map(normalise, "توقع تتوقع يتوقع الحصول تلقي".split()))
+
+
+def is_customers_own(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bool:
+    """Is the time at tokens[first] one the customer must keep (a time limit to complain,
+    report, appeal), rather than one the company promises? Looks back over its clause."""
+    start = first
+    while start > clause_start and tokens[start - 1].text not in _CLAUSE_ENDS:
+        start -= 1
+    words = [_bare(t.norm) for t in tokens[start:first]]
+    for k, word in enumerate(words):
+        rest = words[k + 1 :]
+        if word in _CUSTOMER and rest[:1] and rest[0] in _MAY_OR_MUST:
+            return not set(rest[1:]) & _STILL_OURS
+        pair = (word, rest[0]) if rest else ()
+        if word in _AR_CUSTOMER_RIGHT or pair in _AR_CUSTOMER_PAIRS and (pair[0] != _AR_ON or words[k - 1 : k] == [_AR_MUST]):
+            # «... ونرد خلال ساعة»: a verb of ours, glued to «و», takes the clause back.
+            ours_again = any(t.norm != _bare(t.norm) and t.norm[1:2] == "ن" for t in tokens[start + k + 1 : first])
+            return not (set(rest) & _AR_STILL_OURS or ours_again)
+    return False
+
+
 def _verb_first_bound(reader: _Reader, i: int) -> Promise | None:
     """«لا تتجاوز مدة الرد [على المكالمات] ٢٤ ساعة» at i: the quantity a few words after
     the time noun, once «عن» or «على» may have come. The promise begins at «لا», the
