@@ -177,8 +177,8 @@ def _bare(norm: str) -> str:
 
 
 def _is_blank(word: str) -> bool:
-    """A template's stand-in for a number: X, N, XX, or a run of underscores."""
-    return word in ("x", "y", "n", "xx", "xxx") or set(word) <= {"_"} and len(word) >= 2
+    """A template's stand-in for a number: X, N, XX, #, or a run of underscores."""
+    return word in ("x", "y", "n", "xx", "xxx", "#") or set(word) <= {"_"} and len(word) >= 2
 
 
 def _digits(norm: str) -> float | None:
