@@ -258,6 +258,25 @@ def test_soon_and_later_are_vague_in_arabic_as_shortly_is_in_english(lint_json, 
     assert found == [(3, "قريباً"), (5, "في وقت لاحق"), (7, "عمّا قريب"), (9, "قريباً")]
 
 
+def test_quickly_and_its_kin_are_vague_where_a_reply_is_promised(lint_json, tmp_path):
+    # The seed's own «سنرد بسرعة على جميع استفسارات واحتياجات العملاء» promised no time and
+    # was not reported, nor "as fast as possible" or "within a reasonable timeframe".
+    found = _vague_promises(
+        lint_json,
+        tmp_path,
+        "# Customer Service Policy\n\nسنرد بسرعة على جميع استفسارات واحتياجات العملاء.\n\n"
+        "نرد على رسائلك بأسرع ما يمكن.\n\nنعالج الشكوى في غضون فترة قصيرة.\n\n"
+        "We respond as fast as possible.\n\nWe resolve complaints within a reasonable timeframe.\n\n"
+        "We respond quickly to every email.\n\n"
+        # Not where no reply or time is promised, nor beside a number.
+        "Agents quickly learn our tools.\n\nWe reply quickly, within 2 hours.\n",
+    )
+    assert found == [
+        (3, "بسرعة"), (5, "بأسرع ما يمكن"), (7, "في غضون فترة قصيرة"),
+        (9, "as fast as possible"), (11, "within a reasonable timeframe"), (13, "quickly"),
+    ]
+
+
 def test_a_vague_promise_is_one_finding_not_also_a_wordy_phrase_or_jargon(lint_json, tmp_path):
     policy = _write_policy(
         tmp_path,
