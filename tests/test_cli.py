@@ -149,6 +149,16 @@ def test_document_whose_kind_cannot_be_told_gets_the_general_rules_and_one_info(
     assert result.exit_code == 1
 
 
+@pytest.mark.parametrize("title", ["Client Service Policy", "سياسة خدمة المستفيدين", "ميثاق خدمة المستفيدين"])
+def test_a_policy_for_clients_or_beneficiaries_is_a_customer_service_policy(lint_json, tmp_path, title):
+    # Government bodies serve «المستفيدين», agencies "clients": these were of no known
+    # kind, so none of the policy's required parts was asked for.
+    path = tmp_path / "policy.md"
+    path.write_text(f"# {title}\n\nنرد على كل طلب خلال يوم عمل.\n", encoding="utf-8")
+    codes = lint_json(str(path)).codes()
+    assert "PL003" not in codes and "CSP104" in codes
+
+
 def test_select_ignore_locale_and_fail_on(lint_json):
     template = str(FIXTURES / "templates/handbook.md")
     assert set(lint_json("--select", "PLH", template).codes()) == {"PLH101"}
