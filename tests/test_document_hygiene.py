@@ -139,3 +139,12 @@ def test_a_copy_of_the_procedure_is_not_a_version_number(tmp_path):
     text = text.replace("نؤكد استلام الشكوى خلال يوم عمل", "نؤكد استلام الشكوى خلال يوم عمل مرفقاً بنسخة من هذا الإجراء")
     [finding] = _lint(tmp_path, text, "--select", "DOC107").findings
     assert "رقم الإصدار" in finding["message"]
+
+
+@pytest.mark.parametrize("review_date", ["last_reviewed: 2026-09-15\n", ""])
+def test_a_last_review_date_is_not_the_effective_date(tmp_path, review_date):
+    # The policy says when it was last reviewed (in the header or, as the fixture does,
+    # in a "Last reviewed:" line) but not when it took effect: the same either way.
+    text = EN_POLICY.read_text(encoding="utf-8").replace("effective: 2026-10-01\n", review_date)
+    [finding] = _lint(tmp_path, text, "--select", "DOC107").findings
+    assert "are missing: effective date;" in finding["message"]
