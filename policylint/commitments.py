@@ -18,13 +18,15 @@ from typing import Any
 from policylint.document import Block, Document, Section, Sentence
 from policylint.findings import Span
 from policylint.text.labels import label_at
-from policylint.text.quantities import Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger
+from policylint.text.quantities import RELATIVES, Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger
 from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, phrase_words, tokenize
 
 DEFAULT_MEASURE = "response"
 # Clause boundaries inside a sentence: the measure of a promise is named in its own clause
 # ("نؤكد استلام الشكوى خلال يوم، ونحلها خلال خمسة أيام").
 _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
+# A relative clause goes on with the one before its comma: in "escalated to the manager,
+# who replies within 3 days" the reply is the escalated one (RELATIVES).
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class Vocabulary:
     # Measures that are the customer's own time ("you can return items within 30 days"):
     # the only ones kept when the customer is the subject of the time.
     customer_measures: frozenset[str]
+    # Measures that are a stage of their own: a time in a clause that names one is that
+    # stage's, whatever reply is named beside it (see `stage` in the rule pack).
+    stages: frozenset[str]
     general: dict[str, str]
 
     @functools.cached_property
@@ -118,6 +123,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     channel_ids = {c.id for c in channels}
     measure_channels: dict[str, str] = {}
     customer_measures = frozenset(str(id) for id, entry in data["measures"].items() if entry.get("customers_own"))
+    stages = frozenset(str(id) for id, entry in data["measures"].items() if entry.get("stage"))
     for id, entry in data["measures"].items():
         channel = entry.get("channel")
         if channel is not None and (not isinstance(channel, str) or channel not in channel_ids):
@@ -134,6 +140,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         followup_measures=followups,
         measure_channels=measure_channels,
         customer_measures=customer_measures,
+        stages=stages,
         general=dict(general),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
@@ -260,17 +267,19 @@ class _Analysis:
 
     def _measure(self, tokens: list[Token], start: int, end: int, channel: str | None) -> str:
         """The measure named in the clause before the promise (else in the sentence before
-        it), else a first response, which some channels call otherwise (see Vocabulary)."""
+        it), a stage before any other, else a first response, which some channels call
+        otherwise (see Vocabulary)."""
         clause_start = start
         for i in range(end - 1, start - 1, -1):
-            if tokens[i].text in _CLAUSE_BREAKS:
+            if tokens[i].text in _CLAUSE_BREAKS and not (i + 1 < end and tokens[i + 1].norm in RELATIVES):
                 clause_start = i + 1
                 break
         measure = DEFAULT_MEASURE
         for window in ((clause_start, end), (start, end)):
             mentions = _mentions(tokens[window[0] : window[1]], self.vocab.measure_matcher)
             if mentions:
-                measure = mentions[-1][0]
+                stages = [m for m, _ in mentions if m in self.vocab.stages]
+                measure = stages[-1] if stages else mentions[-1][0]
                 break
         if measure == DEFAULT_MEASURE and channel in self.vocab.default_measures:
             default = self.vocab.default_measures[channel]

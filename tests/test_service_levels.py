@@ -773,3 +773,24 @@ def test_arabic_in_and_before_the_passing_of_and_a_return_window(tmp_path):
         (15, None, "return", 30, "day"),
         (15, "phone", "callback", 2, "hour"),
     ]
+
+
+@pytest.mark.parametrize(
+    "escalated",
+    [
+        # In the same clause, and after a comma that opens a relative clause.
+        "إذا لم يرضَ العميل تُصعَّد الشكوى إلى مدير خدمة العملاء الذي يرد خلال ٣ أيام عمل.",
+        "إذا لم يرضَ العميل تُصعَّد الشكوى إلى مدير خدمة العملاء، الذي يرد خلال ٣ أيام عمل.",
+        "If the customer is not satisfied, the complaint is escalated to the service manager, who replies within 3 business days.",
+    ],
+)
+def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, tmp_path, escalated):
+    # The manager's reply to an escalated complaint was read as the complaint's
+    # resolution, and reported as contradicting the 5 days promised just before.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنؤكد استلام الشكوى خلال ٢٤ ساعة، ونحلها خلال ٥ أيام عمل. " + escalated + "\n",
+    )
+    rows = _sla_rows(policy, "channel", "measure", "quantity")
+    assert rows == [("complaints", "acknowledgement", 24), ("complaints", "resolution", 5), ("complaints", "escalation", 3)]
+    assert lint_json(str(policy), "--select", "SLA103").findings == []

@@ -392,6 +392,9 @@ class _Reader:
 _CONDITIONS = frozenset(map(normalise, "if unless when once should إذا اذا إن ان لو حال حالة حالما عندما متى".split()))
 _NEGATIONS = frozenset(map(normalise, "not no never fails cannot unable لم لا ليس ما عدم تعذر يتعذر".split()))
 _CLAUSE_ENDS = frozenset(",،;؛:")
+# A relative clause after the negation is a new subject's, not negated: in «إذا لم يرضَ
+# العميل تُصعَّد الشكوى إلى المدير الذي يرد خلال ٣ أيام» the manager's reply is promised.
+RELATIVES = frozenset(map(normalise, "who which whom الذي التي الذين اللذان اللتان اللواتي اللاتي".split()))
 
 
 def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bool:
@@ -403,7 +406,10 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
     words = [_bare(t.norm) for t in tokens[start:first]]
     if "unless" in words or any(a == normalise("ما") and b == normalise("لم") for a, b in zip(words, words[1:])):
         return True
-    return any(w in _CONDITIONS for w in words) and any(w in _NEGATIONS or w.endswith("n't") for w in words)
+    negations = [k for k, w in enumerate(words) if w in _NEGATIONS or w.endswith("n't")]
+    if not negations or not any(w in _CONDITIONS for w in words):
+        return False
+    return not any(w in RELATIVES for w in words[negations[-1] + 1 :])
 
 
 # "You can refer your complaint to the ombudsman within 6 months", «يجب على العميل الإبلاغ
