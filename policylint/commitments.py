@@ -19,7 +19,7 @@ from policylint.document import Block, Document, Section, Sentence
 from policylint.findings import Span
 from policylint.text.labels import label_at
 from policylint.text.quantities import RELATIVES, Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger
-from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, phrase_words, tokenize
+from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, normalise, phrase_words, tokenize
 
 DEFAULT_MEASURE = "response"
 # Clause boundaries inside a sentence: the measure of a promise is named in its own clause
@@ -165,13 +165,17 @@ class Commitment:
     span: Span  # the promise, from "خلال"/"within" to the unit
     text: str  # the promise as written
     average: bool = False  # a target for the mean ("في المتوسط"), not a maximum
+    # The customers or cases it is for, when its table row or list label names them
+    # rather than a channel or measure: "| Pro plan | Email | 8 hours |", "- Priority 1:
+    # we respond within 1 hour". As written; "" for everyone.
+    segment: str = ""
 
     @property
-    def comparable(self) -> tuple[str, str, str, bool] | None:
+    def comparable(self) -> tuple[str, str, str, bool, str] | None:
         """What two commitments must share to contradict each other."""
         if self.channel is None or self.quantity.value is None:
             return None
-        return (self.channel, self.measure, self.quantity.dimension, self.average)
+        return (self.channel, self.measure, self.quantity.dimension, self.average, normalise(self.segment))
 
 
 def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]]) -> list[tuple[str, int]]:
@@ -188,9 +192,9 @@ class _Analysis:
         self.doc = doc
         self.vocab = vocab
         self.followup_due: set[str] = set()
-        # The channel a table row names, by line (and language): worked out once per row,
+        # The channels a table row names, by line (and language): worked out once per row,
         # not once per promise in it (a long cell of promises made that quadratic).
-        self._row_channels: dict[tuple[int, str], str | None] = {}
+        self._row_channel_memo: dict[tuple[int, str], tuple[str, ...]] = {}
 
     @functools.cached_property
     def _section_channels(self) -> list[tuple[Section, str | None]]:
@@ -213,35 +217,62 @@ class _Analysis:
         earlier = [c for c, at in mentions if at < before]
         return earlier[-1] if earlier else mentions[0][0]
 
-    def _context_channel(self, block: Block, offset: int) -> str | None:
-        """The channel a promise's surroundings name: table row, list label, sections."""
+    def _context_channels(self, block: Block, offset: int) -> tuple[str, ...]:
+        """The channels a promise's surroundings name: its table row (every channel the
+        row names: "| Pro | Email, chat | 8 hours |" promises both), else its list label,
+        else the nearest section that names one."""
         doc = self.doc
         if block.kind == "table_cell":
-            channel = self._row_channel(doc.position(block.span.start).line, block.lang)
+            channels = self._row_channels(doc.position(block.span.start).line, block.lang)
+            if channels:
+                return channels
+        label = _list_label(doc, block)
+        if label:
+            channel = self._pick(_mentions(label, self.vocab.channel_matcher), len(label))
             if channel:
-                return channel
-        if block.kind == "list_item":
-            text = doc.prose[block.span.start : block.span.end]
-            colon = min((i for i in (text.find(":"), text.find("：")) if i > 0), default=-1)
-            if 0 < colon <= 60:
-                label = tokenize(text[:colon], block.lang)
-                channel = self._pick(_mentions(label, self.vocab.channel_matcher), len(label))
-                if channel:
-                    return channel
+                return (channel,)
         by_start = self._channel_by_section_start
         around = [s for s in doc.enclosing_sections(offset) if s.title_span.start in by_start]
         for section in sorted(around, key=lambda s: -s.level):
             if by_start[section.title_span.start]:
-                return by_start[section.title_span.start]
-        return None
+                return (by_start[section.title_span.start],)
+        return ()
 
-    def _row_channel(self, line_number: int, lang: str) -> str | None:
-        """The channel a table row names, read in the language of the cell asking."""
-        if (line_number, lang) not in self._row_channels:
+    def _row_channels(self, line_number: int, lang: str) -> tuple[str, ...]:
+        """The channels a table row names, read in the language of the cell asking: a
+        dominant one alone (see Vocabulary), else each one named, in order."""
+        if (line_number, lang) not in self._row_channel_memo:
             line = self.doc.line_span(line_number)
             row = tokenize(self.doc.prose[line.start : line.end], lang, line.start)
-            self._row_channels[line_number, lang] = self._pick(_mentions(row, self.vocab.channel_matcher), 0)
-        return self._row_channels[line_number, lang]
+            mentions = _mentions(row, self.vocab.channel_matcher)
+            dominant = self._pick(mentions, 0)
+            named = (dominant,) if dominant in self.vocab.dominant else tuple(dict.fromkeys(c for c, _ in mentions))
+            self._row_channel_memo[line_number, lang] = named
+        return self._row_channel_memo[line_number, lang]
+
+    @functools.cached_property
+    def _first_cells(self) -> dict[int, Block]:
+        """Each table row's first cell, by line."""
+        first: dict[int, Block] = {}
+        for block in self.doc.blocks:
+            if block.kind == "table_cell":
+                first.setdefault(self.doc.position(block.span.start).line, block)
+        return first
+
+    def _segment(self, block: Block, offset: int) -> str:
+        """The customers or cases the promise at `offset` is for (Commitment.segment):
+        its row's first cell, or its list label, when that names no channel and no measure
+        and is not the promise itself."""
+        if block.kind == "table_cell":
+            first = self._first_cells.get(self.doc.position(block.span.start).line)
+            if first is None or first is block:
+                return ""
+            words = tokenize(self.doc.prose[first.span.start : first.span.end], first.lang, first.span.start)
+        else:
+            words = _list_label(self.doc, block) or []
+        if not words or words[-1].end > offset or _mentions(words, self.vocab.channel_matcher) or _mentions(words, self.vocab.measure_matcher):
+            return ""
+        return " ".join(self.doc.prose[words[0].start : words[-1].end].split())
 
     def _header_measure(self, block: Block) -> str | None:
         """The measure a table cell's column is headed by ("وقت الاستجابة", "Resolution
@@ -330,18 +361,33 @@ class _Analysis:
                     # Up to the quantity, not the promise word: in «لا تتجاوز مدة حل الشكوى
                     # خمسة أيام» the measure and channel are named between the two.
                     named_before = promise.quantity.first
-                    channel = self._pick(mentions, named_before) or self._context_channel(block, span.start)
-                    measure = self._measure(tokens, previous_end, named_before, channel)
-                    if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
-                        previous_end = promise.last + 1
-                        continue  # a time the customer keeps, not one promised to them
-                    channel = channel or self.vocab.measure_channels.get(measure)
-                    if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
-                        measure = header_measure
-                    if channel is not None and measure == self.vocab.default_measures.get(channel):
-                        self.followup_due.add(channel)
+                    picked = self._pick(mentions, named_before)
+                    channels: tuple[str | None, ...] = (picked,) if picked else self._context_channels(block, span.start) or (None,)
+                    segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
+                    made = []
+                    for channel in channels:
+                        measure = self._measure(tokens, previous_end, named_before, channel)
+                        if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
+                            break  # a time the customer keeps, not one promised to them
+                        channel = channel or self.vocab.measure_channels.get(measure)
+                        if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
+                            measure = header_measure
+                        made.append(Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment))
+                    for commitment in made:
+                        if commitment.channel is not None and commitment.measure == self.vocab.default_measures.get(commitment.channel):
+                            self.followup_due.add(commitment.channel)
                     previous_end = promise.last + 1
-                    yield Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average)
+                    yield from made
+
+
+def _list_label(doc: Document, block: Block) -> list[Token] | None:
+    """The words before a list item's colon, when it opens with a short label
+    ("- Phone: ...", "- Priority 1: ...")."""
+    if block.kind != "list_item":
+        return None
+    text = doc.prose[block.span.start : block.span.end]
+    colon = min((i for i in (text.find(":"), text.find("：")) if i > 0), default=-1)
+    return tokenize(text[:colon], block.lang, block.span.start) if 0 < colon <= 60 else None
 
 
 # Several rules read the same document's commitments and covered channels one after

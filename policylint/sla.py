@@ -43,6 +43,9 @@ HEADERS = {
     "en": ("channel", "measure", "quantity", "unit", "where"),
     "ar": ("القناة", "المقياس", "المقدار", "الوحدة", "الموضع"),
 }
+# Shown after the measure when a table row or list label says whom a promise is for
+# ("| Pro plan | Email | 8 hours |"): promises for different customers do not conflict.
+SEGMENT_HEADER = {"en": "for", "ar": "الفئة"}
 CONFLICT = {
     "en": "{where}: {channel}, {measure}: “{promise}” contradicts “{first}” in {first_where}",
     "ar": "{where}: {channel}، {measure}: «{promise}» يخالف «{first}» في {first_where}",
@@ -58,14 +61,17 @@ def table(loaded: list[Loaded], errors: list[InputError]) -> tuple[list[Row], li
 
 
 def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) -> str:
-    cells = [HEADERS[locale]]
+    segments = any(row.commitment.segment for row in rows)
+    header = HEADERS[locale]
+    cells = [header[:2] + (SEGMENT_HEADER[locale],) + header[2:] if segments else header]
     for row in rows:
         c = row.commitment
-        cells.append((
+        line = (
             row.vocab.label("channel", c.channel)[locale],
             row.vocab.label("measure", c.measure)[locale] + (AVERAGE[locale] if c.average else ""),
             row.quantity(), unit_name(c.quantity.unit, c.quantity.value, locale), f"{row.path}:{row.line}",
-        ))  # fmt: skip
+        )  # fmt: skip
+        cells.append(line[:2] + (c.segment,) + line[2:] if segments else line)
     widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
     out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in cells]
     if not rows:

@@ -794,3 +794,51 @@ def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, t
     rows = _sla_rows(policy, "channel", "measure", "quantity")
     assert rows == [("complaints", "acknowledgement", 24), ("complaints", "resolution", 5), ("complaints", "escalation", 3)]
     assert lint_json(str(policy), "--select", "SLA103").findings == []
+
+
+TIERED = """# Customer Support Policy
+
+## Scope
+
+We support customers by email, in-app chat and phone.
+
+## Service levels
+
+| Plan | Channel | First response | Resolution target |
+|---|---|---|---|
+| Starter | Email | 24 hours | 5 business days |
+| Pro | Email, chat | 8 hours | 3 business days |
+| Enterprise | Email, chat, phone | 1 hour | 1 business day |
+
+- Priority 1: we answer emails within 30 minutes.
+- Priority 2: we answer emails within 4 hours.
+"""
+
+
+def test_promises_for_different_plans_or_priorities_do_not_contradict(lint_json, tmp_path):
+    # A row or list label naming a plan or a priority says whom the time is for: the
+    # Starter plan's 24 hours and the Pro plan's 8 were reported as contradicting each
+    # other, and chat, named beside email in a row, as promised no time at all.
+    policy = _write_policy(tmp_path, TIERED)
+    assert lint_json(str(policy), "--select", "SLA101,SLA103").findings == []
+    rows = _sla_rows(policy, "line", "channel", "measure", "segment", "quantity")
+    assert rows[:4] == [(11, "email", "response", "Starter", 24), (11, "email", "resolution", "Starter", 5),
+                        (12, "email", "response", "Pro", 8), (12, "live-chat", "response", "Pro", 8)]  # fmt: skip
+    assert (13, "phone", "resolution", "Enterprise", 1) in rows
+    assert rows[-2:] == [(15, "email", "response", "Priority 1", 30), (16, "email", "response", "Priority 2", 4)]
+    table = run("sla", str(policy)).stdout
+    assert table.splitlines()[0].split() == ["channel", "measure", "for", "quantity", "unit", "where"]
+
+
+def test_the_same_plan_promised_two_times_still_contradicts(lint_json, tmp_path):
+    policy = _write_policy(tmp_path, TIERED + "\n| Plan | Channel | First response |\n|---|---|---|\n| Pro | Chat | 2 hours |\n\nWe answer every email within 2 days, and every chat within 2 hours. Chats get an answer within 4 hours.\n")
+    conflicts = [(f["line"], f["text"]) for f in lint_json(str(policy), "--select", "SLA103").findings]
+    # The Pro plan's chat time against its own earlier one; the unsegmented chat times
+    # against each other, not against any plan's.
+    assert conflicts == [(20, "2 hours"), (22, "within 4 hours")]
+
+
+def test_a_placeholder_in_a_row_of_two_channels_is_one_finding(lint_json, tmp_path):
+    policy = _write_policy(tmp_path, TIERED.replace("| 8 hours |", "| [X] hours |"))
+    [finding] = lint_json(str(policy), "--select", "SLA102").findings
+    assert (finding["line"], finding["text"]) == (12, "[X] hours") and "(email, live chat)" in finding["message"]

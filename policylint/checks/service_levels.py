@@ -20,7 +20,7 @@ from typing import Any
 from policylint.checks.base import Check, Context
 from policylint.commitments import Commitment, Vocabulary, contradictions, covered_channels, extract, vocabulary
 from policylint.document import Document
-from policylint.findings import Hit
+from policylint.findings import Hit, Span
 
 REPORTS = ("missing", "placeholder", "conflict")
 
@@ -65,9 +65,16 @@ class ServiceLevels(Check):
         wanted = set(params.channels) or {c.id for c in vocab.channels}
         commitments = extract(doc, vocab)
         if params.report == "placeholder":
+            # One finding per promise: a table row naming two channels makes a commitment
+            # for each from the same "[X] hours".
+            by_span: dict[Span, list[Commitment]] = {}
             for c in commitments:
                 if c.quantity.value is None and (c.channel in wanted or c.channel is None):
-                    yield Hit(c.span, {"channel": vocab.label("channel", c.channel), "promise": describe(c), "placeholder": c.quantity.placeholder})
+                    by_span.setdefault(c.span, []).append(c)
+            for span, same in by_span.items():
+                labels = [vocab.label("channel", c.channel) for c in same]
+                channel = {loc: separator.join(label[loc] for label in labels) for loc, separator in (("ar", "، "), ("en", ", "))}
+                yield Hit(span, {"channel": channel, "promise": describe(same[0]), "placeholder": same[0].quantity.placeholder})
         elif params.report == "conflict":
             for _, first, _, later in contradictions((None, c) for c in commitments):
                 if later.channel in wanted:
