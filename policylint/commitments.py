@@ -58,9 +58,13 @@ class Vocabulary:
     stages: frozenset[str]
     general: dict[str, str]
 
+    # Phrases that hold a channel's name but name no channel ("on-call", "call to
+    # action"): found as the longer match, they hide the name inside them.
+    not_channels: tuple[str, ...] = ()
+
     @functools.cached_property
     def channel_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
-        return _matcher(self.channels)
+        return _matcher((*self.channels, Named("", {}, self.not_channels)))
 
     @functools.cached_property
     def measure_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
@@ -104,9 +108,12 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    unknown = set(data) - {"channels", "measures", "scope", "general"}
+    unknown = set(data) - {"channels", "measures", "scope", "general", "not_channels"}
     if unknown:
-        raise VocabularyError(f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general")
+        raise VocabularyError(f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general, not_channels")
+    not_channels = data.get("not_channels") or []
+    if not isinstance(not_channels, list):
+        raise VocabularyError("'not_channels' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
     measures = _named("measures", data.get("measures"))
     raw = data["channels"]
@@ -142,6 +149,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         customer_measures=customer_measures,
         stages=stages,
         general=dict(general),
+        not_channels=tuple(str(p) for p in not_channels),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
     # own: hand back the one already built, so that they share one analysis of each
@@ -182,7 +190,7 @@ def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]
     """(id, token index) of every name found; where names overlap the longest wins:
     "البريد الصوتي" is voicemail, not the "البريد" of e-mail."""
     phrase_matcher, owners = matcher
-    return [(owners[index], first) for index, first, _ in phrase_matcher.find_longest(tokens)]
+    return [(owners[index], first) for index, first, _ in phrase_matcher.find_longest(tokens) if owners[index]]
 
 
 class _Analysis:

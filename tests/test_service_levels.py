@@ -842,3 +842,16 @@ def test_a_placeholder_in_a_row_of_two_channels_is_one_finding(lint_json, tmp_pa
     policy = _write_policy(tmp_path, TIERED.replace("| 8 hours |", "| [X] hours |"))
     [finding] = lint_json(str(policy), "--select", "SLA102").findings
     assert (finding["line"], finding["text"]) == (12, "[X] hours") and "(email, live chat)" in finding["message"]
+
+
+def test_words_that_only_hold_a_channel_name_name_no_channel(lint_json, tmp_path):
+    # "store" in "we store customer data" made the policy cover shops (SLA101 asked for a
+    # time to serve walk-in customers), and the on-call engineer made a promise a phone one.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Scope\n\nThis policy covers email support. We store customer data in the EU.\n\n"
+        "## Service levels\n\nWe answer emails within 1 day. Team leads review escalated tickets within 4 hours "
+        "and may involve the on-call engineer.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("email", "response", 1), (None, "escalation", 4)]
+    assert lint_json(str(policy), "--select", "SLA101").findings == []
