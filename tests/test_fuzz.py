@@ -31,6 +31,8 @@ WORDS = st.sampled_from(
         "for", "80%", "لـ٨٠٪", "٪", "خلال أوقات العمل", "لا تتجاوز مدة الرد", "ألا يزيد وقت", "عن", "يوما عمل", "(X)", "(",
         "we aim to", "نسعى إلى", "Owner:", "calendar days", "not exceeding", "a day", "working hours", "نعاود الاتصال",
         "you can", "customers must", "يحق للعميل", "يجب على العميل", "ونرد",
+        # Escalation stages, relative clauses, plans, bounds without "within".
+        "escalated", "تُصعَّد", "الذي يرد", ", who", "Pro", "Email, chat", "Priority 1:", "on-call", "under", "below", "hold time",
     ]
 )  # fmt: skip
 LINE = st.lists(WORDS, max_size=25).map(" ".join)

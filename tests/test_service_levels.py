@@ -855,3 +855,17 @@ def test_words_that_only_hold_a_channel_name_name_no_channel(lint_json, tmp_path
     )
     assert _sla_rows(policy, "channel", "measure", "quantity") == [("email", "response", 1), (None, "escalation", 4)]
     assert lint_json(str(policy), "--select", "SLA101").findings == []
+
+
+def test_under_and_below_bound_a_time_and_hold_time_is_its_own_measure(lint_json, tmp_path):
+    # "under 2 minutes" and "below 3 minutes" promised nothing; once read, a hold time is
+    # not a second answer time for the same line.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Phone\n\n- We answer calls in less than 30 seconds.\n"
+        "- Hold times are kept below 3 minutes.\n\n## Email\n\nWe reply to emails under 4 hours after they arrive.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity", "unit") == [
+        ("phone", "response", 30, "second"), ("phone", "hold", 3, "minute"), ("email", "response", 4, "hour"),
+    ]  # fmt: skip
+    assert lint_json(str(policy), "--select", "SLA101,SLA103").findings == []
