@@ -148,3 +148,28 @@ def test_a_last_review_date_is_not_the_effective_date(tmp_path, review_date):
     text = EN_POLICY.read_text(encoding="utf-8").replace("effective: 2026-10-01\n", review_date)
     [finding] = _lint(tmp_path, text, "--select", "DOC107").findings
     assert "are missing: effective date;" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "missing"),
+    [
+        # A label's words inside a sentence are no field: issuing a licence, the owner of
+        # an account.
+        ("## التزاماتنا\n\n١. إصدار رخصة البناء خلال ٥ أيام عمل.\n٢. يحق للمالك تعديل الطلب.\n", "مالك السياسة، رقم الإصدار"),
+        ("## Accounts\n\nThe owner of the account can close it. We version every release.\n", "owner, version"),
+        # Labels opening a line or a sentence, a version number without a colon, a lead-in.
+        ("Owner: support team lead. Version: 1.4.\n", ""),
+        ("**الإصدار** ٢٫١\n\nأعدها فريق تجربة العملاء.\n", ""),
+        ("Version 3\n\nPrepared by the Customer Experience team.\n", ""),
+    ],
+)
+def test_document_control_labels_open_a_line_or_sentence(tmp_path, lines, missing):
+    lang = "ar" if "ا" in lines else "en"
+    title = "# سياسة خدمة العملاء\n\n" if lang == "ar" else "# Customer Service Policy\n\n"
+    text = title + "تاريخ السريان: ١ يناير ٢٠٢٦\n\nEffective date: 1 January 2026\n\n" + lines
+    findings = _lint(tmp_path, text, "--select", "DOC107", "--locale", lang).findings
+    if not missing:
+        assert findings == []
+    else:
+        [finding] = findings
+        assert f": {missing}" in finding["message"] and "تاريخ السريان؛" not in finding["message"]

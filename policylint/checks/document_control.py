@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from policylint.checks.base import Check, Context
 from policylint.document import Block, Document
 from policylint.findings import Hit, Span
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
-_FIELD_KEYS = {"front_matter", "labels", "ar", "en"}
+_FIELD_KEYS = {"front_matter", "labels", "lead_ins", "ar", "en"}
 
 
 @dataclass(frozen=True)
@@ -25,8 +27,10 @@ class Field:
     id: str
     front_matter: tuple[str, ...]
     label_phrases: tuple[tuple[str, ...], ...]
-    labels: PhraseMatcher
+    labels: PhraseMatcher  # the labels, then the lead-ins
     names: dict[str, str]
+    # Indexes in `labels` of the lead-ins: labels that need no colon ("Prepared by ...").
+    lead_ins: frozenset[int] = frozenset()
 
 
 class DocumentControl(Check):
@@ -42,10 +46,13 @@ class DocumentControl(Check):
             found = []
             for id, spec in self.fields.items():
                 if not isinstance(spec, dict) or set(spec) - _FIELD_KEYS or not {"ar", "en"} <= set(spec):
-                    raise ValueError(f"field {id!r} needs 'ar' and 'en' names, and may have 'front_matter' and 'labels' lists only")
+                    raise ValueError(f"field {id!r} needs 'ar' and 'en' names, and may have 'front_matter', 'labels' and 'lead_ins' lists only")
                 phrases = tuple(p for p in map(phrase_words, spec.get("labels") or ()) if p)
+                lead_ins = tuple(p for p in map(phrase_words, spec.get("lead_ins") or ()) if p)
                 names = {"ar": spec["ar"], "en": spec["en"]}
-                found.append(Field(str(id), tuple(spec.get("front_matter") or ()), phrases, PhraseMatcher(phrases), names))
+                indexes = frozenset(range(len(phrases), len(phrases) + len(lead_ins)))
+                matcher = PhraseMatcher(phrases + lead_ins)
+                found.append(Field(str(id), tuple(spec.get("front_matter") or ()), phrases + lead_ins, matcher, names, indexes))
             return tuple(found)
 
     def prepare(self, params: Params) -> None:
@@ -71,14 +78,25 @@ class DocumentControl(Check):
 
 
 def _labelled_value(doc: Document, field: Field) -> bool:
-    """A label of the field with a value after it: "Version: 2.3", or a table row
-    "| Owner | Head of Support |". A bare "Owner:", or a control table with its value
-    cells left empty, gives no field."""
+    """A label of the field opening a line or sentence, with a value after it: "Version: 2.3",
+    "Version 2.3", "Prepared by the Support team" (a lead-in), or a table row "| Owner |
+    Head of Support |". A bare "Owner:", a control table with its value cells left empty,
+    or the label's words inside a sentence («٣. إصدار رخصة البناء خلال ٥ أيام» is issuing
+    a licence, "the owner of the account" no policy owner) give no field."""
     rows: dict[int, list[Block]] | None = None
     for block in doc.blocks:
         for sentence in block.sentences:
-            for _, _first, last in field.labels.find(sentence.tokens):
-                if any(t.is_word for t in sentence.tokens[last + 1 :]):
+            tokens = sentence.tokens
+            for index, first, last in field.labels.find(tokens):
+                opens_sentence = not any(t.is_word for t in tokens[:first])
+                if not (opens_sentence or _opens_line(doc.prose, tokens[first].start)):
+                    continue
+                after = tokens[last + 1 : last + 2]
+                if block.kind != "table_cell" and not (
+                    index in field.lead_ins or after and (after[0].text in _SEPARATORS or any(c.isdigit() for c in after[0].text))
+                ):
+                    continue
+                if any(t.is_word for t in tokens[last + 1 :]):
                     return True
                 if block.kind == "table_cell":
                     if rows is None:
@@ -87,6 +105,17 @@ def _labelled_value(doc: Document, field: Field) -> bool:
                     if any(cell is not block and cell.sentences for cell in rows.get(line, ())):
                         return True
     return False
+
+
+# What stands between a label and its value: "Owner: ...", "Owner – ...".
+_SEPARATORS = frozenset(":：-–—=")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _opens_line(prose: str, offset: int) -> bool:
+    """Nothing but markup, bullets or numbering before `offset` on its line."""
+    line_start = prose.rfind("\n", 0, offset) + 1
+    return _LETTER.search(prose, line_start, offset) is None
 
 
 def _table_rows(doc: Document) -> dict[int, list[Block]]:
