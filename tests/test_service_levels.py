@@ -869,3 +869,20 @@ def test_under_and_below_bound_a_time_and_hold_time_is_its_own_measure(lint_json
         ("phone", "response", 30, "second"), ("phone", "hold", 3, "minute"), ("email", "response", 4, "hour"),
     ]  # fmt: skip
     assert lint_json(str(policy), "--select", "SLA101,SLA103").findings == []
+
+
+def test_a_government_charter_s_service_centres_reports_and_decisions(lint_json, tmp_path):
+    # A visit to a service centre promised no channel; «البلاغات» were no complaints, and
+    # «يُبت فيها» (a decision on them) was read as their acknowledgement, so SLA105 said no
+    # resolution time was given.
+    policy = _write_policy(
+        tmp_path,
+        "# ميثاق خدمة المستفيدين\n\n## التزاماتنا\n\n"
+        "١. استقبال المستفيد في مراكز الخدمة خلال ١٥ دقيقة من وقت الحجز.\n"
+        "٢. الرد على البلاغات المقدمة عبر التطبيق خلال ٤٨ ساعة.\n\n"
+        "## الشكاوى\n\nتُسجّل الشكوى ويُبت فيها خلال ١٠ أيام عمل.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [
+        ("in-person", "response", 15), ("complaints", "acknowledgement", 48), ("complaints", "resolution", 10),
+    ]  # fmt: skip
+    assert lint_json(str(policy), "--select", "SLA104,SLA105").findings == []
