@@ -221,10 +221,23 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
+        hint = " (it reads as Arabic Windows-1256: `iconv -f CP1256 -t UTF-8` converts it)" if _looks_like_cp1256(data) else ""
         raise DocumentError(
-            f"not valid UTF-8 (byte {error.start}); save the file as UTF-8 and run again",
+            f"not valid UTF-8 (byte {error.start}){hint}; save the file as UTF-8 and run again",
             line,
         ) from None
+
+
+def _looks_like_cp1256(data: bytes) -> bool:
+    """Arabic saved by older Windows tools: read as Windows-1256, most of what is not
+    ASCII is Arabic letters."""
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    beyond_ascii = [c for c in text if ord(c) > 127]
+    arabic = sum(1 for c in beyond_ascii if "\u0621" <= c <= "\u064a")
+    return bool(beyond_ascii) and arabic * 5 >= len(beyond_ascii) * 4
 
 
 def _normalise_newlines(text: str) -> str:

@@ -119,6 +119,16 @@ def test_symlink_loop_utf16_and_binary_are_named(folder):
     assert "binary.md:2: this is binary data" in result.stderr
 
 
+def test_arabic_saved_as_windows_1256_is_named_with_the_way_to_convert_it(folder):
+    # Arabic from older Windows tools: the error says which encoding it is and how to
+    # convert it; Latin-1 text, which is not Arabic, is only said not to be UTF-8.
+    (folder / "cp1256.md").write_bytes("# سياسة خدمة العملاء\n\nنرد خلال 24 ساعة.\n".encode("cp1256"))
+    (folder / "latin1.md").write_bytes("# Café policy\n\nnaïve résumé\n".encode("latin-1"))
+    result = lint_beside_good(folder, "cp1256.md", "latin1.md")
+    assert "cp1256.md:1: not valid UTF-8 (byte 2) (it reads as Arabic Windows-1256: `iconv -f CP1256 -t UTF-8`" in result.stderr
+    assert "latin1.md:1: not valid UTF-8 (byte 5); save the file as UTF-8" in result.stderr
+
+
 def test_control_characters_keep_every_format_valid(folder):
     (folder / "p.md").write_text("# Title \ufffe\x01\n\n## Scope \uffff\x1b[31m\n\n[X\x02\ufffe] text TODO.\n", encoding="utf-8")
     for fmt, parse in (("junit", ET.fromstring), ("json", json.loads), ("sarif", json.loads)):
