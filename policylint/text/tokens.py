@@ -243,9 +243,19 @@ def _phrase_end(tokens: Sequence[Token], first: int, phrase: tuple[str, ...]) ->
                 and tokens[at].end == tokens[at + 1].start
             ):
                 at += 1
-        if at >= count or not words_match(tokens[at].norm, word):
+        if at >= count:
+            return None
+        if not words_match(tokens[at].norm, word):
+            # "فيما يتعلق ب" ends with a preposition that text glues to the next word
+            # («فيما يتعلق بالطلب»): the phrase ends before that word.
+            if k and k == len(phrase) - 1 and word in _GLUED_PREPOSITIONS and tokens[at].norm[:1] == word and len(tokens[at].norm) > 2:
+                return at - 1
             return None
     return at
+
+
+# One-letter Arabic prepositions, written joined to the word after them.
+_GLUED_PREPOSITIONS = frozenset("بلك")
 
 
 def find_phrase(tokens: list[Token], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
