@@ -886,3 +886,12 @@ def test_a_government_charter_s_service_centres_reports_and_decisions(lint_json,
         ("in-person", "response", 15), ("complaints", "acknowledgement", 48), ("complaints", "resolution", 10),
     ]  # fmt: skip
     assert lint_json(str(policy), "--select", "SLA104,SLA105").findings == []
+
+
+def test_an_average_after_in_and_within_the_hour_are_promises(tmp_path):
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Phone\n\n- Calls are answered in an average of 45 seconds.\n"
+        "- We will call you back within the hour.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity", "unit", "average") == [("response", 45, "second", True), ("callback", 1, "hour", False)]

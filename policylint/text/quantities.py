@@ -105,7 +105,7 @@ _AFTER_FIRST = frozenset(p[0] for p in _AFTER)
 _FI = normalise("في")
 _AVERAGE = [tuple(normalise(w) for w in p.split()) for p in ("في المتوسط", "بالمتوسط", "كمتوسط", "بمتوسط", "متوسط", "on average", "average", "an average of")]
 # A day named instead of counted: "the same day" is at most one day, "the next business
-# day" at most one business day.
+# day" at most one business day; and "within the hour", one hour.
 _NAMED_DAYS = {
     tuple(normalise(w) for w in phrase.split()): unit
     for phrase, unit in (
@@ -118,7 +118,7 @@ _NAMED_DAYS = {
         ("by the end of the day", "day"), ("by end of day", "day"), ("before the end of the day", "day"),
         ("by the end of the business day", "business day"), ("by the end of the working day", "business day"),
         ("before the end of the business day", "business day"), ("before the end of the working day", "business day"),
-        ("by close of business", "business day"),
+        ("by close of business", "business day"), ("within the hour", "hour"),
         # «نهاية يوم العمل» with or without «قبل» («حتى نهاية يوم العمل», «بنهاية يوم العمل»);
         # «نهاية اليوم» only after «قبل» or «ب»: «في نهاية اليوم» is the idiom "in the end".
         ("نهاية يوم العمل", "business day"), ("قبل نهاية اليوم", "day"), ("بنهاية اليوم", "day"),
@@ -571,6 +571,9 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             # before the quantity. Not past other words: "in the first 2 weeks of
             # employment" is a period, not a wait.
             j = i + 3 if reader.at(i + 1) == "the" and reader.at(i + 2) == "next" else i + 1
+            # "answered in an average of 45 seconds": a target for the mean (below).
+            if (reader.at(j), reader.at(j + 1), reader.at(j + 2)) == ("an", "average", "of"):
+                j += 3
             quantity = reader.quantity(j)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
@@ -589,7 +592,7 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None and reader.at(quantity.last + 1) in _AFTER_FIRST and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
                 found = Promise(quantity, i, quantity.last)
         if found is not None:
-            near = (found.first - 3, found.first - 2, found.first - 1, found.last + 1)
+            near = (found.first - 3, found.first - 2, found.first - 1, *range(found.first + 1, found.quantity.first), found.last + 1)
             if any(reader.phrase_at(k, p, glued=True) for k in near for p in _AVERAGE):
                 found = Promise(found.quantity, found.first, found.last, average=True)
             promises.append(found)
