@@ -895,3 +895,15 @@ def test_an_average_after_in_and_within_the_hour_are_promises(tmp_path):
         "- We will call you back within the hour.\n",
     )
     assert _sla_rows(policy, "measure", "quantity", "unit", "average") == [("response", 45, "second", True), ("callback", 1, "hour", False)]
+
+
+def test_the_ring_a_call_is_answered_by_counts_rings(lint_json, tmp_path):
+    # «قبل الرنة الثالثة», the seed's ring metric said with an ordinal, promised nothing,
+    # and SLA101 asked the phone section for a time.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الهاتف\n\nنرد على المكالمات قبل الرنة الثالثة.\n\n"
+        "## Phone\n\n- We answer calls before the third ring.\n- Calls are answered by the 4th ring.\n",
+    )
+    assert _sla_rows(policy, "line", "quantity", "unit") == [(5, 3, "ring"), (9, 3, "ring"), (10, 4, "ring")]
+    assert [(f["code"], f["line"]) for f in lint_json(str(policy), "--select", "SLA101,SLA103").findings] == [("SLA103", 10)]

@@ -125,6 +125,20 @@ _NAMED_DAYS = {
     )
 }
 _NAMED_DAYS_FIRST = frozenset(p[0] for p in _NAMED_DAYS)
+# "before the third ring", «قبل الرنة الثالثة»: rings counted by the one a call is
+# answered by, read as that many rings (the seed's «في غضون [X] رنات»), so "within 3
+# rings" elsewhere in the policy agrees with it.
+_ORDINALS = {
+    normalise(word): n
+    for n, words in enumerate((
+        ("first", "الأولى"), ("second", "الثانية"), ("third", "الثالثة"),
+        ("fourth", "الرابعة"), ("fifth", "الخامسة"), ("sixth", "السادسة"),
+    ), start=1)
+    for word in words
+}  # fmt: skip
+_RINGS = frozenset(map(normalise, "ring رنة الرنة".split()))
+_NUMBER_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_BY_ORDINAL = frozenset(map(normalise, "before by within قبل عند مع".split()))
 # The word for "the day", which no quantity starts with, in the phrases above.
 _NAMED_DAY = frozenset({normalise("اليوم")})
 # "من خلال" is "through", not "within".
@@ -467,6 +481,19 @@ def _verb_first_bound(reader: _Reader, i: int) -> Promise | None:
     return None
 
 
+def _ordinal_ring(reader: _Reader, i: int) -> Promise | None:
+    """"before the third ring" or «قبل الرنة الثالثة» at i, as a count of rings."""
+    if reader.at(i + 1) == "the" and reader.at(i + 2) in _ORDINALS and reader.at(i + 3) in _RINGS:
+        return Promise(Quantity(float(_ORDINALS[reader.at(i + 2)]), "ring", i + 2, i + 3), i, i + 3)
+    # "the 3rd ring": the tokeniser splits the digits from their suffix.
+    count = _digits(reader.at(i + 2)) if reader.at(i + 1) == "the" else None
+    if count is not None and reader.at(i + 3) in _NUMBER_SUFFIXES and reader.at(i + 4) in _RINGS:
+        return Promise(Quantity(float(count), "ring", i + 2, i + 4), i, i + 4)
+    if reader.at(i + 1) in _RINGS and reader.at(i + 2) in _ORDINALS:
+        return Promise(Quantity(float(_ORDINALS[reader.at(i + 2)]), "ring", i + 1, i + 2), i, i + 2)
+    return None
+
+
 def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     """A quantity that is all a text says from token `start` ("60 ثانية", "2 business
     days", "[X] ساعات", «من ٢ إلى ٥ دقائق»): a table cell under a column such as
@@ -536,8 +563,8 @@ def find_promises(tokens: Sequence[Token]) -> list[Promise]:
 
 def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
     reader = _Reader(tokens)
-    if not any(map(_may_start_quantity, reader.words)) and _NAMED_DAY.isdisjoint(reader.words):
-        return []  # every promise has a quantity or names a day, and most sentences do neither
+    if not any(map(_may_start_quantity, reader.words)) and _NAMED_DAY.isdisjoint(reader.words) and _RINGS.isdisjoint(reader.words):
+        return []  # every promise has a quantity, names a day or a ring, and most sentences do none
     promises: list[Promise] = []
     i = 0
     while i < len(reader.words):
@@ -566,6 +593,8 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
                     last = i + len(phrase) - 1
                     found = Promise(Quantity(1.0, unit, i, last), i, last)
                     break
+        if found is None and _bare(word) in _BY_ORDINAL:
+            found = _ordinal_ring(reader, i)
         if found is None and word == "in":
             # "80% of calls answered in 20 seconds", "in the next 24 hours": "in" right
             # before the quantity. Not past other words: "in the first 2 weeks of
