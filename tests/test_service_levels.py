@@ -907,3 +907,13 @@ def test_the_ring_a_call_is_answered_by_counts_rings(lint_json, tmp_path):
     )
     assert _sla_rows(policy, "line", "quantity", "unit") == [(5, 3, "ring"), (9, 3, "ring"), (10, 4, "ring")]
     assert [(f["code"], f["line"]) for f in lint_json(str(policy), "--select", "SLA101,SLA103").findings] == [("SLA103", 10)]
+
+
+def test_a_follow_up_is_not_a_second_answer_time(lint_json, tmp_path):
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Email\n\nWe reply to emails within 24 hours. If the issue needs more work, we follow up within 3 business days.\n\n"
+        "## البريد الإلكتروني\n\nنرد على الرسائل خلال ٢٤ ساعة، ونتابع مع العميل خلال ٣ أيام.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [("response", 24), ("follow-up", 3), ("response", 24), ("follow-up", 3)]
+    assert lint_json(str(policy), "--select", "SLA103").findings == []
