@@ -46,6 +46,8 @@ WORDS = (
     "المالك: Owner: تاريخ المراجعة: password: SA0380000000608010167519 care@example.com http://a.sa "
     "بين من إلى و٥ between and from to in the next same day في نفس اليوم two (2) e-mail world-class "
     "Response time: | Last reviewed | **Effective date** |"
+    " LEAP model (Listen, Empathize) قبل الرنة الثالثة the 3rd ring فيما يتعلق بالطلب يحدد لاحقا (يُحدد لاحقاً "
+    "Pro Email, chat escalated who الذي تُصعَّد under hold time follow up"
 ).split(" ")
 
 
