@@ -47,7 +47,8 @@ class ReviewDate:
 def _from_front_matter(doc: Document, params: ReviewDateCheck.Params, today: dt.date) -> ReviewDate | None:
     """The value of the first of the front matter keys there, else of a key that reads as
     a label (a past-only label's only when its date is not after `today`)."""
-    key = doc.front_matter_key(params.front_matter_keys, params.review_phrases)
+    # In the header a key is a label whatever its words: `updated:` too.
+    key = doc.front_matter_key(params.front_matter_keys, params.review_phrases + params.short_phrases)
     past_only = key is None
     if past_only:
         key = doc.front_matter_key((), params.past_only_phrases)
@@ -96,6 +97,13 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
                     if cell is None:
                         continue
                     value = cell
+                if matcher.first_short <= rank < matcher.first_past_only:
+                    # A short label counts only as a label: opening its sentence, a colon
+                    # after it, a date in its value ("Updated: 1 June 2026").
+                    after = tokens[last + 1 : last + 2]
+                    opens = not any(t.is_word for t in tokens[:first])
+                    if not (opens and after and after[0].text in (":", "：") and find_dates(doc.prose[value.start : value.end])):
+                        continue
                 if matcher.first_past_only <= rank < matcher.first_effective:
                     dates = find_dates(doc.prose[value.start : value.end])
                     if dates and dates[0].date > today:
@@ -122,6 +130,7 @@ class LabelMatcher:
     (a phrase's index is its rank); and the words that make a label another date's."""
 
     labels: PhraseMatcher
+    first_short: int
     first_past_only: int
     first_effective: int
     other_date: PhraseMatcher
@@ -185,6 +194,9 @@ class ReviewDateCheck(Check):
         # Labels of the date the policy takes effect ("تاريخ السريان", "effective date"):
         # read as its review date when none of `labels` is found.
         effective_labels: tuple[str, ...] = ()
+        # Words too common in running text to be labels anywhere ("updated", "reviewed"):
+        # counted only opening a line or sentence, with a colon and a date after them.
+        short_labels: tuple[str, ...] = ()
         # Labels that name the last review only when their date is not after today:
         # "Review date: March 2027" is when the next review is due.
         past_only_labels: tuple[str, ...] = ()
@@ -198,17 +210,23 @@ class ReviewDateCheck(Check):
             return tuple(p for p in map(phrase_words, self.labels) if p)
 
         @functools.cached_property
+        def short_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(phrase_words, self.short_labels) if p)
+
+        @functools.cached_property
         def past_only_phrases(self) -> tuple[tuple[str, ...], ...]:
             return tuple(p for p in map(phrase_words, self.past_only_labels) if p)
 
         @functools.cached_property
         def label_matcher(self) -> LabelMatcher:
             past_only = self.past_only_phrases
+            short = self.short_phrases
             effective = [p for p in map(phrase_words, self.effective_labels) if p]
             return LabelMatcher(
-                PhraseMatcher([*self.review_phrases, *past_only, *effective]),
-                first_past_only=len(self.review_phrases),
-                first_effective=len(self.review_phrases) + len(past_only),
+                PhraseMatcher([*self.review_phrases, *short, *past_only, *effective]),
+                first_short=len(self.review_phrases),
+                first_past_only=len(self.review_phrases) + len(short),
+                first_effective=len(self.review_phrases) + len(short) + len(past_only),
                 other_date=PhraseMatcher([phrase_words(word) for word in self.not_beside]),
             )
 
@@ -223,7 +241,7 @@ class ReviewDateCheck(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         review = doc.shared(
-            ("review-date", params.front_matter_keys, params.labels, params.past_only_labels, params.effective_labels, params.not_beside, ctx.today),
+            ("review-date", params.front_matter_keys, params.labels, params.short_labels, params.past_only_labels, params.effective_labels, params.not_beside, ctx.today),
             lambda: _from_front_matter(doc, params, ctx.today)
             or _from_text(doc, params.label_matcher, ctx.today),
         )
