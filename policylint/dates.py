@@ -125,11 +125,13 @@ _YEAR_END = r"(?:م)?(?![\p{L}\p{N}])"
 _SEP = r"(?:[-.]|[ \t]{0,2}/[ \t]{0,2})"
 _ISO = regex.compile(rf"{_BEFORE}(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}}){_AFTER}")
 _NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}){_YEAR_END}")
+# Between a month name and the year: a space, after a comma in either script ("March,
+# 2026", «مارس، ٢٠٢٦»); or a hyphen, as spreadsheets write "15-Mar-2026".
 _DAY_MONTH_YEAR = _Spelled(
-    rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?({_GREGORIAN_HERE})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I
+    rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:من\s+|of\s+)?|-)({_GREGORIAN_HERE})\.?(?:[,،]?\s+|-)(\d{{4}}){_YEAR_END}", regex.I
 )
-_MONTH_DAY_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
-_MONTH_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?,?\s+(\d{{4}}){_YEAR_END}", regex.I)
+_MONTH_DAY_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,،]?\s+(\d{{4}}){_YEAR_END}", regex.I)
+_MONTH_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?[,،]?\s+(\d{{4}}){_YEAR_END}", regex.I)
 
 
 _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {

@@ -24,6 +24,9 @@ from policylint.dates import find_dates, parse_date
         ("1 كانون الثاني 2026", dt.date(2026, 1, 1)),
         ("10 أيلول 2025", dt.date(2025, 9, 10)),
         ("۱۵ أبريل ۲۰۲۶", dt.date(2026, 4, 15)),  # Persian digits
+        ("15-Mar-2026", dt.date(2026, 3, 15)),  # as spreadsheets write it
+        ("١٥ مارس، ٢٠٢٦", dt.date(2026, 3, 15)),  # a comma before the year, in Arabic script
+        ("مارس، ٢٠٢٦", dt.date(2026, 3, 31)),
         ("25/03/2026", dt.date(2026, 3, 25)),  # day above 12: day first
         ("3/25/2026", dt.date(2026, 3, 25)),  # month first, settled by the 25
         ("15 March 2026", dt.date(2026, 3, 15)),
