@@ -97,6 +97,8 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
                     if cell is None:
                         continue
                     value = cell
+                if matcher.first_dated <= rank < matcher.first_short and not find_dates(doc.prose[value.start : value.end]):
+                    continue  # "تمت مراجعة السياسة من قبل الإدارة القانونية" gives no date
                 if matcher.first_short <= rank < matcher.first_past_only:
                     # A short label counts only as a label: opening its sentence, a colon
                     # after it, a date in its value ("Updated: 1 June 2026").
@@ -130,6 +132,7 @@ class LabelMatcher:
     (a phrase's index is its rank); and the words that make a label another date's."""
 
     labels: PhraseMatcher
+    first_dated: int
     first_short: int
     first_past_only: int
     first_effective: int
@@ -194,6 +197,9 @@ class ReviewDateCheck(Check):
         # Labels of the date the policy takes effect ("تاريخ السريان", "effective date"):
         # read as its review date when none of `labels` is found.
         effective_labels: tuple[str, ...] = ()
+        # Sentences that say when the policy was reviewed ("تمت مراجعة هذه السياسة في ...",
+        # "this policy was updated in ..."): labels only when a date follows in them.
+        dated_labels: tuple[str, ...] = ()
         # Words too common in running text to be labels anywhere ("updated", "reviewed"):
         # counted only opening a line or sentence, with a colon and a date after them.
         short_labels: tuple[str, ...] = ()
@@ -210,6 +216,10 @@ class ReviewDateCheck(Check):
             return tuple(p for p in map(phrase_words, self.labels) if p)
 
         @functools.cached_property
+        def dated_phrases(self) -> tuple[tuple[str, ...], ...]:
+            return tuple(p for p in map(phrase_words, self.dated_labels) if p)
+
+        @functools.cached_property
         def short_phrases(self) -> tuple[tuple[str, ...], ...]:
             return tuple(p for p in map(phrase_words, self.short_labels) if p)
 
@@ -222,11 +232,13 @@ class ReviewDateCheck(Check):
             past_only = self.past_only_phrases
             short = self.short_phrases
             effective = [p for p in map(phrase_words, self.effective_labels) if p]
+            review = (*self.review_phrases, *self.dated_phrases)
             return LabelMatcher(
-                PhraseMatcher([*self.review_phrases, *short, *past_only, *effective]),
-                first_short=len(self.review_phrases),
-                first_past_only=len(self.review_phrases) + len(short),
-                first_effective=len(self.review_phrases) + len(short) + len(past_only),
+                PhraseMatcher([*review, *short, *past_only, *effective]),
+                first_dated=len(self.review_phrases),
+                first_short=len(review),
+                first_past_only=len(review) + len(short),
+                first_effective=len(review) + len(short) + len(past_only),
                 other_date=PhraseMatcher([phrase_words(word) for word in self.not_beside]),
             )
 
@@ -241,7 +253,7 @@ class ReviewDateCheck(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         review = doc.shared(
-            ("review-date", params.front_matter_keys, params.labels, params.short_labels, params.past_only_labels, params.effective_labels, params.not_beside, ctx.today),
+            ("review-date", params.front_matter_keys, params.labels, params.dated_labels, params.short_labels, params.past_only_labels, params.effective_labels, params.not_beside, ctx.today),
             lambda: _from_front_matter(doc, params, ctx.today)
             or _from_text(doc, params.label_matcher, ctx.today),
         )
