@@ -97,15 +97,21 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
                     if cell is None:
                         continue
                     value = cell
-                if matcher.first_dated <= rank < matcher.first_short and not find_dates(doc.prose[value.start : value.end]):
+                after = tokens[last + 1 : last + 2]
+                colon = bool(after) and after[0].text in (":", "：", "-", "–", "—")
+                opens = not any(t.is_word for t in tokens[:first])
+                dated = bool(find_dates(doc.prose[value.start : value.end]))
+                if matcher.first_dated <= rank < matcher.first_short and not dated:
                     continue  # "تمت مراجعة السياسة من قبل الإدارة القانونية" gives no date
-                if matcher.first_short <= rank < matcher.first_past_only:
+                if matcher.first_short <= rank < matcher.first_past_only and not (opens and colon and dated):
                     # A short label counts only as a label: opening its sentence, a colon
                     # after it, a date in its value ("Updated: 1 June 2026").
-                    after = tokens[last + 1 : last + 2]
-                    opens = not any(t.is_word for t in tokens[:first])
-                    if not (opens and after and after[0].text in (":", "：") and find_dates(doc.prose[value.start : value.end])):
-                        continue
+                    continue
+                if not (opens or colon or dated):
+                    # Inside a sentence and with no date after it, a label's words are
+                    # the sentence's own: «نبلغ العميل بآخر تحديث على طلبه», "the last
+                    # review of each ticket".
+                    continue
                 if matcher.first_past_only <= rank < matcher.first_effective:
                     dates = find_dates(doc.prose[value.start : value.end])
                     if dates and dates[0].date > today:
