@@ -79,6 +79,9 @@ def test_phrase_found_across_clitics_and_spelling():
         ("Owner: Support team\nNext review: 2027-01-01\nIt applies to: all staff", ["Owner: Support team", "Next review: 2027-01-01", "It applies to: all staff"]),
         ("We reply in\nfive short simple plain words: fast.", ["We reply in\nfive short simple plain words: fast."]),  # the line before is no label
         ("We serve three groups of\ncustomers: retail, business and public.", ["We serve three groups of\ncustomers: retail, business and public."]),  # the line before is prose
+        # A dotted abbreviation goes on before a word in lower case, ends before a capital.
+        ("We open at 9 a.m. every day. Our U.S. office closes at 5 p.m. Calls to the U.K. office",
+         ["We open at 9 a.m. every day.", "Our U.S. office closes at 5 p.m.", "Calls to the U.K. office"]),
     ],
 )
 def test_sentence_split(text, sentences):

@@ -41,7 +41,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # A single Latin capital is an initial: "J. Smith".
-    return len(word) == 1 and word.isascii() and text[match.start()].isupper()
+    if len(word) == 1 and word.isascii() and text[match.start()].isupper():
+        return True
+    # A dotted abbreviation ("a.m.", "U.S.", "U.K.") before a word in lower case goes on:
+    # "at 9 a.m. every day", "our U.S. office". Before a capital it may end a sentence.
+    return "." in word and _LOWER_NEXT.match(text, dot + 1) is not None
+
+
+_LOWER_NEXT = regex.compile(r"[ \t]{1,4}\p{Ll}")
 
 
 # The only characters where a sentence can end: the loop below jumps from one to the next.
