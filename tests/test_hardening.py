@@ -189,6 +189,8 @@ def test_a_folder_does_not_follow_links_out_of_itself(tmp_path):
         ("rules: &a\n  CSP104: {severity: warning}\nx: *a\n", "unknown setting 'x'"),
         ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)), "aliases"),
         ("extends: /dev/zero\n", "not a regular file"),
+        ("rules:\n  DOC107: {fields: {owner: {ar: a, en: b, lead_ins: 7}}}\n", "'lead_ins' must be a list of text, not 7"),
+        ("rules:\n  SLA103: {vocabulary: {not_channels: on call}}\n", "'not_channels' must be a list of phrases"),
         ("[" * 100_000 + "]" * 100_000 + "\n", "nested more than"),
     ],
 )  # fmt: skip

@@ -47,6 +47,10 @@ class DocumentControl(Check):
             for id, spec in self.fields.items():
                 if not isinstance(spec, dict) or set(spec) - _FIELD_KEYS or not {"ar", "en"} <= set(spec):
                     raise ValueError(f"field {id!r} needs 'ar' and 'en' names, and may have 'front_matter', 'labels' and 'lead_ins' lists only")
+                for key in ("front_matter", "labels", "lead_ins"):
+                    listed = spec.get(key) or []
+                    if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
+                        raise ValueError(f"field {id!r}: '{key}' must be a list of text, not {listed!r}")
                 phrases = tuple(p for p in map(phrase_words, spec.get("labels") or ()) if p)
                 lead_ins = tuple(p for p in map(phrase_words, spec.get("lead_ins") or ()) if p)
                 names = {"ar": spec["ar"], "en": spec["en"]}
