@@ -112,6 +112,10 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         row = "|" + "Last reviewed|" * count
         write(f"a header row of {count:,} review labels", f"# Customer Service Policy\n\n{row}\n|" + "---|" * count + "\n|" + " |" * count + "\n")
     for count in (10_000, 100_000):
+        # Each label of a line read its value to the line's end, and back to its start
+        # (2026-12-06: "reviewed" as a short review-date label, labels opening a line).
+        write(f"{count:,} labels on one line", "# Customer Service Policy\n\n" + "reviewed 15/03/2026 owner x " * count + "\n")
+    for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made
 

@@ -91,9 +91,11 @@ def _labelled_value(doc: Document, field: Field) -> bool:
     for block in doc.blocks:
         for sentence in block.sentences:
             tokens = sentence.tokens
-            for index, first, last in field.labels.find(tokens):
-                opens_sentence = not any(t.is_word for t in tokens[:first])
-                if not (opens_sentence or _opens_line(doc.prose, tokens[first].start)):
+            matches = field.labels.find(tokens)
+            # Where its first word is: a label before it opens the sentence.
+            first_word = next((i for i, t in enumerate(tokens) if t.is_word), len(tokens)) if matches else 0
+            for index, first, last in matches:
+                if not (first <= first_word or _opens_line(doc.prose, tokens[first].start)):
                     continue
                 after = tokens[last + 1 : last + 2]
                 if block.kind != "table_cell" and not (
@@ -117,9 +119,15 @@ _LETTER = regex.compile(r"\p{L}")
 
 
 def _opens_line(prose: str, offset: int) -> bool:
-    """Nothing but markup, bullets or numbering before `offset` on its line."""
-    line_start = prose.rfind("\n", 0, offset) + 1
+    """Nothing but markup, bullets or numbering before `offset` on its line. Looked for
+    in the characters just before it only: from every label of a long line back to the
+    line's start took quadratic time, and markup before a label is short."""
+    window = max(0, offset - _MARKUP_BEFORE_LABEL)
+    line_start = prose.rfind("\n", window, offset) + 1 or window
     return _LETTER.search(prose, line_start, offset) is None
+
+
+_MARKUP_BEFORE_LABEL = 80
 
 
 def _table_rows(doc: Document) -> dict[int, list[Block]]:

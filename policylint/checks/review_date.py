@@ -82,7 +82,10 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
     for index, block in enumerate(blocks):
         for sentence in block.sentences:
             tokens = sentence.tokens
-            for rank, first, last in labels.find(tokens):
+            matches = labels.find(tokens)
+            # Where its first word is: a label before it opens the sentence.
+            first_word = next((i for i, t in enumerate(tokens) if t.is_word), len(tokens)) if matches else 0
+            for rank, first, last in matches:
                 if _beside(tokens, first, last, other_date):
                     continue
                 label = Span(tokens[first].start, tokens[last].end)
@@ -91,7 +94,7 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
                 value = Span(label.end, sentence.span.end)
                 if block.kind == "heading" and index + 1 < len(blocks):
                     value = blocks[index + 1].span
-                elif not doc.prose[value.start : value.end].strip(" \t\n:：-–—|"):
+                elif _nothing_after(tokens, last):
                     # A label with nothing after it: in a table, the cell it names holds the date.
                     cell = _named_cell(doc, blocks, index) if block.kind == "table_cell" else None
                     if cell is None:
@@ -99,21 +102,20 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
                     value = cell
                 after = tokens[last + 1 : last + 2]
                 colon = bool(after) and after[0].text in (":", "：", "-", "–", "—")
-                opens = not any(t.is_word for t in tokens[:first])
-                dated = bool(find_dates(doc.prose[value.start : value.end]))
-                if matcher.first_dated <= rank < matcher.first_short and not dated:
+                opens = first <= first_word
+                if matcher.first_dated <= rank < matcher.first_short and not _date_near(doc, value):
                     continue  # "تمت مراجعة السياسة من قبل الإدارة القانونية" gives no date
-                if matcher.first_short <= rank < matcher.first_past_only and not (opens and colon and dated):
+                if matcher.first_short <= rank < matcher.first_past_only and not (opens and colon and _date_near(doc, value)):
                     # A short label counts only as a label: opening its sentence, a colon
                     # after it, a date in its value ("Updated: 1 June 2026").
                     continue
-                if not (opens or colon or dated):
+                if not (opens or colon or _date_near(doc, value)):
                     # Inside a sentence and with no date after it, a label's words are
                     # the sentence's own: «نبلغ العميل بآخر تحديث على طلبه», "the last
                     # review of each ticket".
                     continue
                 if matcher.first_past_only <= rank < matcher.first_effective:
-                    dates = find_dates(doc.prose[value.start : value.end])
+                    dates = _date_near(doc, value)
                     if dates and dates[0].date > today:
                         continue
                 if best is None or rank < best[0]:
@@ -185,6 +187,26 @@ def _cells_below(doc: Document, blocks: list[Block]) -> dict[int, Span]:
             for header in waiting.pop(block.header.strip(), ()):
                 below[header] = block.span
     return below
+
+
+def _nothing_after(tokens: Tokens, last: int) -> bool:
+    """Only separators after tokens[last] ("Last reviewed:" and the line ends). Read
+    token by token, without copying the rest of a sentence for every label in it."""
+    for i in range(last + 1, len(tokens)):
+        if tokens[i].text.strip(" \t\n:：-–—|"):
+            return False
+    return True
+
+
+# How far after a label its date may begin: a date follows its label within a few words.
+# Read to the sentence's end from every label, a line of thousands of "reviewed 15/03/2026"
+# took quadratic time.
+_DATE_WINDOW = 120
+
+
+def _date_near(doc: Document, value: Span) -> list[FoundDate]:
+    """The dates that begin in the first characters of a label's value."""
+    return find_dates(doc.prose[value.start : min(value.end, value.start + _DATE_WINDOW)])
 
 
 def _shift(found: FoundDate, by: int) -> FoundDate:
