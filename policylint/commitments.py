@@ -203,6 +203,7 @@ class _Analysis:
         # The channels a table row names, by line (and language): worked out once per row,
         # not once per promise in it (a long cell of promises made that quadratic).
         self._row_channel_memo: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._row_segments: dict[Span, str] = {}
 
     @functools.cached_property
     def _section_channels(self) -> list[tuple[Section, str | None]]:
@@ -275,10 +276,17 @@ class _Analysis:
             first = self._first_cells.get(self.doc.position(block.span.start).line)
             if first is None or first is block:
                 return ""
-            words = tokenize(self.doc.prose[first.span.start : first.span.end], first.lang, first.span.start)
-        else:
-            words = _list_label(self.doc, block) or []
-        if not words or words[-1].end > offset or _mentions(words, self.vocab.channel_matcher) or _mentions(words, self.vocab.measure_matcher):
+            # Once per row, not once per promise in it (the first cell comes before them).
+            if first.span not in self._row_segments:
+                words = tokenize(self.doc.prose[first.span.start : first.span.end], first.lang, first.span.start)
+                self._row_segments[first.span] = self._segment_of(words)
+            return self._row_segments[first.span]
+        words = _list_label(self.doc, block) or []
+        return "" if words and words[-1].end > offset else self._segment_of(words)
+
+    def _segment_of(self, words: list[Token]) -> str:
+        """The words as written, unless they name a channel or a measure."""
+        if not words or _mentions(words, self.vocab.channel_matcher) or _mentions(words, self.vocab.measure_matcher):
             return ""
         return " ".join(self.doc.prose[words[0].start : words[-1].end].split())
 
@@ -393,9 +401,13 @@ def _list_label(doc: Document, block: Block) -> list[Token] | None:
     ("- Phone: ...", "- Priority 1: ...")."""
     if block.kind != "list_item":
         return None
-    text = doc.prose[block.span.start : block.span.end]
+    # Only the item's opening characters: a long item holds many promises, and each asks.
+    text = doc.prose[block.span.start : min(block.span.end, block.span.start + _LABEL_LENGTH + 1)]
     colon = min((i for i in (text.find(":"), text.find("：")) if i > 0), default=-1)
-    return tokenize(text[:colon], block.lang, block.span.start) if 0 < colon <= 60 else None
+    return tokenize(text[:colon], block.lang, block.span.start) if 0 < colon <= _LABEL_LENGTH else None
+
+
+_LABEL_LENGTH = 60
 
 
 # Several rules read the same document's commitments and covered channels one after
