@@ -859,11 +859,12 @@ def test_words_that_only_hold_a_channel_name_name_no_channel(lint_json, tmp_path
 
 def test_under_and_below_bound_a_time_and_hold_time_is_its_own_measure(lint_json, tmp_path):
     # "under 2 minutes" and "below 3 minutes" promised nothing; once read, a hold time is
-    # not a second answer time for the same line.
+    # not a second answer time for the same line. Calls under 5 minutes are which calls.
     policy = _write_policy(
         tmp_path,
         "# Customer Service Policy\n\n## Phone\n\n- We answer calls in less than 30 seconds.\n"
-        "- Hold times are kept below 3 minutes.\n\n## Email\n\nWe reply to emails under 4 hours after they arrive.\n",
+        "- Hold times are kept below 3 minutes.\n- Calls under 5 minutes are not logged.\n\n"
+        "## Email\n\nEmail response time under 4 hours.\n",
     )
     assert _sla_rows(policy, "channel", "measure", "quantity", "unit") == [
         ("phone", "response", 30, "second"), ("phone", "hold", 3, "minute"), ("email", "response", 4, "hour"),

@@ -93,7 +93,11 @@ _RATES = [tuple(normalise(w) for w in p.split()) for p in (
 _BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
     "خلال", "في غضون", "غضون", "أقصاها", "أقصاه", "أقصى", "لا تتجاوز", "لا يتجاوز", "لا تتعدى", "لا يتعدى", "لا تزيد عن", "لا تزيد على",
     "لا يزيد عن", "لا يزيد على", "أقل من", "قبل مضي", "قبل انقضاء", "قبل مرور",
-    "within", "in under", "in less than", "less than", "fewer than", "under", "below", "no later than", "no more than", "not more than", "no longer than",
+    "within", "in under", "in less than", "in fewer than", "no later than",
+    # "under" and "below" after a time or a keeping: "hold time under 2 minutes", "kept
+    # below 3 minutes"; alone they also say which calls ("calls under 5 minutes are not
+    # logged"), which is no promise.
+    "time under", "times under", "time below", "times below", "kept under", "kept below", "time of less than", "no more than", "not more than", "no longer than",
     "not longer than", "not exceeding", "not to exceed", "at most", "at the latest",
     "maximum of", "max", "up to",
 )]
