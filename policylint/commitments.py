@@ -23,10 +23,10 @@ from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, normalise, p
 
 DEFAULT_MEASURE = "response"
 # Clause boundaries inside a sentence: the measure of a promise is named in its own clause
-# ("نؤكد استلام الشكوى خلال يوم، ونحلها خلال خمسة أيام").
+# ("نؤكد استلام الشكوى خلال يوم، ونحلها خلال خمسة أيام"). A relative clause goes on with
+# the one before its comma (RELATIVES): in "escalated to the manager, who replies within
+# 3 days" the reply is the escalated one.
 _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
-# A relative clause goes on with the one before its comma: in "escalated to the manager,
-# who replies within 3 days" the reply is the escalated one (RELATIVES).
 
 
 @dataclass(frozen=True)
