@@ -33,7 +33,7 @@ WORDS = st.sampled_from(
         "you can", "customers must", "يحق للعميل", "يجب على العميل", "ونرد",
         # Escalation stages, relative clauses, plans, bounds without "within".
         "escalated", "تُصعَّد", "الذي يرد", ", who", "Pro", "Email, chat", "Priority 1:", "on-call", "under", "below", "hold time",
-        "قبل الرنة الثالثة", "by the 3rd ring", "in an average of", "within the hour",
+        "قبل الرنة الثالثة", "by the 3rd ring", "in an average of", "within the hour", "أكثر من", "won't", "more than",
     ]
 )  # fmt: skip
 LINE = st.lists(WORDS, max_size=25).map(" ".join)

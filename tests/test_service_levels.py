@@ -918,3 +918,16 @@ def test_a_follow_up_is_not_a_second_answer_time(lint_json, tmp_path):
     )
     assert _sla_rows(policy, "measure", "quantity") == [("response", 24), ("follow-up", 3), ("response", 24), ("follow-up", 3)]
     assert lint_json(str(policy), "--select", "SLA103").findings == []
+
+
+def test_more_than_a_time_after_a_negation_bounds_it(tmp_path):
+    # «لا نضع العميل على الانتظار أكثر من دقيقتين» promised nothing; "more than" with no
+    # negation, or after a condition, is still no promise.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Phone\n\n- We won't keep you on hold for more than 2 minutes.\n"
+        "- Calls of more than 10 minutes are logged.\n- If a call is not answered in more than 3 minutes, it goes to voicemail.\n\n"
+        "## الهاتف\n\n- لا نضع العميل على الانتظار أكثر من دقيقتين.\n- لن ينتظر العميل لأكثر من ٥ دقائق.\n"
+        "- تُسجل المكالمات التي تستمر أكثر من ١٠ دقائق.\n",
+    )
+    assert _sla_rows(policy, "line", "measure", "quantity") == [(5, "hold", 2), (11, "hold", 2), (12, "response", 5)]

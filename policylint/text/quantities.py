@@ -485,6 +485,31 @@ def _verb_first_bound(reader: _Reader, i: int) -> Promise | None:
     return None
 
 
+# "no customer waits more than 5 minutes", «لا نضع العميل على الانتظار أكثر من دقيقتين»:
+# more than a time, after a negation in its clause, bounds it. Without the negation it is
+# no promise ("calls of more than 5 minutes are logged"); after a condition, a trigger.
+_MORE = frozenset(map(normalise, "more أكثر لأكثر".split()))
+_MORE_THAN = frozenset(map(normalise, "than من".split()))
+_NEGATED_BEFORE = frozenset(map(normalise, "no not never لا لن".split()))
+# How far back the negation may be: a clause's verb and its objects.
+_NEGATION_REACH = 8
+
+
+def _negated_more_than(reader: _Reader, i: int) -> Promise | None:
+    """"more than" + a time at i, a bound when a negation (and no condition) comes
+    before it in its clause, a few words back."""
+    quantity = reader.quantity(i + 2)
+    if quantity is None:
+        return None
+    negated = False
+    for k in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
+        word = reader.at(k)
+        if word in _CLAUSE_ENDS or _bare(word) in _CONDITIONS:
+            return None if _bare(word) in _CONDITIONS else (Promise(quantity, i, quantity.last) if negated else None)
+        negated = negated or _bare(word) in _NEGATED_BEFORE or word.endswith("n't")
+    return Promise(quantity, i, quantity.last) if negated else None
+
+
 def _ordinal_ring(reader: _Reader, i: int) -> Promise | None:
     """"before the third ring" or «قبل الرنة الثالثة» at i, as a count of rings."""
     if reader.at(i + 1) == "the" and reader.at(i + 2) in _ORDINALS and reader.at(i + 3) in _RINGS:
@@ -589,6 +614,8 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
+        if found is None and (word in _MORE or _bare(word) in _MORE) and reader.at(i + 1) in _MORE_THAN:
+            found = _negated_more_than(reader, i)
         if found is None and _bare(word) in _NOT and reader.at(i + 1) in _EXCEED and reader.at(i + 2) in _TIME_NOUNS:
             found = _verb_first_bound(reader, i)
         if found is None and (word in _NAMED_DAYS_FIRST or _bare(word) in _NAMED_DAYS_FIRST):
