@@ -259,22 +259,13 @@ class _Analysis:
             self._row_channel_memo[line_number, lang] = named
         return self._row_channel_memo[line_number, lang]
 
-    @functools.cached_property
-    def _first_cells(self) -> dict[int, Block]:
-        """Each table row's first cell, by line."""
-        first: dict[int, Block] = {}
-        for block in self.doc.blocks:
-            if block.kind == "table_cell":
-                first.setdefault(self.doc.position(block.span.start).line, block)
-        return first
-
     def _segment(self, block: Block, offset: int) -> str:
         """The customers or cases the promise at `offset` is for (Commitment.segment):
         its row's first cell, or its list label, when that names no channel and no measure
         and is not the promise itself."""
         if block.kind == "table_cell":
-            first = self._first_cells.get(self.doc.position(block.span.start).line)
-            if first is None or first is block:
+            first = self.doc.table_rows[self.doc.position(block.span.start).line][0]
+            if first is block:
                 return ""
             # Once per row, not once per promise in it (the first cell comes before them).
             if first.span not in self._row_segments:

@@ -153,6 +153,15 @@ class Document:
         return frozenset().union(*(s.tokens.all_keys for s in self.sentences))
 
     @functools.cached_property
+    def table_rows(self) -> dict[int, list[Block]]:
+        """The cells of each table row, by line, first cell first."""
+        rows: dict[int, list[Block]] = {}
+        for block in self.blocks:
+            if block.kind == "table_cell":
+                rows.setdefault(self.position(block.span.start).line, []).append(block)
+        return rows
+
+    @functools.cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
         return tuple(s.span.start for s in self.sentences)
 

@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from policylint.checks.base import Check, Context
-from policylint.document import Block, Document
+from policylint.document import Document
 from policylint.findings import Hit, Span
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
@@ -87,7 +87,6 @@ def _labelled_value(doc: Document, field: Field) -> bool:
     Head of Support |". A bare "Owner:", a control table with its value cells left empty,
     or the label's words inside a sentence («٣. إصدار رخصة البناء خلال ٥ أيام» is issuing
     a licence, "the owner of the account" no policy owner) give no field."""
-    rows: dict[int, list[Block]] | None = None
     for block in doc.blocks:
         for sentence in block.sentences:
             tokens = sentence.tokens
@@ -105,10 +104,8 @@ def _labelled_value(doc: Document, field: Field) -> bool:
                 if any(t.is_word for t in tokens[last + 1 :]):
                     return True
                 if block.kind == "table_cell":
-                    if rows is None:
-                        rows = _table_rows(doc)
                     line = doc.position(block.span.start).line
-                    if any(cell is not block and cell.sentences for cell in rows.get(line, ())):
+                    if any(cell is not block and cell.sentences for cell in doc.table_rows.get(line, ())):
                         return True
     return False
 
@@ -130,10 +127,3 @@ def _opens_line(prose: str, offset: int) -> bool:
 _MARKUP_BEFORE_LABEL = 80
 
 
-def _table_rows(doc: Document) -> dict[int, list[Block]]:
-    """The table cells of each line."""
-    rows: dict[int, list[Block]] = {}
-    for block in doc.blocks:
-        if block.kind == "table_cell":
-            rows.setdefault(doc.position(block.span.start).line, []).append(block)
-    return rows
