@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import operator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
@@ -50,6 +51,13 @@ class Localised(dict[str, str]):
 
     def pick(self, locale: str) -> str:
         return self.get(locale) or self.get("en") or next(iter(self.values()), "")
+
+
+def listed(values: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """Names in both languages ({"ar": ..., "en": ...}) as one list in each, with its own
+    comma: «أ، ب», "a, b". A plain dict, as messages name the language ("{fields[ar]}")."""
+    values = list(values)
+    return {locale: comma.join(v[locale] for v in values) for locale, comma in (("ar", "، "), ("en", ", "))}
 
 
 class Span(NamedTuple):

@@ -16,7 +16,7 @@ import regex
 
 from policylint.checks.base import Check, Context
 from policylint.document import Document
-from policylint.findings import Hit, Span
+from policylint.findings import Hit, Span, listed
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
 _FIELD_KEYS = {"front_matter", "labels", "lead_ins", "ar", "en"}
@@ -77,8 +77,7 @@ class DocumentControl(Check):
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         missing = [f for f in params.compiled if not self._present(doc, f)]
         if missing:
-            names = {loc: separator.join(f.names[loc] for f in missing) for loc, separator in (("ar", "، "), ("en", ", "))}
-            yield Hit(Span(0, doc.line_span(1).end), {"fields": names}, about="")
+            yield Hit(Span(0, doc.line_span(1).end), {"fields": listed(f.names for f in missing)}, about="")
 
 
 def _labelled_value(doc: Document, field: Field) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 from policylint.checks.base import Check, Context
 from policylint.commitments import Commitment, Vocabulary, contradictions, covered_channels, extract, vocabulary
 from policylint.document import Document
-from policylint.findings import Hit, Span
+from policylint.findings import Hit, Span, listed
 
 REPORTS = ("missing", "placeholder", "conflict")
 
@@ -72,9 +72,8 @@ class ServiceLevels(Check):
                 if c.quantity.value is None and (c.channel in wanted or c.channel is None):
                     by_span.setdefault(c.span, []).append(c)
             for span, same in by_span.items():
-                labels = [vocab.label("channel", c.channel) for c in same]
-                channel = {loc: separator.join(label[loc] for label in labels) for loc, separator in (("ar", "، "), ("en", ", "))}
-                yield Hit(span, {"channel": channel, "promise": describe(same[0]), "placeholder": same[0].quantity.placeholder})
+                channels = listed(vocab.label("channel", c.channel) for c in same)
+                yield Hit(span, {"channel": channels, "promise": describe(same[0]), "placeholder": same[0].quantity.placeholder})
         elif params.report == "conflict":
             for _, first, _, later in contradictions((None, c) for c in commitments):
                 if later.channel in wanted:
