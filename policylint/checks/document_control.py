@@ -89,11 +89,8 @@ def _labelled_value(doc: Document, field: Field) -> bool:
     for block in doc.blocks:
         for sentence in block.sentences:
             tokens = sentence.tokens
-            matches = field.labels.find(tokens)
-            # Where its first word is: a label before it opens the sentence.
-            first_word = next((i for i, t in enumerate(tokens) if t.is_word), len(tokens)) if matches else 0
-            for index, first, last in matches:
-                if not (first <= first_word or _opens_line(doc.prose, tokens[first].start)):
+            for index, first, last in field.labels.find(tokens):
+                if not (first <= tokens.first_word or _opens_line(doc.prose, tokens[first].start)):
                     continue
                 after = tokens[last + 1 : last + 2]
                 if block.kind != "table_cell" and not (

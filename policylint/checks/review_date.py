@@ -82,10 +82,7 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
     for index, block in enumerate(blocks):
         for sentence in block.sentences:
             tokens = sentence.tokens
-            matches = labels.find(tokens)
-            # Where its first word is: a label before it opens the sentence.
-            first_word = next((i for i, t in enumerate(tokens) if t.is_word), len(tokens)) if matches else 0
-            for rank, first, last in matches:
+            for rank, first, last in labels.find(tokens):
                 if _beside(tokens, first, last, other_date):
                     continue
                 label = Span(tokens[first].start, tokens[last].end)
@@ -102,7 +99,7 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
                     value = cell
                 after = tokens[last + 1 : last + 2]
                 colon = bool(after) and after[0].text in (":", "：", "-", "–", "—")
-                opens = first <= first_word
+                opens = first <= tokens.first_word
                 if matcher.first_dated <= rank < matcher.first_short and not _date_near(doc, value):
                     continue  # "تمت مراجعة السياسة من قبل الإدارة القانونية" gives no date
                 if matcher.first_short <= rank < matcher.first_past_only and not (opens and colon and _date_near(doc, value)):

@@ -147,6 +147,12 @@ class Tokens(tuple[Token, ...]):
     def all_keys(self) -> frozenset[str]:
         return frozenset().union(*self.keys)
 
+    @functools.cached_property
+    def first_word(self) -> int:
+        """The index of the first word (markup and numbering before it are not words),
+        len(self) when there is none: a label at or before it opens the sentence."""
+        return next((i for i, token in enumerate(self) if token.is_word), len(self))
+
     def copy_of(self, original: "Tokens") -> "Tokens":
         """Say these tokens are `original`'s words at another place (the same sentence in
         another policy): what is worked out from the words alone, the lookup keys and
