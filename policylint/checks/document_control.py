@@ -17,6 +17,7 @@ import regex
 from policylint.checks.base import Check, Context
 from policylint.document import Document
 from policylint.findings import Hit, Span, listed
+from policylint.text.labels import VALUE_SEPARATORS
 from policylint.text.tokens import PhraseMatcher, phrase_words
 
 _FIELD_KEYS = {"front_matter", "labels", "lead_ins", "ar", "en"}
@@ -106,8 +107,8 @@ def _labelled_value(doc: Document, field: Field) -> bool:
     return False
 
 
-# What stands between a label and its value: "Owner: ...", "Owner – ...".
-_SEPARATORS = frozenset(":：-–—=")
+# What stands between a label and its value (labels.py); a field's also "=" ("version = 2").
+_SEPARATORS = frozenset(VALUE_SEPARATORS + "=")
 _LETTER = regex.compile(r"\p{L}")
 
 

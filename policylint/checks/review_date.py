@@ -20,9 +20,12 @@ from policylint.dates import FoundDate, find_dates
 from policylint.document import Block, Document
 from policylint.findings import Hit, Span
 from policylint.text import counting
+from policylint.text.labels import VALUE_SEPARATORS
 from policylint.text.tokens import PhraseMatcher, Tokens, phrase_words
 
 PROBLEMS = ("missing", "unparseable", "computed", "ambiguous", "future", "stale", "overdue")
+# A label followed by one of these is a label, wherever it stands (labels.py).
+_SEPARATORS = frozenset(VALUE_SEPARATORS)
 # A template expression where the date should be: it shows the day the page is rendered,
 # so it always looks fresh and says nothing about a review. Expressions are short; the
 # bound keeps a long line full of openers with no closer from taking quadratic time.
@@ -98,7 +101,7 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
                         continue
                     value = cell
                 after = tokens[last + 1 : last + 2]
-                colon = bool(after) and after[0].text in (":", "：", "-", "–", "—")
+                colon = bool(after) and after[0].text in _SEPARATORS
                 opens = first <= tokens.first_word
                 if matcher.first_dated <= rank < matcher.first_short and not _date_near(doc, value):
                     continue  # "تمت مراجعة السياسة من قبل الإدارة القانونية" gives no date
@@ -125,7 +128,7 @@ def _from_text(doc: Document, matcher: LabelMatcher, today: dt.date) -> ReviewDa
     found = find_dates(text)
     if found:
         return ReviewDate(label, value, _shift(found[0], value.start), effective=effective)
-    stripped = text.strip(" \t\n:：-–—")
+    stripped = text.strip(" \t\n" + VALUE_SEPARATORS)
     start = value.start + text.index(stripped) if stripped else value.start
     computed = _COMPUTED.search(doc.source[value.start : value.end])
     return ReviewDate(label, Span(start, start + len(stripped)), None, computed=computed is not None, effective=effective)
@@ -190,7 +193,7 @@ def _nothing_after(tokens: Tokens, last: int) -> bool:
     """Only separators after tokens[last] ("Last reviewed:" and the line ends). Read
     token by token, without copying the rest of a sentence for every label in it."""
     for i in range(last + 1, len(tokens)):
-        if tokens[i].text.strip(" \t\n:：-–—|"):
+        if tokens[i].text.strip(" \t\n|" + VALUE_SEPARATORS):
             return False
     return True
 

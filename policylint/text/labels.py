@@ -12,6 +12,8 @@ _URL_SCHEME = regex.compile(r"(?:https?|ftp|mailto|tel)$", regex.I)
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 MAX_LABEL_WORDS = 6
+# What stands between a label and its value: a colon, or a dash ("Owner – Support team").
+VALUE_SEPARATORS = ":：-–—"
 
 
 def label_at(text: str, start: int, end: int) -> tuple[int, int] | None:
