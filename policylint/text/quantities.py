@@ -490,6 +490,7 @@ def _verb_first_bound(reader: _Reader, i: int) -> Promise | None:
 # no promise ("calls of more than 5 minutes are logged"); after a condition, a trigger.
 _MORE = frozenset(map(normalise, "more أكثر لأكثر".split()))
 _MORE_THAN = frozenset(map(normalise, "than من".split()))
+# Fewer than _NEGATIONS: «ما» is also "what", and «لم» negates the past, which promises nothing.
 _NEGATED_BEFORE = frozenset(map(normalise, "no not never لا لن".split()))
 # How far back the negation may be: a clause's verb and its objects.
 _NEGATION_REACH = 8
@@ -504,8 +505,10 @@ def _negated_more_than(reader: _Reader, i: int) -> Promise | None:
     negated = False
     for k in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
         word = reader.at(k)
-        if word in _CLAUSE_ENDS or _bare(word) in _CONDITIONS:
-            return None if _bare(word) in _CONDITIONS else (Promise(quantity, i, quantity.last) if negated else None)
+        if _bare(word) in _CONDITIONS:
+            return None
+        if word in _CLAUSE_ENDS:
+            break
         negated = negated or _bare(word) in _NEGATED_BEFORE or word.endswith("n't")
     return Promise(quantity, i, quantity.last) if negated else None
 
