@@ -336,6 +336,21 @@ def test_channels_named_as_customers_name_them(tmp_path):
     ]
 
 
+def test_letters_on_paper_are_a_channel_of_their_own(lint_json, tmp_path):
+    # "Letters: we reply within 5 working days" was a promise to any channel, under a plan
+    # called "Letters"; a policy that covers letters and promises nothing for them is told.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Care Policy\n\n## Service standards\n\n- Email: we reply within one working day.\n"
+        "- Letters: we reply within 5 working days.\n\n## المعايير\n\nنرد على الخطابات خلال ١٠ أيام عمل.\n",
+    )
+    assert _sla_rows(policy, "line", "channel", "segment") == [(5, "email", ""), (6, "post", ""), (10, "post", "")]
+    scope = _write_policy(tmp_path, "# Customer Care Policy\n\n## Scope\n\nCalls, emails and letters.\n\nWe answer calls within 1 minute and emails within 1 day.\n")
+    assert [f["message"] for f in lint_json("--select", "SLA101", str(scope)).findings] == [
+        "The policy covers post (letters) but promises no measurable time for it: state a number and a unit, such as “we reply within 24 hours”."
+    ]
+
+
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
     found = _vague_promises(
         lint_json,
