@@ -217,6 +217,33 @@ class _Analysis:
     def _channel_by_section_start(self) -> dict[int, str | None]:
         return {section.title_span.start: channel for section, channel in self._section_channels}
 
+    @functools.cached_property
+    def _stage_by_section_start(self) -> dict[int, str]:
+        """Sections whose title names a stage, no other measure and no channel
+        ("Escalation", «التصعيد»), by where their title starts: "Team leaders respond
+        within 4 hours" there is the escalated reply, not a channel's first one."""
+        found = {}
+        for section, channel in self._section_channels:
+            if channel is None:
+                tokens = tokenize(section.title, "ar" if self.doc.lang == "ar" else "en")
+                measures = {m for m, _ in _mentions(tokens, self.vocab.measure_matcher)}
+                # Not "Escalation and response times", which names the first reply too.
+                if len(measures) == 1 and measures <= self.vocab.stages:
+                    found[section.title_span.start] = measures.pop()
+        return found
+
+    def _section_stage(self, offset: int) -> str | None:
+        """The stage named by the nearest section around `offset` that names a channel
+        or a stage, if it names a stage."""
+        channels, stages = self._channel_by_section_start, self._stage_by_section_start
+        if not stages:
+            return None
+        for section in sorted(self.doc.enclosing_sections(offset), key=lambda s: -s.level):
+            start = section.title_span.start
+            if start in stages or channels.get(start):
+                return stages.get(start)
+        return None
+
     def _pick(self, mentions: list[tuple[str, int]], before: int) -> str | None:
         if not mentions:
             return None
@@ -379,6 +406,9 @@ class _Analysis:
                         channel = channel or self.vocab.measure_channels.get(measure)
                         if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
                             measure = header_measure
+                        if measure == DEFAULT_MEASURE:
+                            # A reply in an escalation section is the escalated reply.
+                            measure = self._section_stage(span.start) or measure
                         made.append(Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment))
                     for commitment in made:
                         if commitment.channel is not None and commitment.measure == self.vocab.default_measures.get(commitment.channel):

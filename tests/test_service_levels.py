@@ -811,6 +811,20 @@ def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, t
     assert lint_json(str(policy), "--select", "SLA103").findings == []
 
 
+
+def test_a_reply_in_an_escalation_section_is_the_escalated_reply(tmp_path):
+    # "Team leaders respond within 4 hours" under "Escalation" was a first reply on any
+    # channel; a section that names a channel, or the reply too, keeps its reading.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Care Policy\n\n## Escalation\n\nThe agent raises it to a team leader. Team leaders respond within 4 hours.\n\n"
+        "### Phone\n\nWe answer within 1 minute.\n\n## Escalation and response times\n\nWe reply within 2 days.\n\n"
+        "## التصعيد\n\nيحيل الموظف المشكلة إلى المشرف، ويرد المشرف على العميل خلال يومين.\n",
+    )
+    assert _sla_rows(policy, "line", "channel", "measure") == [
+        (5, None, "escalation"), (9, "phone", "response"), (13, None, "response"), (17, None, "escalation"),
+    ]
+
 TIERED = """# Customer Support Policy
 
 ## Scope
