@@ -157,22 +157,34 @@ _ACRONYM_PIECES = ["SLA", " ", "(", ")", "Service Level Agreement", "اتفاق�
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_ACRONYM_PIECES), max_size=20).map("".join))
 @example("SLA (" + "Service Level Agreement " * 8 + ")")  # a spelling-out of 190 characters, inside the bound
+@example("SLA SLA(Service Level Agreement)")  # a word between, whose spelling-out spells it
 def test_acronyms_spelled_out_in_parentheses_are_found_as_before(text):
     # The search now ends 200 characters after the acronym; a spelling-out is far shorter.
     for m in acronyms.ACRONYM.finditer(text):
-        plain = _PLAIN_EXPANDED_AFTER.match(text, m.end(1))
-        if plain is None or plain.end() - m.end(1) <= 200:
-            assert acronyms.is_expanded(text, m.start(1), m.end(1)) == (plain is not None or _wrapped(text, m.start(1), m.end(1)))
+        expected, reach = _plainly_expanded(text, m)
+        if reach <= 200:
+            assert acronyms.is_expanded(text, m.start(1), m.end(1)) == expected
 
 
 def test_acronyms_of_real_policies_are_found_spelled_out_as_before():
     for text in real_texts():
         for m in acronyms.ACRONYM.finditer(text):
-            plain = _PLAIN_EXPANDED_AFTER.match(text, m.end(1)) is not None or _wrapped(text, m.start(1), m.end(1))
-            assert acronyms.is_expanded(text, m.start(1), m.end(1)) == plain
+            assert acronyms.is_expanded(text, m.start(1), m.end(1)) == _plainly_expanded(text, m)[0]
 
 
 _PLAIN_EXPANDED_AFTER = regex.compile(r"\s*\(\s*[^()]*\p{L}{2,}[^()]*\)")
+# "the LEAP model (Listen, ...)": a word or two, then a spelling-out that spells it.
+_PLAIN_EXPANDED_AFTER_WORDS = regex.compile(r"(?:\s+\p{L}+){1,2}\s*\(([^()]+)\)")
+
+
+def _plainly_expanded(text: str, m: regex.Match) -> tuple[bool, int]:
+    """Is the acronym m[1] spelled out, found by unbounded patterns, and how far after it
+    the spelling-outs they found end."""
+    plain = _PLAIN_EXPANDED_AFTER.match(text, m.end(1))
+    words = _PLAIN_EXPANDED_AFTER_WORDS.match(text, m.end(1))
+    spelled = words is not None and acronyms._initials(words[1]) == m[1].removesuffix("s").upper()
+    reach = max((found.end() - m.end(1) for found in (plain, words) if found), default=0)
+    return plain is not None or spelled or _wrapped(text, m.start(1), m.end(1)), reach
 
 
 def _wrapped(text: str, start: int, end: int) -> bool:
