@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from policylint.checks.readability import own_sentences, readable_texts
-from policylint.document import Document
+from policylint.checks.readability import own_sentences, readable_texts, title_starts
+from policylint.document import Document, Sentence
 from policylint.runner import InputError
 from policylint.text import counting
 from policylint.text.readability import METRICS, measure
@@ -33,7 +33,8 @@ class SectionScore:
 class Stats:
     path: str
     lang: str
-    words: int
+    words: int  # every word, headings and tables too
+    # The running text's sentences (running_sentences) and their mean length in words.
     sentences: int
     mean_sentence: float
     longest_sentence: int
@@ -50,11 +51,21 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def running_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of the running text: not headings or bold titles, not table cells,
+    whose few words each made the mean sentence look half as long as it is."""
+    titles = title_starts(doc)
+    return [
+        s for block in doc.blocks if block.kind not in ("heading", "table_cell")
+        for s in block.sentences if s.words and s.span.start not in titles
+    ]
+
+
 def document_stats(doc: Document) -> Stats:
-    sentences = [s for s in doc.sentences if s.words]
+    sentences = running_sentences(doc)
     counts = [len(s.words) for s in sentences]
     longest = max(sentences, key=lambda s: len(s.words), default=None)
-    texts = readable_texts(doc, sentences, doc.lang)
+    texts = readable_texts(doc, doc.sentences, doc.lang)
     overall = measure(texts, doc.lang) if texts else None
     sections = []
     for section, section_texts in own_sentences(doc, doc.lang):
@@ -67,7 +78,7 @@ def document_stats(doc: Document) -> Stats:
     return Stats(
         path=doc.path,
         lang=doc.lang,
-        words=sum(counts),
+        words=sum(len(s.words) for s in doc.sentences),
         sentences=len(sentences),
         mean_sentence=round(sum(counts) / len(counts), 1) if counts else 0.0,
         longest_sentence=len(longest.words) if longest else 0,
@@ -83,12 +94,12 @@ def document_stats(doc: Document) -> Stats:
 
 LABELS = {
     "en": {
-        "words": "words", "sentences": "sentences", "mean": "mean sentence", "longest": "longest sentence",
+        "words": "words", "sentences": "sentences in paragraphs and lists", "mean": "mean sentence", "longest": "longest sentence",
         "readability": "readability", "hardest": "hardest sections", "line": "line", "n/a": "n/a",
         "easier": "higher is easier", "grade": "grade", "word_count": "{n} words", "comma": ", ",
     },
     "ar": {
-        "words": "الكلمات", "sentences": "الجمل", "mean": "متوسط الجملة", "longest": "أطول جملة",
+        "words": "الكلمات", "sentences": "جمل الفقرات والقوائم", "mean": "متوسط الجملة", "longest": "أطول جملة",
         "readability": "المقروئية", "hardest": "أصعب الأقسام", "line": "السطر", "n/a": "غير متاح",
         "easier": "الأعلى أسهل", "grade": "الصف", "word_count": "{n} كلمة", "comma": "، ",
     },

@@ -65,9 +65,9 @@ def test_the_arabic_summary_counts_its_findings_and_files(tmp_path):
 
 
 def test_stats_counts_the_words_of_the_longest_sentence_as_each_language_does(tmp_path):
-    (tmp_path / "policy.md").write_text("# سياسة خدمة العملاء\n\nنرد على كل رسالة خلال يوم عمل واحد.\n", encoding="utf-8")
+    (tmp_path / "policy.md").write_text("# سياسة خدمة العملاء\n\nنرد على كل رسالة خلال يوم عمل واحد. نشكر العميل دائماً.\n", encoding="utf-8")
     arabic = run("stats", "--locale", "ar", "policy.md", cwd=tmp_path).stdout
-    # The title is a sentence too: a mean of 5.5, a fraction, counted in the singular.
+    # Sentences of 8 and 3 words: a mean of 5.5, a fraction, counted in the singular.
     assert "8 كلمات، السطر 3" in arabic and "5.5 كلمة" in arabic
     english = run("stats", "--locale", "en", "policy.md", cwd=tmp_path).stdout
     assert "8 words, line 3" in english

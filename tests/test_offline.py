@@ -44,7 +44,7 @@ def test_english_readability_needs_no_download(tmp_path):
         " obligated to systematically document all communications, subsequently escalating unresolved"
         " organizational complications to appropriate managerial authorities. Comprehensive documentation"
         " facilitates institutional accountability, operational transparency and continuous organizational"
-        " improvement initiatives.\n",
+        " improvement initiatives. Supervisory personnel subsequently acknowledge escalations expeditiously.\n",
         encoding="utf-8",
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path), "HOME": str(home), "NLTK_DATA": str(home / "nltk")}

@@ -14,13 +14,21 @@ from policylint.text.readability import measure
 SCOPES = ("document", "section")
 
 
+def title_starts(doc: Document) -> frozenset[int]:
+    """Where each heading and each bold line standing alone starts: the sentence that
+    starts there is a title, not a sentence of the text."""
+    return doc.shared("title starts", lambda: frozenset(s.title_span.start for s in doc.sections if s.style != "label"))
+
+
 def readable_texts(doc: Document, sentences: Iterable[Sentence], lang: str) -> list[str]:
     """The text of each sentence in `lang`, a line split off at its label («المالك: ...»)
     read with the sentence before it (Sentence.continues): the formulas' reference
-    implementations read a paragraph's text, where such lines run on."""
+    implementations read a paragraph's text, where such lines run on. Titles are left
+    out: a policy's dozen two-word headings, read as sentences, made it look easier."""
+    titles = title_starts(doc)
     spans: list[tuple[int, int]] = []
     for s in sentences:
-        if s.lang != lang:
+        if s.lang != lang or s.span.start in titles:
             continue
         if s.continues and spans:
             spans[-1] = (spans[-1][0], s.span.end)
