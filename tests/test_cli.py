@@ -149,14 +149,31 @@ def test_document_whose_kind_cannot_be_told_gets_the_general_rules_and_one_info(
     assert result.exit_code == 1
 
 
-@pytest.mark.parametrize("title", ["Client Service Policy", "سياسة خدمة المستفيدين", "ميثاق خدمة المستفيدين"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Client Service Policy", "سياسة خدمة المستفيدين", "ميثاق خدمة المستفيدين",
+        "لائحة خدمة العملاء", "Customer Experience Policy", "سياسة تجربة العملاء",
+    ],
+)
 def test_a_policy_for_clients_or_beneficiaries_is_a_customer_service_policy(lint_json, tmp_path, title):
-    # Government bodies serve «المستفيدين», agencies "clients": these were of no known
-    # kind, so none of the policy's required parts was asked for.
+    # Government bodies serve «المستفيدين», agencies "clients", and Gulf bodies title
+    # their policies «لائحة» (bylaw): these were of no known kind, so none of the
+    # policy's required parts was asked for.
     path = tmp_path / "policy.md"
     path.write_text(f"# {title}\n\nنرد على كل طلب خلال يوم عمل.\n", encoding="utf-8")
     codes = lint_json(str(path)).codes()
     assert "PL003" not in codes and "CSP104" in codes
+
+
+@pytest.mark.parametrize("title", ["لائحة السلوك الوظيفي لموظفي خدمة العملاء", "لائحة أخلاقيات المهنة"])
+def test_a_bylaw_of_conduct_is_a_code_of_conduct(lint_json, tmp_path, title):
+    # «لائحة السلوك الوظيفي» names customer service too, but is a code of conduct.
+    path = tmp_path / "code.md"
+    path.write_text(f"# {title}\n\nيلتزم الموظف بالأمانة.\n", encoding="utf-8")
+    codes = lint_json(str(path)).codes()
+    assert "PL003" not in codes and any(c.startswith("COC") for c in codes)
+    assert not any(c.startswith("CSP") for c in codes)
 
 
 def test_select_ignore_locale_and_fail_on(lint_json):
