@@ -161,6 +161,11 @@ def test_a_last_review_date_is_not_the_effective_date(tmp_path, review_date):
         ("Owner: support team lead. Version: 1.4.\n", ""),
         ("**الإصدار** ٢٫١\n\nأعدها فريق تجربة العملاء.\n", ""),
         ("Version 3\n\nPrepared by the Customer Experience team.\n", ""),
+        # Fields on one line, set off by dashes or bars; a dash inside a sentence is not.
+        ("**رقم الإصدار:** ٢.٠ — **المالك:** إدارة الجودة\n", ""),
+        ("Version: 2 | Owner: Support\n", ""),
+        ("Version: 2 - Owner: Support\n", ""),
+        ("Version: 2\n\nWe serve everyone - the owner of the account first.\n", "owner"),
     ],
 )
 def test_document_control_labels_open_a_line_or_sentence(tmp_path, lines, missing):

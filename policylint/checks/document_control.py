@@ -91,7 +91,7 @@ def _labelled_value(doc: Document, field: Field) -> bool:
         for sentence in block.sentences:
             tokens = sentence.tokens
             for index, first, last in field.labels.find(tokens):
-                if not (first <= tokens.first_word or _opens_line(doc.prose, tokens[first].start)):
+                if not (first <= tokens.first_word or _opens_field(doc.prose, tokens[first].start)):
                     continue
                 after = tokens[last + 1 : last + 2]
                 if block.kind != "table_cell" and not (
@@ -112,13 +112,23 @@ _SEPARATORS = frozenset(VALUE_SEPARATORS + "=")
 _LETTER = regex.compile(r"\p{L}")
 
 
-def _opens_line(prose: str, offset: int) -> bool:
-    """Nothing but markup, bullets or numbering before `offset` on its line. Looked for
-    in the characters just before it only: from every label of a long line back to the
-    line's start took quadratic time, and markup before a label is short."""
+def _opens_field(prose: str, offset: int) -> bool:
+    """Nothing but markup, bullets or numbering before `offset` on its line, or a field
+    before it set off by a dash or a bar: «**الإصدار:** ٢.٠ — **المالك:** إدارة الجودة»,
+    "Version: 2 | Owner: Support". Looked for in the characters just before it only:
+    from every label of a long line back to the line's start took quadratic time, and
+    markup before a label is short."""
     window = max(0, offset - _MARKUP_BEFORE_LABEL)
     line_start = prose.rfind("\n", window, offset) + 1 or window
-    return _LETTER.search(prose, line_start, offset) is None
+    if _LETTER.search(prose, line_start, offset) is None:
+        return True
+    before = prose[line_start:offset].rstrip()
+    return before.endswith(_FIELD_BREAKS) or before.endswith("-") and before[-2:-1].isspace()
+
+
+# What sets one field off from the next on a line (a hyphen only with a space before it:
+# "Version: 2 - Owner: ...", not "e-mail").
+_FIELD_BREAKS = ("—", "–", "|", "·", "•", "؛", ";")
 
 
 _MARKUP_BEFORE_LABEL = 80
