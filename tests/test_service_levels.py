@@ -329,10 +329,12 @@ def test_channels_named_as_customers_name_them(tmp_path):
         tmp_path,
         "# سياسة خدمة العملاء\n\n- نرد على الاتصالات على الرقم الموحد خلال دقيقة.\n- نرد على الإيميلات خلال يوم.\n"
         "- نرد على التغريدات خلال ساعة.\n- نرد على رسائل واتس اب خلال ١٥ دقيقة.\n"
-        "- We answer the helpline within 2 minutes.\n- We answer tweets within 1 hour.\n",
+        "- We answer the helpline within 2 minutes.\n- We answer tweets within 1 hour.\n"
+        "- We answer questions on our community forum within 1 business day.\n- نرد في منتدى العملاء خلال يوم.\n",
     )
     assert _sla_rows(policy, "line", "channel") == [
         (3, "phone"), (4, "email"), (5, "social-media"), (6, "messaging"), (7, "phone"), (8, "social-media"),
+        (9, "social-media"), (10, "social-media"),
     ]
 
 
