@@ -62,6 +62,9 @@ from policylint.text.tokens import tokenize
         ("We reply within a business hour.", 1, "hour"),
         ("نعاود الاتصال خلال أربع ساعات عمل.", 4, "hour"),
         ("نحل المشكلة خلال يوما عمل.", 2, "business day"),
+        # «حتى» with a count after it is "up to", as "up to" is.
+        ("قد تستغرق المعالجة حتى ٥ أيام عمل.", 5, "business day"),
+        ("وقد يطول الانتظار حتى ساعتين.", 2, "hour"),
     ],
 )
 def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
@@ -78,6 +81,9 @@ def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
         # "in" past other words is a period, not a wait.
         "New agents shadow a colleague in the first 2 weeks.", "We answer in 3 languages.",
         "نعمل اليوم على تحسين الخدمة.", "We reply within business hours.", "يعمل الموظف خمسة عشر يوماً في الشهر.",
+        # «حتى» is "until" before a day, an hour of the day or an event.
+        "نعمل من الأحد حتى الخميس.", "نعمل حتى يوم الخميس.", "نعمل حتى الساعة ٥ مساءً.", "نتابع الطلب حتى إغلاقه.",
+        "قد نبقى حتى ساعة متأخرة.", "نعمل من ٨ صباحاً حتى ٥ مساءً.",
     ],
 )
 def test_words_that_look_like_promises_are_not(text):

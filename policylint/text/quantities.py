@@ -107,6 +107,9 @@ _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
 _BEFORE_FIRST = frozenset(p[0] for p in _BEFORE)
 _AFTER_FIRST = frozenset(p[0] for p in _AFTER)
 _FI = normalise("في")
+# «قد تستغرق المعالجة حتى ٥ أيام عمل»: "up to", read as «في» is below: a number or a
+# dual after it; «حتى إغلاق الطلب» is until an event, «حتى يوم الخميس» until a day.
+_HATTA = normalise("حتى")
 _AVERAGE = [tuple(normalise(w) for w in p.split()) for p in ("في المتوسط", "بالمتوسط", "كمتوسط", "بمتوسط", "متوسط", "on average", "average", "an average of")]
 # A day named instead of counted: "the same day" is at most one day, "the next business
 # day" at most one business day; and "within the hour", one hour.
@@ -644,6 +647,10 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             # «نرد على المحادثات في ٢٠ ثانية», as "in" above; but a unit alone is no count
             # after «في»: «في ساعة متأخرة» is "late at night", «في يوم الجمعة» "on Friday".
             quantity = reader.quantity(i + 1) if reader.at(i + 1) not in _AR_UNITS else None
+            if quantity is not None:
+                found = Promise(quantity, i, quantity.last)
+        if found is None and _bare(word) == _HATTA and _AR_UNITS.get(reader.at(i + 1), (None, None))[1] != 1:
+            quantity = reader.quantity(i + 1)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
         if found is None and _bare(word) in _RANGE_OPENERS:
