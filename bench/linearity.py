@@ -48,6 +48,7 @@ WORDS = (
     "Response time: | Last reviewed | **Effective date** |"
     " LEAP model (Listen, Empathize) قبل الرنة الثالثة the 3rd ring فيما يتعلق بالطلب يحدد لاحقا (يُحدد لاحقاً "
     "Pro Email, chat escalated who الذي تُصعَّد under hold time follow up"
+    " حتى ساعتين — Version: 2 · المالك: Letters: forum ## Escalation"
 ).split(" ")
 
 
