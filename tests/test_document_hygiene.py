@@ -166,6 +166,11 @@ def test_a_last_review_date_is_not_the_effective_date(tmp_path, review_date):
         ("Version: 2 | Owner: Support\n", ""),
         ("Version: 2 - Owner: Support\n", ""),
         ("Version: 2\n\nWe serve everyone - the owner of the account first.\n", "owner"),
+        # A table's cell that opens with a label's word is no label unless the label fills
+        # it: issuing a licence is a service.
+        ("| الخدمة | المدة |\n|---|---|\n| إصدار رخصة بناء | ٥ أيام عمل |\n", "مالك السياسة، رقم الإصدار"),
+        ("| البند | القيمة |\n|---|---|\n| رقم الإصدار | ٢٫١ |\n| المالك | إدارة الجودة |\n", ""),
+        ("| Version: 2.1 | Owner: Support team |\n|---|---|\n", ""),
     ],
 )
 def test_document_control_labels_open_a_line_or_sentence(tmp_path, lines, missing):

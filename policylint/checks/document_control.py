@@ -93,16 +93,18 @@ def _labelled_value(doc: Document, field: Field) -> bool:
             for index, first, last in field.labels.find(tokens):
                 if not (first <= tokens.first_word or _opens_field(doc.prose, tokens[first].start)):
                     continue
-                after = tokens[last + 1 : last + 2]
-                if block.kind != "table_cell" and not (
-                    index in field.lead_ins or after and (after[0].text in _SEPARATORS or any(c.isdigit() for c in after[0].text))
-                ):
-                    continue
-                if any(t.is_word for t in tokens[last + 1 :]):
-                    return True
-                if block.kind == "table_cell":
+                followed = any(t.is_word for t in tokens[last + 1 :])
+                if block.kind == "table_cell" and not followed:
+                    # The label fills its cell: the value is in another cell of its row.
                     line = doc.position(block.span.start).line
                     if any(cell is not block and cell.sentences for cell in doc.table_rows.get(line, ())):
+                        return True
+                    continue
+                # In a line or a cell of its own words, a separator or a number after the
+                # label: «| إصدار رخصة بناء | ٥ أيام |» is a service, not the version.
+                after = tokens[last + 1 : last + 2]
+                if index in field.lead_ins or after and (after[0].text in _SEPARATORS or any(c.isdigit() for c in after[0].text)):
+                    if followed:
                         return True
     return False
 
