@@ -359,6 +359,19 @@ def test_letters_on_paper_are_a_channel_of_their_own(lint_json, tmp_path):
     ]
 
 
+def test_a_completion_time_is_a_resolution_time(tmp_path):
+    # Public bodies' charters give each service a completion time («مدة الإنجاز»): under
+    # that header the times were read as nothing at all.
+    policy = _write_policy(
+        tmp_path,
+        "# ميثاق خدمة المستفيدين\n\n| الخدمة | مدة الإنجاز |\n|---|---|\n| إصدار رخصة بناء | ٥ أيام عمل |\n\n"
+        "| Service | Completion time |\n|---|---|\n| Permit renewal | 1 business day |\n\nWe complete repairs within 10 days.\n",
+    )
+    assert _sla_rows(policy, "line", "measure", "segment", "quantity") == [
+        (5, "resolution", "إصدار رخصة بناء", 5), (9, "resolution", "Permit renewal", 1), (11, "resolution", "", 10),
+    ]
+
+
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
     found = _vague_promises(
         lint_json,
