@@ -50,7 +50,14 @@ def test_month_only_is_judged_by_its_last_day():
     assert found.date == dt.date(2026, 2, 28) and found.month_only
 
 
-@pytest.mark.parametrize("text", ["[التاريخ]", "الربيع الماضي", "2026-02-30", "1447هـ", "{{ date('Y-m-d') }}"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[التاريخ]", "الربيع الماضي", "2026-02-30", "1447هـ", "{{ date('Y-m-d') }}",
+        # A span of years, a numbered decision, a month that is none.
+        "2025-26", "القرار رقم ٣/٢٠٢٦", "Circular No. 3/2026", "2026-13",
+    ],
+)
 def test_not_a_date(text):
     assert find_dates(text) == []
 
@@ -99,6 +106,10 @@ def test_parses_hijri_and_written_out_days(text, date):
         ("H1 2026", dt.date(2026, 6, 30)),
         ("النصف الثاني من 2026", dt.date(2026, 12, 31)),
         ("رمضان 1446هـ", dt.date(2025, 3, 29)),  # a Hijri month: its last day
+        # A month by its number: ISO 8601's year and month, and as forms write it.
+        ("2026-10", dt.date(2026, 10, 31)),
+        ("10/2026", dt.date(2026, 10, 31)),
+        ("٠٢ / ٢٠٢٦م", dt.date(2026, 2, 28)),
     ],
 )
 def test_periods_are_judged_by_their_last_day(text, date):
