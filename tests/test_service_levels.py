@@ -396,6 +396,19 @@ def test_returning_missed_calls_is_a_call_back_not_a_second_answer_time(tmp_path
     assert rows == [("phone", "response", 30, "second"), ("phone", "callback", 2, "hour"), ("live-chat", "response", 90, "second")]
 
 
+def test_returned_voicemails_are_a_call_back_and_a_bound_may_be_a_sign(tmp_path):
+    # "Voicemails are returned by the next working day" was the customer's return window
+    # (of goods); "< 2 min" and "≤ 30 sec", as tables write a bound, were no promise.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Service levels\n\n- Voicemails are returned by the next working day.\n"
+        "- Chat: < 2 min wait.\n\n| Channel | First response |\n|---|---|\n| Phone | ≤ 30 sec |\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity", "unit") == [
+        ("voicemail", "callback", 1, "business day"), ("live-chat", "response", 2, "minute"), ("phone", "response", 30, "second"),
+    ]
+
+
 def test_a_call_back_that_names_no_channel_is_a_phone_promise(tmp_path):
     # «نعاود الاتصال بالعميل خلال ساعتين» was listed under "unspecified channel", and so
     # never compared with the phone's call-back time elsewhere in the policy.

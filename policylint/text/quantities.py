@@ -100,6 +100,8 @@ _BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
     "time under", "times under", "time below", "times below", "kept under", "kept below", "time of less than", "no more than", "not more than", "no longer than",
     "not longer than", "not exceeding", "not to exceed", "at most", "at the latest",
     "maximum of", "max", "up to",
+    # As service-level tables write a bound: "< 2 min", "≤ 30 sec", "<= 4 hours".
+    "<", "< =", "≤",
 )]
 _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
     "على الأكثر", "كحد أقصى", "بحد أقصى", "at most", "at the latest", "maximum", "max",
