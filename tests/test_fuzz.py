@@ -34,6 +34,9 @@ WORDS = st.sampled_from(
         # Escalation stages, relative clauses, plans, bounds without "within".
         "escalated", "تُصعَّد", "الذي يرد", ", who", "Pro", "Email, chat", "Priority 1:", "on-call", "under", "below", "hold time",
         "قبل الرنة الثالثة", "by the 3rd ring", "in an average of", "within the hour", "أكثر من", "won't", "more than",
+        # «حتى» as "up to", signs as bounds, fields set off by dashes, months by number.
+        "حتى", "ساعتين", "< 2 min", "≤", "<=", "Letters:", "community forum", "Voicemails are returned", "مدة الإنجاز",
+        "— **المالك:**", "Version: 2 |", "·", "2026-10", "10/2026", "رقم ٣/٢٠٢٦", "في حال عدم", "If we cannot",
     ]
 )  # fmt: skip
 LINE = st.lists(WORDS, max_size=25).map(" ".join)
