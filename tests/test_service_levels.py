@@ -264,6 +264,19 @@ def test_soon_and_later_are_vague_in_arabic_as_shortly_is_in_english(lint_json, 
     assert found == [(3, "قريباً"), (5, "في وقت لاحق"), (7, "عمّا قريب"), (9, "قريباً")]
 
 
+def test_urgently_and_a_suitable_time_are_vague_in_arabic(lint_json, tmp_path):
+    # «على وجه السرعة» (urgently), «بشكل سريع», «خلال وقت مناسب» and «في أقصر وقت ممكن»
+    # promise no more than «في أقرب وقت ممكن» does; choosing a suitable time to call
+    # promises nothing, and a number makes the promise measurable.
+    found = _vague_promises(
+        lint_json,
+        tmp_path,
+        "# سياسة خدمة العملاء\n\nنرد على الطلبات على وجه السرعة.\n\nنعالج الشكاوى بشكل سريع.\n\nنرد خلال وقت مناسب.\n\n"
+        "نحل المشكلة في أقصر وقت ممكن.\n\nنختار الوقت المناسب للاتصال.\n\nنرد على الحالات الطارئة على وجه السرعة خلال ساعة.\n",
+    )
+    assert found == [(3, "على وجه السرعة"), (5, "بشكل سريع"), (7, "خلال وقت مناسب"), (9, "في أقصر وقت ممكن")]
+
+
 def test_quickly_and_its_kin_are_vague_where_a_reply_is_promised(lint_json, tmp_path):
     # The seed's own «سنرد بسرعة على جميع استفسارات واحتياجات العملاء» promised no time and
     # was not reported, nor "as fast as possible" or "within a reasonable timeframe".
