@@ -385,6 +385,18 @@ def test_a_completion_time_is_a_resolution_time(tmp_path):
     ]
 
 
+def test_telling_the_outcome_of_a_complaint_is_its_resolution(lint_json, tmp_path):
+    # «نبلغ العميل بنتيجة الشكوى خلال ١٠ أيام عمل» was read as the complaint's
+    # acknowledgement, so SLA105 said the policy gave no time for resolving it.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنبلغ العميل بنتيجة الشكوى خلال ١٠ أيام عمل من تاريخ استلامها، ونؤكد استلامها خلال ٢٤ ساعة.\n\n"
+        "## Complaints\n\nWe tell you the outcome within 10 working days.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [("resolution", 10), ("acknowledgement", 24), ("resolution", 10)]
+    assert lint_json(str(policy), "--select", "SLA105").findings == []
+
+
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
     found = _vague_promises(
         lint_json,
