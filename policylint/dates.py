@@ -13,7 +13,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -131,11 +130,11 @@ _NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}})
 # no month 26), or a numbered decision or circular («القرار رقم ٣/٢٠٢٦», "No. 3/2026").
 # The digit is looked for first and the spaces are bounded, so the look behind is tried
 # at digits only and reads a few characters.
-_NOT_DATE_AROUND = r"(?=\d)(?<!\d[ \t]{0,2}[-./][ \t]{0,2})(?<!(?:رقم|No\.?|#)[ \t]{0,2})"
+_NOT_DATE_BEFORE = r"(?=\d)(?<!\d[ \t]{0,2}[-./][ \t]{0,2})(?<!(?:رقم|No\.?|#)[ \t]{0,2})"
 _NOT_DATE_AFTER = r"(?![ \t]{0,2}[-./][ \t]{0,2}\d)"
-_YEAR_MONTH = regex.compile(rf"{_BEFORE}{_NOT_DATE_AROUND}(\d{{4}})[ \t]{{0,2}}[-/][ \t]{{0,2}}(\d{{1,2}}){_AFTER}{_NOT_DATE_AFTER}")
+_YEAR_MONTH = regex.compile(rf"{_BEFORE}{_NOT_DATE_BEFORE}(\d{{4}})[ \t]{{0,2}}[-/][ \t]{{0,2}}(\d{{1,2}}){_AFTER}{_NOT_DATE_AFTER}")
 _MONTH_YEAR_NUMERIC = regex.compile(
-    rf"{_BEFORE}{_NOT_DATE_AROUND}(\d{{1,2}})[ \t]{{0,2}}[-/][ \t]{{0,2}}(\d{{4}}){_YEAR_END}{_NOT_DATE_AFTER}", regex.I
+    rf"{_BEFORE}{_NOT_DATE_BEFORE}(\d{{1,2}})[ \t]{{0,2}}[-/][ \t]{{0,2}}(\d{{4}}){_YEAR_END}{_NOT_DATE_AFTER}", regex.I
 )
 # Between a month name and the year: a space, after a comma in either script ("March,
 # 2026", «مارس، ٢٠٢٦»); or a hyphen, as spreadsheets write "15-Mar-2026".
@@ -295,12 +294,11 @@ def find_dates(text: str) -> list[FoundDate]:
     for m in _MONTH_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:
         year, month = int(m[2]), _month_number(m[1])
         add(m, _make(year, month, calendar.monthrange(year, month)[1]), month_only=True)
-    for m, (year, month) in itertools.chain(
-        ((m, (m[1], m[2])) for m in _YEAR_MONTH.finditer(digits)),
-        ((m, (m[2], m[1])) for m in _MONTH_YEAR_NUMERIC.finditer(digits)),
-    ):
-        if 1 <= int(month) <= 12:
-            add(m, _make(int(year), int(month), calendar.monthrange(int(year), int(month))[1]), month_only=True)
+    by_number = [(m, int(m[1]), int(m[2])) for m in _YEAR_MONTH.finditer(digits)]
+    by_number += [(m, int(m[2]), int(m[1])) for m in _MONTH_YEAR_NUMERIC.finditer(digits)]
+    for m, year, month in by_number:
+        if 1 <= month <= 12:
+            add(m, _make(year, month, calendar.monthrange(year, month)[1]), month_only=True)
     for m in _QUARTER.finditer(digits):
         quarter, year = (m[1], m[2]) if m[1] else (m[4], m[3])
         add(m, _quarter_end(int(year), int(quarter)), month_only=True)

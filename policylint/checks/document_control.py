@@ -100,8 +100,8 @@ def _labelled_value(doc: Document, field: Field) -> bool:
                     if any(cell is not block and cell.sentences for cell in doc.table_rows.get(line, ())):
                         return True
                     continue
-                # In a line or a cell of its own words, a separator or a number after the
-                # label: «| إصدار رخصة بناء | ٥ أيام |» is a service, not the version.
+                # Elsewhere a separator or a number follows the label, and then its value:
+                # «| إصدار رخصة بناء | ٥ أيام |» is issuing a licence, not the version.
                 after = tokens[last + 1 : last + 2]
                 if index in field.lead_ins or after and (after[0].text in _SEPARATORS or any(c.isdigit() for c in after[0].text)):
                     if followed:
