@@ -103,9 +103,9 @@ def _labelled_value(doc: Document, field: Field) -> bool:
                 # Elsewhere a separator or a number follows the label, and then its value:
                 # «| إصدار رخصة بناء | ٥ أيام |» is issuing a licence, not the version.
                 after = tokens[last + 1 : last + 2]
-                if index in field.lead_ins or after and (after[0].text in _SEPARATORS or any(c.isdigit() for c in after[0].text)):
-                    if followed:
-                        return True
+                separated = after and (after[0].text in _SEPARATORS or any(c.isdigit() for c in after[0].text))
+                if followed and (index in field.lead_ins or separated):
+                    return True
     return False
 
 
