@@ -154,6 +154,8 @@ def test_document_whose_kind_cannot_be_told_gets_the_general_rules_and_one_info(
     [
         "Client Service Policy", "سياسة خدمة المستفيدين", "ميثاق خدمة المستفيدين",
         "لائحة خدمة العملاء", "Customer Experience Policy", "سياسة تجربة العملاء",
+        "Service Charter", "Customer Support Standards", "Our Customer Promise", "ميثاق العملاء", "سياسة الدعم الفني",
+        "ضوابط التعامل مع العملاء", "سياسة الشكاوى وخدمة العملاء",
     ],
 )
 def test_a_policy_for_clients_or_beneficiaries_is_a_customer_service_policy(lint_json, tmp_path, title):
@@ -166,7 +168,10 @@ def test_a_policy_for_clients_or_beneficiaries_is_a_customer_service_policy(lint
     assert "PL003" not in codes and "CSP104" in codes
 
 
-@pytest.mark.parametrize("title", ["لائحة السلوك الوظيفي لموظفي خدمة العملاء", "لائحة أخلاقيات المهنة"])
+@pytest.mark.parametrize(
+    "title",
+    ["لائحة السلوك الوظيفي لموظفي خدمة العملاء", "لائحة أخلاقيات المهنة", "قواعد سلوك موظفي خدمة العملاء", "مدونة أخلاقيات المهنة", "Support Team Conduct Guidelines"],
+)
 def test_a_bylaw_of_conduct_is_a_code_of_conduct(lint_json, tmp_path, title):
     # «لائحة السلوك الوظيفي» names customer service too, but is a code of conduct.
     path = tmp_path / "code.md"
