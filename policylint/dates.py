@@ -14,11 +14,12 @@ import calendar
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
+from policylint.text import arabic
 from policylint.text.chars import ascii_digits
 
 
@@ -241,6 +242,14 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in `text`, in order, without overlaps."""
+    if arabic.has_presentation_forms(text):
+        # «١٥ ﺳﺒﺘﻤﺒﺮ ٢٠٢٦», copied out of a PDF: read in letters, placed in the text as written.
+        plain, origin = arabic.plain_letters(text)
+        return [replace(d, start=origin[d.start], end=origin[d.end - 1] + 1) for d in _find_dates(plain)]
+    return _find_dates(text)
+
+
+def _find_dates(text: str) -> list[FoundDate]:
     digits = ascii_digits(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []

@@ -102,3 +102,38 @@ def test_a_line_split_off_at_a_label_continues_its_sentence_only_after_a_kept_on
     # After a full stop a new sentence starts anyway; a leading line with no word is no sentence to continue.
     assert [c for _, _, c in split("Done.\nOwner: A")] == [False, False]
     assert [c for _, _, c in split("**\nOwner: A\nVersion: 2")] == [False, True]
+
+
+def _in_presentation_forms(text: str) -> str:
+    """Arabic as a PDF hands it over: each letter in a presentation form (the isolated
+    one here), lam-alef as its ligature."""
+    import unicodedata
+
+    isolated = {
+        unicodedata.normalize("NFKC", chr(code)): chr(code)
+        for code in range(0xFE70, 0xFEFD)
+        if unicodedata.name(chr(code), "").endswith("ISOLATED FORM")
+    }
+    return "".join(isolated.get(char, char) for char in text.replace("لا", "\ufefb"))
+
+
+@pytest.mark.parametrize("name", ["templates/handbook.md", "templates/service-standards.md", "incomplete/ar-no-review-date.md"])
+def test_arabic_copied_out_of_a_pdf_is_read_as_its_letters(tmp_path, name):
+    # Presentation forms matched no word list, no section name, no date: a template
+    # copied out of a PDF passed as a policy of no known kind with hardly a finding.
+    import json
+
+    from conftest import FIXTURES, TODAY, run
+
+    original = (FIXTURES / name).read_text(encoding="utf-8")
+    copied = tmp_path / "copied.md"
+    copied.write_text(_in_presentation_forms(original), encoding="utf-8")
+    assert copied.read_text(encoding="utf-8") != original
+
+    def found(path) -> list[tuple[str, int]]:
+        report = run("--today", TODAY, "--format", "json", str(path)).stdout
+        return [(f["code"], f["line"]) for f in json.loads(report)["findings"]]
+
+    read = found(copied)
+    assert [f for f in read if f[0] != "DOC110"] == found(FIXTURES / name)
+    assert [code for code, _ in read].count("DOC110") == 1  # and the advice to convert it, once

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from policylint.checks.acronym import AcronymCheck
 from policylint.checks.base import Check
+from policylint.checks.characters import CharactersCheck
 from policylint.checks.document_control import DocumentControl
 from policylint.checks.placeholder import Placeholder
 from policylint.checks.readability import ReadabilityCheck
@@ -33,6 +34,7 @@ CHECK_TYPES: tuple[type[Check], ...] = (
     StructureCheck,
     DocumentControl,
     SecretsCheck,
+    CharactersCheck,
 )
 
 

@@ -4,6 +4,9 @@ results without installing camel-tools and PyTorch), clitic-aware matching."""
 from __future__ import annotations
 
 import functools
+import unicodedata
+
+import regex
 
 from policylint.text import camel
 from policylint.text.chars import BIDI_MARKS, TATWEEL, ascii_digits
@@ -23,14 +26,55 @@ def word_tokenize(text: str) -> list[str]:
     return camel.word_tokenize(text)
 
 
+# Text copied out of a PDF often carries each letter in the shape it takes in its word
+# (U+FB50-U+FDFF, U+FE70-U+FEFC: «ﺍﻟﻌﻤﻼﺀ» for «العملاء»), which no word list would
+# match; NFKC gives the letters back.
+_PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+_PRESENTATION_FORM = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def _presentation_forms() -> dict[int, str]:
+    table = {}
+    for first, last in _PRESENTATION_RANGES:
+        for code in range(first, last + 1):
+            letters = unicodedata.normalize("NFKC", chr(code))
+            if letters != chr(code):
+                table[code] = letters
+    return table
+
+
+_PRESENTATION_FORMS = _presentation_forms()  # a quarter of a millisecond
+# One pass of str.translate: presentation forms become letters, directional marks go.
+_LETTERS_NOT_MARKS = {**_PRESENTATION_FORMS, **BIDI_MARKS}
+
+
 def normalise(text: str) -> str:
     """Fold the spelling variants real policies use, for comparison only.
 
-    Diacritics and tatweel go; أ إ آ become ا; ى becomes ي; ة becomes ه; directional
-    marks go; Arabic-Indic and Persian digits become ASCII; Latin letters are lowercased.
+    Presentation forms become letters; diacritics and tatweel go; أ إ آ become ا; ى
+    becomes ي; ة becomes ه; directional marks go; Arabic-Indic and Persian digits become
+    ASCII; Latin letters are lowercased.
     """
-    text = text.translate(BIDI_MARKS).replace(TATWEEL, "")
+    text = text.translate(_LETTERS_NOT_MARKS).replace(TATWEEL, "")
     return ascii_digits(camel.fold_arabic(text)).lower()
+
+
+def has_presentation_forms(text: str) -> bool:
+    return bool(text) and max(text) >= "\ufb50" and _PRESENTATION_FORM.search(text) is not None
+
+
+def plain_letters(text: str) -> tuple[str, list[int]]:
+    """The text with presentation forms made letters, and where in `text` each of its
+    characters (and its end) stands: a lam-alef ligature gives two letters, so offsets
+    found in the plain text are mapped back through this list."""
+    plain: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        letters = _PRESENTATION_FORMS.get(ord(char), char)
+        plain.append(letters)
+        origin.extend([i] * len(letters))
+    origin.append(len(text))
+    return "".join(plain), origin
 
 
 def strip_article(word: str) -> str:
