@@ -137,3 +137,13 @@ def test_arabic_copied_out_of_a_pdf_is_read_as_its_letters(tmp_path, name):
     read = found(copied)
     assert [f for f in read if f[0] != "DOC110"] == found(FIXTURES / name)
     assert [code for code, _ in read].count("DOC110") == 1  # and the advice to convert it, once
+
+
+def test_persian_yeh_and_keheh_are_the_arabic_letters_they_look_like(lint_json, tmp_path):
+    # «سیاسة» and «الشکاوى», typed on a Persian keyboard, matched neither the kind's title
+    # nor the complaints section's name nor «يتم».
+    assert normalise("سیاسة الشکاوى") == normalise("سياسة الشكاوى")
+    policy = tmp_path / "policy.md"
+    policy.write_text("# سیاسة خدمة العملاء\n\n## الشکاوى\n\nنرد على الشکاوى خلال يومين ویتم تسجيلها.\n", encoding="utf-8")
+    codes = lint_json(str(policy)).codes()
+    assert "PL003" not in codes and "CSP113" not in codes and "PLA102" in codes

@@ -44,16 +44,19 @@ def _presentation_forms() -> dict[int, str]:
 
 
 _PRESENTATION_FORMS = _presentation_forms()  # a quarter of a millisecond
-# One pass of str.translate: presentation forms become letters, directional marks go.
-_LETTERS_NOT_MARKS = {**_PRESENTATION_FORMS, **BIDI_MARKS}
+# Persian yeh and keheh, which a Persian keyboard or some systems put in Arabic text
+# («سیاسة», «الشکاوى»): the Arabic letters they look like.
+_PERSIAN_LOOKALIKES = {0x06CC: "ي", 0x06A9: "ك"}
+# One pass of str.translate: these become letters, directional marks go.
+_LETTERS_NOT_MARKS = {**_PRESENTATION_FORMS, **_PERSIAN_LOOKALIKES, **BIDI_MARKS}
 
 
 def normalise(text: str) -> str:
     """Fold the spelling variants real policies use, for comparison only.
 
-    Presentation forms become letters; diacritics and tatweel go; أ إ آ become ا; ى
-    becomes ي; ة becomes ه; directional marks go; Arabic-Indic and Persian digits become
-    ASCII; Latin letters are lowercased.
+    Presentation forms and Persian look-alikes become Arabic letters; diacritics and
+    tatweel go; أ إ آ become ا; ى becomes ي; ة becomes ه; directional marks go;
+    Arabic-Indic and Persian digits become ASCII; Latin letters are lowercased.
     """
     text = text.translate(_LETTERS_NOT_MARKS).replace(TATWEEL, "")
     return ascii_digits(camel.fold_arabic(text)).lower()
