@@ -147,3 +147,13 @@ def test_persian_yeh_and_keheh_are_the_arabic_letters_they_look_like(lint_json, 
     policy.write_text("# سیاسة خدمة العملاء\n\n## الشکاوى\n\nنرد على الشکاوى خلال يومين ویتم تسجيلها.\n", encoding="utf-8")
     codes = lint_json(str(policy)).codes()
     assert "PL003" not in codes and "CSP113" not in codes and "PLA102" in codes
+
+
+def test_brackets_pandoc_escaped_are_a_placeholder_shown_as_read(lint_json, tmp_path):
+    # pandoc writes a Word template's brackets escaped, "\[الشركة\]": the message showed
+    # "[الشركة\]", with one of the backslashes.
+    policy = tmp_path / "policy.md"
+    policy.write_text("# سياسة خدمة العملاء\n\nتلتزم شركة \\[الشركة\\] بخدمة عملائها.\n", encoding="utf-8")
+    [finding] = lint_json("--select", "PLH101", str(policy)).findings
+    assert (finding["line"], finding["column"]) == (3, 13)
+    assert "[الشركة]؛" in finding["message"]

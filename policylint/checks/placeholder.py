@@ -61,7 +61,13 @@ class Placeholder(Check):
         for block in doc.blocks:
             base = block.span.start
             for start, end in found_in(doc.prose[base : block.span.end]):
-                yield Hit(Span(base + start, base + end), {"placeholder": doc.source[base + start : base + end]})
+                written = doc.source[base + start : base + end]
+                yield Hit(Span(base + start, base + end), {"placeholder": _ESCAPE.sub(r"\1", written)})
+
+
+# A backslash that escapes Markdown punctuation, as pandoc writes brackets from Word
+# ("\[الشركة\]"): the placeholder is shown as the reader sees it, "[الشركة]".
+_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def _placeholders(params: Placeholder.Params, text: str) -> tuple[tuple[int, int], ...]:
