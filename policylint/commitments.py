@@ -61,6 +61,9 @@ class Vocabulary:
     # Phrases that hold a channel's name but name no channel ("on-call", "call to
     # action"): found as the longer match, they hide the name inside them.
     not_channels: tuple[str, ...] = ()
+    # Column headers that name a time but no measure ("Target", «المدة المستهدفة»): a
+    # bare quantity under one is a first reply's time.
+    time_headers: tuple[str, ...] = ()
 
     @functools.cached_property
     def channel_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
@@ -73,6 +76,10 @@ class Vocabulary:
     @functools.cached_property
     def scope_phrases(self) -> PhraseSet:
         return PhraseSet(map(phrase_words, self.scope))
+
+    @functools.cached_property
+    def time_header_phrases(self) -> PhraseSet:
+        return PhraseSet(map(phrase_words, self.time_headers))
 
     def label(self, kind: str, id: str | None) -> dict[str, str]:
         items = self.channels if kind == "channel" else self.measures
@@ -108,12 +115,16 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    unknown = set(data) - {"channels", "measures", "scope", "general", "not_channels"}
+    unknown = set(data) - {"channels", "measures", "scope", "general", "not_channels", "time_headers"}
     if unknown:
-        raise VocabularyError(f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general, not_channels")
+        raise VocabularyError(
+            f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general, not_channels, time_headers"
+        )
     not_channels = data.get("not_channels") or []
-    if not isinstance(not_channels, list):
-        raise VocabularyError("'not_channels' must be a list of phrases")
+    time_headers = data.get("time_headers") or []
+    for key, listed in (("not_channels", not_channels), ("time_headers", time_headers)):
+        if not isinstance(listed, list):
+            raise VocabularyError(f"'{key}' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
     measures = _named("measures", data.get("measures"))
     raw = data["channels"]
@@ -150,6 +161,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         stages=stages,
         general=dict(general),
         not_channels=tuple(str(p) for p in not_channels),
+        time_headers=tuple(str(p) for p in time_headers),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
     # own: hand back the one already built, so that they share one analysis of each
@@ -313,8 +325,12 @@ class _Analysis:
         time"): a bare quantity under it ("60 ثانية") is a promise of that measure."""
         if block.kind != "table_cell" or not block.header:
             return None
-        mentions = _mentions(tokenize(block.header, block.lang), self.vocab.measure_matcher)
-        return mentions[-1][0] if mentions else None
+        header = tokenize(block.header, block.lang)
+        mentions = _mentions(header, self.vocab.measure_matcher)
+        if mentions:
+            return mentions[-1][0]
+        # "| Channel | Target |", «| القناة | المدة المستهدفة |»: a time, of the first reply.
+        return DEFAULT_MEASURE if self.vocab.time_header_phrases.in_words(tuple(t.norm for t in header)) else None
 
     def _after_measure_label(self, sentence: Sentence) -> list[Promise]:
         """A quantity after a label (labels.py) that names a measure ("Response time: 24

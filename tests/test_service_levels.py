@@ -397,6 +397,18 @@ def test_telling_the_outcome_of_a_complaint_is_its_resolution(lint_json, tmp_pat
     assert lint_json(str(policy), "--select", "SLA105").findings == []
 
 
+def test_a_time_under_a_target_column_is_a_first_reply(tmp_path):
+    # "| Phone | 30 seconds |" under "Target" or «المدة المستهدفة» was no promise at all;
+    # under a bare «المدة» it may be a return window, and stays unread.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n| Channel | Target |\n|---|---|\n| Phone | 30 seconds |\n\n"
+        "| القناة | المدة المستهدفة |\n|---|---|\n| البريد الإلكتروني | ٤ ساعات |\n\n"
+        "| المنتج | المدة |\n|---|---|\n| الأجهزة | ١٤ يوماً |\n",
+    )
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity") == [(5, "phone", "response", 30), (9, "email", "response", 4)]
+
+
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
     found = _vague_promises(
         lint_json,
