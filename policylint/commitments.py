@@ -416,7 +416,9 @@ class _Analysis:
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
                     made = []
                     for channel in channels:
-                        measure = self._measure(tokens, previous_end, named_before, channel)
+                        # "a 4-hour resolution": the measure is named after the time.
+                        measure_end = promise.last + 1 if promise.measure_after else named_before
+                        measure = self._measure(tokens, previous_end, measure_end, channel)
                         if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
                             break  # a time the customer keeps, not one promised to them
                         channel = channel or self.vocab.measure_channels.get(measure)

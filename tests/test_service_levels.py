@@ -62,6 +62,11 @@ from policylint.text.tokens import tokenize
         ("We reply within a business hour.", 1, "hour"),
         ("نعاود الاتصال خلال أربع ساعات عمل.", 4, "hour"),
         ("نحل المشكلة خلال يوما عمل.", 2, "business day"),
+        # A time written as an adjective before the reply it bounds.
+        ("We guarantee a 4-hour response to emails.", 4, "hour"),
+        ("Email: 24-hour turnaround.", 24, "hour"),
+        ("Chat gets a one-hour response time.", 1, "hour"),
+        ("Social media: 1h response.", 1, "hour"),
         # «حتى» with a count after it is "up to", as "up to" is.
         ("قد تستغرق المعالجة حتى ٥ أيام عمل.", 5, "business day"),
         ("وقد يطول الانتظار حتى ساعتين.", 2, "hour"),
@@ -84,6 +89,8 @@ def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
         # «حتى» is "until" before a day, an hour of the day or an event.
         "نعمل من الأحد حتى الخميس.", "نعمل حتى يوم الخميس.", "نعمل حتى الساعة ٥ مساءً.", "نتابع الطلب حتى إغلاقه.",
         "قد نبقى حتى ساعة متأخرة.", "نعمل من ٨ صباحاً حتى ٥ مساءً.",
+        # ...but not before what is open or offered for that time.
+        "We run a 24-hour helpline.", "We offer a 24-hour service.", "A 30-day trial is free.",
     ],
 )
 def test_words_that_look_like_promises_are_not(text):
@@ -407,6 +414,12 @@ def test_a_time_under_a_target_column_is_a_first_reply(tmp_path):
         "| المنتج | المدة |\n|---|---|\n| الأجهزة | ١٤ يوماً |\n",
     )
     assert _sla_rows(policy, "line", "channel", "measure", "quantity") == [(5, "phone", "response", 30), (9, "email", "response", 4)]
+
+
+def test_the_measure_named_after_an_adjective_time_is_its_measure(tmp_path):
+    # "a 4-hour resolution" is a resolution time, though its measure comes after the time.
+    policy = _write_policy(tmp_path, "# Customer Service Policy\n\n- Email: we give a 4-hour response and a 2-day resolution.\n")
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("email", "response", 4), ("email", "resolution", 2)]
 
 
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):

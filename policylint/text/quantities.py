@@ -192,6 +192,9 @@ class Promise:
     # "خلال ٢٠ ثانية في المتوسط", "on average within 2 hours": a target for the mean, not
     # a limit for every customer; it is a different promise from a maximum.
     average: bool = False
+    # "a 4-hour response", "a 24-hour turnaround": the measure is named right after the
+    # time, which is the promise's last token.
+    measure_after: bool = False
 
 
 def _bare(norm: str) -> str:
@@ -591,6 +594,25 @@ def _words_outside_brackets(tokens: Sequence[Token]) -> bool:
     return False
 
 
+# What a time written as an adjective may bound: "a 4-hour response", "a 24-hour
+# turnaround", "a one-hour response time", "1h response". Not "24-hour service" (opening).
+_MEASURES_AFTER = frozenset(
+    "response responses reply replies answer turnaround resolution fix callback call-back acknowledgement acknowledgment".split()
+)
+
+
+def _time_before_its_measure(reader: _Reader, i: int) -> Promise | None:
+    """A number, a unit (hyphenated or not) and a reply word right after them."""
+    number = reader.number(i)
+    if number is None:
+        return None
+    value, j = number
+    unit = reader.unit(j + 2 if reader.at(j + 1) == "-" else j + 1)
+    if unit is None or reader.at(unit[2] + 1) not in _MEASURES_AFTER:
+        return None
+    return Promise(Quantity(value, unit[0], i, unit[2]), i, unit[2] + 1, measure_after=True)
+
+
 def find_promises(tokens: Sequence[Token]) -> list[Promise]:
     """Every promise of an upper bound in a sentence's tokens, in order."""
     if isinstance(tokens, Tokens):
@@ -659,6 +681,8 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             quantity = reader.opened_range(i)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
+        if found is None and _may_start_quantity(word):
+            found = _time_before_its_measure(reader, i)
         if found is None and _may_start_quantity(word):
             quantity = reader.quantity(i)
             if quantity is not None and reader.at(quantity.last + 1) in _AFTER_FIRST and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
