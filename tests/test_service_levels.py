@@ -48,6 +48,8 @@ from policylint.text.tokens import tokenize
         ("We reply in the next 24 hours.", 24, "hour"),
         # A day named instead of counted.
         ("We reply to e-mail the same business day.", 1, "business day"),
+        ("We provide a same-day response.", 1, "day"),
+        ("Next-business-day replies for all e-mail.", 1, "business day"),
         ("We answer e-mail by the next business day.", 1, "business day"),
         ("نرد على البريد الإلكتروني في نفس اليوم.", 1, "day"),
         ("نعاود الاتصال في يوم العمل التالي.", 1, "business day"),

@@ -120,6 +120,9 @@ _NAMED_DAYS = {
     for phrase, unit in (
         ("same business day", "business day"), ("same working day", "business day"), ("same day", "day"),
         ("next business day", "business day"), ("next working day", "business day"),
+        # Hyphenated, as an adjective: "a same-day response", "next-business-day replies".
+        ("same - day", "day"), ("same - business - day", "business day"), ("next - business - day", "business day"),
+        ("next - working - day", "business day"),
         ("في نفس اليوم", "day"), ("في اليوم نفسه", "day"), ("خلال اليوم نفسه", "day"), ("خلال نفس اليوم", "day"),
         ("في يوم العمل نفسه", "business day"), ("في نفس يوم العمل", "business day"),
         ("يوم العمل التالي", "business day"), ("في يوم العمل التالي", "business day"),
