@@ -381,6 +381,22 @@ def test_letters_on_paper_are_a_channel_of_their_own(lint_json, tmp_path):
     ]
 
 
+def test_the_contact_form_is_a_channel_of_its_own(lint_json, tmp_path):
+    # "Web form: we reply within 1 business day" was a promise to any channel; a scope
+    # naming the contact form asked nothing for it.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Scope\n\nCustomers reach us by phone and through the contact form.\n\n"
+        "## Standards\n\nWe answer calls within 1 minute.\n",
+    )
+    assert [f["message"] for f in lint_json("--select", "SLA101", str(policy)).findings] == [
+        "The policy covers web form but promises no measurable time for it: state a number and a unit, such as “we reply within 24 hours”."
+    ]
+    policy.write_text(policy.read_text(encoding="utf-8") + "\n- Web form: we reply within 1 business day.\n- نرد على نماذج التواصل خلال يوم عمل.\n", encoding="utf-8")
+    assert _sla_rows(policy, "channel") == [("phone",), ("web-form",), ("web-form",)]
+    assert lint_json("--select", "SLA101", str(policy)).findings == []
+
+
 def test_a_completion_time_is_a_resolution_time(tmp_path):
     # Public bodies' charters give each service a completion time («مدة الإنجاز»): under
     # that header the times were read as nothing at all.
