@@ -64,6 +64,9 @@ class Vocabulary:
     # Column headers that name a time but no measure ("Target", «المدة المستهدفة»): a
     # bare quantity under one is a first reply's time.
     time_headers: tuple[str, ...] = ()
+    # List labels that name no customers or cases ("- Note: ...", «- ملاحظة: ...»): the
+    # promise after one is for everyone, and compared with the others.
+    not_segments: tuple[str, ...] = ()
 
     @functools.cached_property
     def channel_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
@@ -80,6 +83,10 @@ class Vocabulary:
     @functools.cached_property
     def time_header_phrases(self) -> PhraseSet:
         return PhraseSet(map(phrase_words, self.time_headers))
+
+    @functools.cached_property
+    def not_segment_phrases(self) -> PhraseSet:
+        return PhraseSet(map(phrase_words, self.not_segments))
 
     def label(self, kind: str, id: str | None) -> dict[str, str]:
         items = self.channels if kind == "channel" else self.measures
@@ -115,14 +122,14 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    unknown = set(data) - {"channels", "measures", "scope", "general", "not_channels", "time_headers"}
+    lists = ("not_channels", "time_headers", "not_segments")
+    unknown = set(data) - {"channels", "measures", "scope", "general", *lists}
     if unknown:
         raise VocabularyError(
-            f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general, not_channels, time_headers"
+            f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general, {', '.join(lists)}"
         )
-    not_channels = data.get("not_channels") or []
-    time_headers = data.get("time_headers") or []
-    for key, listed in (("not_channels", not_channels), ("time_headers", time_headers)):
+    not_channels, time_headers, not_segments = (data.get(key) or [] for key in lists)
+    for key, listed in zip(lists, (not_channels, time_headers, not_segments)):
         if not isinstance(listed, list):
             raise VocabularyError(f"'{key}' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
@@ -162,6 +169,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         general=dict(general),
         not_channels=tuple(str(p) for p in not_channels),
         time_headers=tuple(str(p) for p in time_headers),
+        not_segments=tuple(str(p) for p in not_segments),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
     # own: hand back the one already built, so that they share one analysis of each
@@ -315,8 +323,11 @@ class _Analysis:
         return "" if words and words[-1].end > offset else self._segment_of(words)
 
     def _segment_of(self, words: list[Token]) -> str:
-        """The words as written, unless they name a channel or a measure."""
+        """The words as written, unless they name a channel or a measure, or are a label
+        that names no one ("Note", «ملاحظة»: not_segments)."""
         if not words or _mentions(words, self.vocab.channel_matcher) or _mentions(words, self.vocab.measure_matcher):
+            return ""
+        if self.vocab.not_segment_phrases.in_words(tuple(t.norm for t in words)):
             return ""
         return " ".join(self.doc.prose[words[0].start : words[-1].end].split())
 

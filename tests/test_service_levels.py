@@ -969,6 +969,18 @@ def test_the_same_plan_promised_two_times_still_contradicts(lint_json, tmp_path)
     assert conflicts == [(20, "2 hours"), (22, "within 4 hours")]
 
 
+def test_a_note_is_no_plan_and_its_promise_is_compared(lint_json, tmp_path):
+    # "- Note: we reply to email within 2 days" was a promise for a plan called "Note",
+    # so its contradiction with the 24 hours above went unreported; a plan still is one.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n- Email: we reply within 24 hours.\n- Note: we reply to email within 2 days.\n"
+        "- Pro plan: we reply to email within 8 hours.\n- ملاحظة: نرد على البريد الإلكتروني خلال يومين.\n",
+    )
+    assert _sla_rows(policy, "segment") == [("",), ("",), ("Pro plan",), ("",)]
+    assert [f["line"] for f in lint_json("--select", "SLA103", str(policy)).findings] == [4, 6]
+
+
 def test_a_placeholder_in_a_row_of_two_channels_is_one_finding(lint_json, tmp_path):
     policy = _write_policy(tmp_path, TIERED.replace("| 8 hours |", "| [X] hours |"))
     [finding] = lint_json(str(policy), "--select", "SLA102").findings
