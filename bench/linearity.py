@@ -49,6 +49,7 @@ WORDS = (
     " LEAP model (Listen, Empathize) قبل الرنة الثالثة the 3rd ring فيما يتعلق بالطلب يحدد لاحقا (يُحدد لاحقاً "
     "Pro Email, chat escalated who الذي تُصعَّد under hold time follow up"
     " حتى ساعتين — Version: 2 · المالك: Letters: forum ## Escalation"
+    " 4-hour response same-day Note: ملاحظة: Target web form ﺍﻟﻌﻤﻼﺀ ﻻ ی (اسم الشركة) ABC Company 2026-10 10/2026"
 ).split(" ")
 
 

@@ -37,6 +37,8 @@ WORDS = st.sampled_from(
         # «حتى» as "up to", signs as bounds, fields set off by dashes, months by number.
         "حتى", "ساعتين", "< 2 min", "≤", "<=", "Letters:", "community forum", "Voicemails are returned", "مدة الإنجاز",
         "— **المالك:**", "Version: 2 |", "·", "2026-10", "10/2026", "رقم ٣/٢٠٢٦", "في حال عدم", "If we cannot",
+        "4-hour response", "same-day", "Note:", "ملاحظة:", "| Channel | Target |", "web form", "ﺍﻟﻌﻤﻼﺀ", "ﻻ", "ی",
+        "(اسم الشركة)", "ABC Company", "\\[الشركة\\]", "<", "≤",
     ]
 )  # fmt: skip
 LINE = st.lists(WORDS, max_size=25).map(" ".join)
