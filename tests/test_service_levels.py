@@ -913,7 +913,6 @@ def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, t
     assert lint_json(str(policy), "--select", "SLA103").findings == []
 
 
-
 def test_a_reply_in_an_escalation_section_is_the_escalated_reply(tmp_path):
     # "Team leaders respond within 4 hours" under "Escalation" was a first reply on any
     # channel; a section that names a channel, or the reply too, keeps its reading.
