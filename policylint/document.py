@@ -30,7 +30,7 @@ from policylint.findings import Position, Span
 from policylint.text import sentences as sentence_splitter
 from policylint.text.detect import detect_language
 from policylint.text.labels import label_at
-from policylint.text.tokens import Token, Tokens, phrase_words, tokenize
+from policylint.text.tokens import Token, Tokens, normalise, phrase_words, tokenize
 
 T = TypeVar("T")
 
@@ -599,6 +599,21 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
+
+def _declared_lang(value: Any) -> str | None:
+    """The language front matter `lang:` names: "ar", "en", "Arabic", "en-GB", or in
+    Arabic «العربية», «عربي», «الإنجليزية»; None for anything else (then it is detected)."""
+    if not isinstance(value, str):
+        return None
+    if value.lower()[:2] in ("ar", "en"):
+        return value.lower()[:2]
+    word = normalise(value).strip().removeprefix("ال")
+    if word.startswith("عرب"):
+        return "ar"
+    if word.startswith(("انجليز", "انكليز")):
+        return "en"
+    return None
+
 def parse(path: str, text: str, lang: str | None = None) -> Document:
     """Parse a policy. `lang` forces the document language (else front matter, else script)."""
     source = _normalise_newlines(text)
@@ -609,9 +624,9 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
     builder.walk(_markdown().parse(markdown_input, env), env.get("references", {}))
     prose = "".join(builder.prose)
 
-    declared = front_matter.get("lang")
-    if isinstance(declared, str) and declared.lower()[:2] in ("ar", "en"):
-        doc_lang = declared.lower()[:2]
+    declared = _declared_lang(front_matter.get("lang"))
+    if declared:
+        doc_lang = declared
     else:
         doc_lang = lang or detect_language(prose, default="ar") or "ar"
     if lang:

@@ -20,6 +20,7 @@ from policylint.checks import add_plugins, check_types
 from policylint.checks.base import Check, ParamsError, build_params, did_you_mean, own_patterns
 from policylint.findings import Localised, Severity
 from policylint.inputs import Unreadable, read_bytes
+from policylint.text.tokens import normalise
 
 BUILTIN_RULES = Path(__file__).parent / "rules"
 LOCALES = ("ar", "en")
@@ -152,13 +153,24 @@ class RuleSet:
         raise RulePackError(f"unknown rule or pack {selector!r}{did_you_mean(selector, names)}; `policylint rules` lists them")
 
     def kind(self, kind_id: str) -> Kind:
+        """The kind named by its id, or by its name or a title in either language, as
+        a team may write it: `kind: Code of Conduct`, `kind: سياسة خدمة العملاء`."""
         for kind in self.kinds:
             if kind.id == kind_id:
+                return kind
+        wanted = _kind_key(kind_id)
+        for kind in self.kinds:
+            if wanted in {_kind_key(kind.id), *map(_kind_key, kind.names.values()), *map(_kind_key, kind.titles)}:
                 return kind
         raise RulePackError(
             f"unknown kind {kind_id!r}{did_you_mean(kind_id, [k.id for k in self.kinds])}; "
             f"valid kinds: {', '.join(k.id for k in self.kinds)}"
         )
+
+
+def _kind_key(text: str) -> str:
+    """A kind's name for comparison: case, hyphens, Arabic spelling variants aside."""
+    return " ".join(normalise(text.replace("-", " ").replace("_", " ")).split())
 
 
 def _read_yaml(path: Path) -> Any:

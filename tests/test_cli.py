@@ -181,6 +181,26 @@ def test_a_bylaw_of_conduct_is_a_code_of_conduct(lint_json, tmp_path, title):
     assert not any(c.startswith("CSP") for c in codes)
 
 
+@pytest.mark.parametrize(
+    ("header", "pack"),
+    [("kind: Code of Conduct", "COC"), ("kind: سياسة خدمة العملاء", "CSP"), ("kind: قواعد السلوك", "COC"), ("kind: customer service policy", "CSP")],
+)
+def test_a_kind_may_be_declared_by_its_name_in_either_language(lint_json, tmp_path, header, pack):
+    # `kind:` took only the id ("code-of-conduct"): a team writing the kind's name, as
+    # its title would, got an exit-2 error.
+    path = tmp_path / "notes.md"
+    path.write_text(f"---\n{header}\n---\n# دليل الفريق\n\nنص.\n", encoding="utf-8")
+    result = lint_json(str(path))
+    assert result.exit_code == 1 and any(code.startswith(pack) for code in result.codes())
+
+
+@pytest.mark.parametrize(("declared", "message"), [("الإنجليزية", "Unfilled template placeholder"), ("عربي", "نص قالب لم يُملأ")])
+def test_a_language_may_be_declared_in_arabic(lint_json, tmp_path, declared, message):
+    path = tmp_path / "policy.md"
+    path.write_text(f"---\nlang: {declared}\n---\n# Customer Service Policy\n\nنرد خلال [X] ساعات. We reply within [Y] hours.\n", encoding="utf-8")
+    assert all(f["message"].startswith(message) for f in lint_json("--select", "PLH101", str(path)).findings)
+
+
 def test_select_ignore_locale_and_fail_on(lint_json):
     template = str(FIXTURES / "templates/handbook.md")
     assert set(lint_json("--select", "PLH", template).codes()) == {"PLH101"}
