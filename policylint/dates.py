@@ -142,6 +142,10 @@ _MONTH_YEAR_NUMERIC = regex.compile(
 _DAY_MONTH_YEAR = _Spelled(
     rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:من\s+|of\s+)?|-)({_GREGORIAN_HERE})\.?(?:[,،]?\s+|-)(\d{{4}}){_YEAR_END}", regex.I
 )
+# A year in two digits, after a month name and a space or a hyphen, as forms and
+# spreadsheets write it: "3 Mar 26", "3-Mar-26" (2026). Not after a comma: in "15 March,
+# 26 agents" the number is no year.
+_DAY_MONTH_SHORT_YEAR = _Spelled(rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)({_GREGORIAN_HERE})\.?(?:\s+|-)(\d{{2}}){_AFTER}", regex.I)
 _MONTH_DAY_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,،]?\s+(\d{{4}}){_YEAR_END}", regex.I)
 _MONTH_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?[,،]?\s+(\d{{4}}){_YEAR_END}", regex.I)
 
@@ -298,6 +302,8 @@ def _find_dates(text: str) -> list[FoundDate]:
         add_day_first(m, _make)
     for m in _DAY_MONTH_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:
         add(m, _make(int(m[3]), _month_number(m[2]), int(m[1])))
+    for m in _DAY_MONTH_SHORT_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:
+        add(m, _make(2000 + int(m[3]), _month_number(m[2]), int(m[1])))
     for m in _MONTH_DAY_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:
         add(m, _make(int(m[3]), _month_number(m[1]), int(m[2])))
     for m in _MONTH_YEAR.finditer(digits, gregorian_names) if gregorian_names else none:

@@ -25,6 +25,8 @@ from policylint.dates import find_dates, parse_date
         ("10 أيلول 2025", dt.date(2025, 9, 10)),
         ("۱۵ أبريل ۲۰۲۶", dt.date(2026, 4, 15)),  # Persian digits
         ("15-Mar-2026", dt.date(2026, 3, 15)),  # as spreadsheets write it
+        ("3-Mar-26", dt.date(2026, 3, 3)),  # and with the year in two digits
+        ("3 Mar 26", dt.date(2026, 3, 3)),
         ("١٥ مارس، ٢٠٢٦", dt.date(2026, 3, 15)),  # a comma before the year, in Arabic script
         ("مارس، ٢٠٢٦", dt.date(2026, 3, 31)),
         ("25/03/2026", dt.date(2026, 3, 25)),  # day above 12: day first
@@ -56,6 +58,8 @@ def test_month_only_is_judged_by_its_last_day():
         "[التاريخ]", "الربيع الماضي", "2026-02-30", "1447هـ", "{{ date('Y-m-d') }}",
         # A span of years, a numbered decision, a month that is none.
         "2025-26", "القرار رقم ٣/٢٠٢٦", "Circular No. 3/2026", "2026-13",
+        # A number after a month name and a comma is no two-digit year.
+        "15 March, 26 agents",
     ],
 )
 def test_not_a_date(text):
