@@ -18,7 +18,7 @@ from typing import Any
 from policylint.document import Block, Document, Section, Sentence
 from policylint.findings import Span
 from policylint.text.labels import label_at
-from policylint.text.quantities import RELATIVES, Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger
+from policylint.text.quantities import RELATIVES, Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger, share_of
 from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, normalise, phrase_words, tokenize
 
 DEFAULT_MEASURE = "response"
@@ -197,13 +197,16 @@ class Commitment:
     # rather than a channel or measure: "| Pro plan | Email | 8 hours |", "- Priority 1:
     # we respond within 1 hour". As written; "" for everyone.
     segment: str = ""
+    # The share of contacts it is for, in percent: "80% of calls within 20 seconds" and
+    # "95% within 60 seconds" are two promises. None: every contact.
+    share: float | None = None
 
     @property
-    def comparable(self) -> tuple[str, str, str, bool, str] | None:
+    def comparable(self) -> tuple[str, str, str, bool, str, float | None] | None:
         """What two commitments must share to contradict each other."""
         if self.channel is None or self.quantity.value is None:
             return None
-        return (self.channel, self.measure, self.quantity.dimension, self.average, normalise(self.segment))
+        return (self.channel, self.measure, self.quantity.dimension, self.average, normalise(self.segment), self.share)
 
 
 def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]]) -> list[tuple[str, int]]:
@@ -425,6 +428,7 @@ class _Analysis:
                     picked = self._pick(mentions, named_before)
                     channels: tuple[str | None, ...] = (picked,) if picked else self._context_channels(block, span.start) or (None,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
+                    share = share_of(tokens, previous_end, promise)
                     made = []
                     for channel in channels:
                         # "a 4-hour resolution": the measure is named after the time.
@@ -438,7 +442,7 @@ class _Analysis:
                         if measure == DEFAULT_MEASURE:
                             # A reply in an escalation section is the escalated reply.
                             measure = self._section_stage(span.start) or measure
-                        made.append(Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment))
+                        made.append(Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment, share))
                     for commitment in made:
                         if commitment.channel is not None and commitment.measure == self.vocab.default_measures.get(commitment.channel):
                             self.followup_due.add(commitment.channel)

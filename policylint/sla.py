@@ -52,6 +52,13 @@ CONFLICT = {
 }
 
 
+def _share(share: float | None, locale: str) -> str:
+    """ (80%) after the measure of a promise for a share of contacts; Arabic writes ٪."""
+    if share is None:
+        return ""
+    return f" ({share:g}%)" if locale == "en" else f" ({share:g}٪)"
+
+
 def table(loaded: list[Loaded], errors: list[InputError]) -> tuple[list[Row], list[tuple[Row, Row]]]:
     """Every commitment of every document, and the pairs that contradict each other; a
     document that cannot be read to the end is added to `errors`."""
@@ -68,7 +75,7 @@ def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) 
         c = row.commitment
         line = (
             row.vocab.label("channel", c.channel)[locale],
-            row.vocab.label("measure", c.measure)[locale] + (AVERAGE[locale] if c.average else ""),
+            row.vocab.label("measure", c.measure)[locale] + (AVERAGE[locale] if c.average else "") + _share(c.share, locale),
             row.quantity(), unit_name(c.quantity.unit, c.quantity.value, locale), f"{row.path}:{row.line}",
         )  # fmt: skip
         cells.append(line[:2] + (c.segment,) + line[2:] if segments else line)

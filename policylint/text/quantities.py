@@ -566,6 +566,29 @@ _SERVICE_HOURS = [tuple(normalise(w) for w in p.split()) for p in (
 _PERCENT_SIGNS = frozenset({"%", "٪", "percent"})
 
 
+def share_of(tokens: Sequence[Token], start: int, promise: Promise) -> float | None:
+    """The share of contacts a promise is for, in percent: the last one in its clause
+    before it ("80% of calls within 20 seconds", «٨٠٪ من المكالمات خلال ٢٠ ثانية»), else
+    one right after it ("within 20 seconds for 80% of calls", «لـ٨٠٪ من المكالمات»).
+    "80% within 20 seconds and 95% within 60 seconds" is two promises, not a conflict."""
+    for k in range(promise.first - 1, start - 1, -1):
+        if tokens[k].text in _CLAUSE_ENDS:
+            break  # "We resolve 80% at first contact, and reply within 24 hours": no share
+        value = _percent_at(tokens, k)
+        if value is not None:
+            return value
+    k = promise.last + 1
+    return _percent_at(tokens, k + 1 if k < len(tokens) and tokens[k].norm == "for" else k)
+
+
+def _percent_at(tokens: Sequence[Token], k: int) -> float | None:
+    """A number and a percent sign at token k («و٩٥٪» and «لـ٨٠٪» with what is glued to it)."""
+    if k + 1 >= len(tokens) or tokens[k + 1].norm not in _PERCENT_SIGNS:
+        return None
+    number = tokens[k].norm.lstrip("وفل")
+    return float(number) if number.replace(".", "", 1).isdigit() else None
+
+
 def _after_qualifier(tokens: Sequence[Token], k: int) -> int:
     """The index after a qualifier that starts at token k, else k."""
     norms = [t.norm for t in tokens[k : k + 4]]
