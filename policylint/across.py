@@ -45,7 +45,7 @@ class Row:
         return {
             "path": self.path, "line": self.line, "column": self.column, "channel": c.channel,
             "measure": c.measure, "quantity": c.quantity.value, "unit": c.quantity.unit,
-            "placeholder": c.quantity.placeholder, "average": c.average, "segment": c.segment, "share": c.share, "text": " ".join(c.text.split()),
+            "placeholder": c.quantity.placeholder, "average": c.average, "segment": c.segment, "share": c.share, "when": list(c.when), "text": " ".join(c.text.split()),
         }  # fmt: skip
 
 

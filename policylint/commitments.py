@@ -27,6 +27,9 @@ DEFAULT_MEASURE = "response"
 # the one before its comma (RELATIVES): in "escalated to the manager, who replies within
 # 3 days" the reply is the escalated one.
 _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
+# Words that join two promises in one clause ("within 24 hours on weekdays and within
+# 48 hours at weekends"); Arabic glues «و» to the word after it.
+_CONJUNCTIONS = frozenset(map(normalise, "and or but while whereas ثم بينما أما".split()))
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,10 @@ class Vocabulary:
     # List labels that name no customers or cases ("- Note: ...", «- ملاحظة: ...»): the
     # promise after one is for everyone, and compared with the others.
     not_segments: tuple[str, ...] = ()
+    # Circumstances a promise may be for ("at weekends", «في العطل الرسمية», "urgent"):
+    # promises for different ones, or one for a circumstance and one for none, are two
+    # promises, not a conflict.
+    circumstances: tuple[Named, ...] = ()
 
     @functools.cached_property
     def channel_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
@@ -87,6 +94,10 @@ class Vocabulary:
     @functools.cached_property
     def not_segment_phrases(self) -> PhraseSet:
         return PhraseSet(map(phrase_words, self.not_segments))
+
+    @functools.cached_property
+    def circumstance_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
+        return _matcher(self.circumstances)
 
     def label(self, kind: str, id: str | None) -> dict[str, str]:
         items = self.channels if kind == "channel" else self.measures
@@ -123,11 +134,15 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
     lists = ("not_channels", "time_headers", "not_segments")
-    unknown = set(data) - {"channels", "measures", "scope", "general", *lists}
+    unknown = set(data) - {"channels", "measures", "scope", "general", "circumstances", *lists}
     if unknown:
         raise VocabularyError(
-            f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general, {', '.join(lists)}"
+            f"unknown vocabulary key(s): {', '.join(sorted(unknown))}; valid: channels, measures, scope, general, circumstances, "
+            + ", ".join(lists)
         )
+    circumstances = data.get("circumstances") or {}
+    if not isinstance(circumstances, dict) or not all(isinstance(v, list) and v for v in circumstances.values()):
+        raise VocabularyError("'circumstances' must map each id to a non-empty list of phrases")
     not_channels, time_headers, not_segments = (data.get(key) or [] for key in lists)
     for key, listed in zip(lists, (not_channels, time_headers, not_segments)):
         if not isinstance(listed, list):
@@ -170,6 +185,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         not_channels=tuple(str(p) for p in not_channels),
         time_headers=tuple(str(p) for p in time_headers),
         not_segments=tuple(str(p) for p in not_segments),
+        circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
     # own: hand back the one already built, so that they share one analysis of each
@@ -200,13 +216,17 @@ class Commitment:
     # The share of contacts it is for, in percent: "80% of calls within 20 seconds" and
     # "95% within 60 seconds" are two promises. None: every contact.
     share: float | None = None
+    # The circumstances it is for ("at weekends", «في شهر رمضان»): their ids, and the
+    # words that name them as written.
+    when: tuple[str, ...] = ()
+    when_text: str = ""
 
     @property
-    def comparable(self) -> tuple[str, str, str, bool, str, float | None] | None:
+    def comparable(self) -> tuple[str, str, str, bool, str, float | None, tuple[str, ...]] | None:
         """What two commitments must share to contradict each other."""
         if self.channel is None or self.quantity.value is None:
             return None
-        return (self.channel, self.measure, self.quantity.dimension, self.average, normalise(self.segment), self.share)
+        return (self.channel, self.measure, self.quantity.dimension, self.average, normalise(self.segment), self.share, self.when)
 
 
 def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]]) -> list[tuple[str, int]]:
@@ -334,6 +354,33 @@ class _Analysis:
             return ""
         return " ".join(self.doc.prose[words[0].start : words[-1].end].split())
 
+    def _circumstances(self, tokens: list[Token], start: int, promise: Promise, end: int) -> tuple[tuple[str, ...], str]:
+        """The circumstances named in the promise's own clause, before it (from `start`)
+        and after it (up to `end`, the next promise): "within 24 hours on weekdays, and
+        within 48 hours at weekends" promises each for its days. Not the promise's own
+        words: «خلال ٣ أيام عمل» is a time, not working days as a circumstance."""
+        if not self.vocab.circumstances:
+            return (), ""
+        # Between two promises, what comes before "and" or a comma is the first one's:
+        # in "within 1 minute during business hours and within 10 minutes outside them"
+        # business hours are the minute's.
+        first = start if start == 0 else promise.first
+        for i in range(promise.first - 1, start - 1, -1):
+            if tokens[i].text in _CLAUSE_BREAKS or tokens[i].norm in _CONJUNCTIONS:
+                first = i + 1
+                break
+        last = end
+        for i in range(promise.last + 1, end):
+            if tokens[i].text in _CLAUSE_BREAKS or tokens[i].norm in _CONJUNCTIONS:
+                last = i
+                break
+        matcher, owners = self.vocab.circumstance_matcher
+        found: dict[str, str] = {}
+        for window in (tokens[first : promise.first], tokens[promise.last + 1 : last]):
+            for index, a, b in matcher.find_longest(window):
+                found.setdefault(owners[index], self.doc.prose[window[a].start : window[b].end])
+        return tuple(sorted(found)), ", ".join(found.values())
+
     def _header_measure(self, block: Block) -> str | None:
         """The measure a table cell's column is headed by ("وقت الاستجابة", "Resolution
         time"): a bare quantity under it ("60 ثانية") is a promise of that measure."""
@@ -417,7 +464,7 @@ class _Analysis:
                     promises = self._after_measure_label(sentence)
                 previous_end = 0
                 mentions = _mentions(tokens, self.vocab.channel_matcher) if promises else []
-                for promise in promises:
+                for number, promise in enumerate(promises):
                     if is_trigger(tokens, promise.first, previous_end):
                         previous_end = promise.last + 1
                         continue
@@ -429,6 +476,8 @@ class _Analysis:
                     channels: tuple[str | None, ...] = (picked,) if picked else self._context_channels(block, span.start) or (None,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
                     share = share_of(tokens, previous_end, promise)
+                    next_first = promises[number + 1].first if number + 1 < len(promises) else len(tokens)
+                    when, when_text = self._circumstances(tokens, previous_end, promise, next_first)
                     made = []
                     for channel in channels:
                         # "a 4-hour resolution": the measure is named after the time.
@@ -442,7 +491,9 @@ class _Analysis:
                         if measure == DEFAULT_MEASURE:
                             # A reply in an escalation section is the escalated reply.
                             measure = self._section_stage(span.start) or measure
-                        made.append(Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment, share))
+                        made.append(
+                            Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment, share, when, when_text)
+                        )
                     for commitment in made:
                         if commitment.channel is not None and commitment.measure == self.vocab.default_measures.get(commitment.channel):
                             self.followup_due.add(commitment.channel)

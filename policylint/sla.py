@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from policylint.across import Row, conflicts, document_rows
+from policylint.commitments import Commitment
 from policylint.runner import InputError, Loaded, each_document
 from policylint.text.counting import ArabicForms, arabic_noun, english_noun
 
@@ -44,12 +45,18 @@ HEADERS = {
     "ar": ("القناة", "المقياس", "المقدار", "الوحدة", "الموضع"),
 }
 # Shown after the measure when a table row or list label says whom a promise is for
-# ("| Pro plan | Email | 8 hours |"): promises for different customers do not conflict.
+# ("| Pro plan | Email | 8 hours |"), or its clause when ("at weekends"): promises for
+# different customers or circumstances do not conflict.
 SEGMENT_HEADER = {"en": "for", "ar": "الفئة"}
 CONFLICT = {
     "en": "{where}: {channel}, {measure}: “{promise}” contradicts “{first}” in {first_where}",
     "ar": "{where}: {channel}، {measure}: «{promise}» يخالف «{first}» في {first_where}",
 }
+
+
+def _for_whom(commitment: Commitment) -> str:
+    """The "for" column: the plan or priority, and the circumstances ("at weekends")."""
+    return ", ".join(part for part in (commitment.segment, commitment.when_text) if part)
 
 
 def _share(share: float | None, locale: str) -> str:
@@ -68,7 +75,7 @@ def table(loaded: list[Loaded], errors: list[InputError]) -> tuple[list[Row], li
 
 
 def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) -> str:
-    segments = any(row.commitment.segment for row in rows)
+    segments = any(_for_whom(row.commitment) for row in rows)
     header = HEADERS[locale]
     cells = [header[:2] + (SEGMENT_HEADER[locale],) + header[2:] if segments else header]
     for row in rows:
@@ -78,7 +85,7 @@ def render_text(rows: list[Row], conflicts: list[tuple[Row, Row]], locale: str) 
             row.vocab.label("measure", c.measure)[locale] + (AVERAGE[locale] if c.average else "") + _share(c.share, locale),
             row.quantity(), unit_name(c.quantity.unit, c.quantity.value, locale), f"{row.path}:{row.line}",
         )  # fmt: skip
-        cells.append(line[:2] + (c.segment,) + line[2:] if segments else line)
+        cells.append(line[:2] + (_for_whom(c),) + line[2:] if segments else line)
     widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
     out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in cells]
     if not rows:

@@ -460,6 +460,27 @@ def test_targets_for_different_shares_of_contacts_do_not_contradict(lint_json, t
     assert [f["line"] for f in lint_json("--select", "SLA103", str(policy)).findings] == [17]
 
 
+def test_promises_for_different_circumstances_do_not_contradict(lint_json, tmp_path):
+    # Weekdays and weekends, business hours and outside them, urgent calls and the rest,
+    # public holidays and Ramadan: each pair was an SLA103 error. The same circumstance
+    # promised two times still contradicts.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Email\n\nWe reply to emails within 24 hours on weekdays, and within 48 hours at weekends.\n\n"
+        "## Chat\n\nWe answer chats within 1 minute during business hours and within 10 minutes outside business hours.\n\n"
+        "## Phone\n\nUrgent calls are returned within 1 hour; other calls are returned within 1 day.\n\n"
+        "## البريد\n\nنرد على البريد الإلكتروني خلال ٢٤ ساعة في أيام العمل، وخلال ٤٨ ساعة في العطل الرسمية.\n\n"
+        "نرد على البريد الإلكتروني خلال ساعتين في شهر رمضان.\n",
+    )
+    assert _sla_rows(policy, "quantity", "when") == [
+        (24, ["weekdays"]), (48, ["weekends"]), (1, ["business-hours"]), (10, ["outside-hours"]), (1, ["urgent"]), (1, []),
+        (24, ["weekdays"]), (48, ["holidays"]), (2, ["ramadan"]),
+    ]
+    assert lint_json("--select", "SLA103", str(policy)).findings == []
+    policy.write_text(policy.read_text(encoding="utf-8") + "\nAt weekends we reply to emails within 72 hours.\n", encoding="utf-8")
+    assert [f["line"] for f in lint_json("--select", "SLA103", str(policy)).findings] == [21]
+
+
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
     found = _vague_promises(
         lint_json,
