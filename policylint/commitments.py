@@ -29,7 +29,7 @@ DEFAULT_MEASURE = "response"
 _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
 # Words that join two promises in one clause ("within 24 hours on weekdays and within
 # 48 hours at weekends"); Arabic glues «و» to the word after it.
-_CONJUNCTIONS = frozenset(map(normalise, "and or but while whereas ثم بينما أما".split()))
+_CONJUNCTIONS = frozenset(map(normalise, ("and", "or", "but", "while", "whereas", "ثم", "بينما", "أما")))
 
 
 @dataclass(frozen=True)
