@@ -361,11 +361,12 @@ class _Analysis:
         words: «خلال ٣ أيام عمل» is a time, not working days as a circumstance."""
         if not self.vocab.circumstances:
             return (), ""
-        # Between two promises, what comes before "and" or a comma is the first one's:
-        # in "within 1 minute during business hours and within 10 minutes outside them"
-        # business hours are the minute's.
+        # Before the sentence's first promise, all of it ("At weekends, we reply within
+        # 48 hours"). Between two promises, what comes before "and" or a comma is the
+        # first one's: in "within 1 minute during business hours and within 10 minutes
+        # outside them" business hours are the minute's.
         first = start if start == 0 else promise.first
-        for i in range(promise.first - 1, start - 1, -1):
+        for i in range(promise.first - 1, start - 1, -1) if start else ():
             if tokens[i].text in _CLAUSE_BREAKS or tokens[i].norm in _CONJUNCTIONS:
                 first = i + 1
                 break

@@ -39,6 +39,7 @@ WORDS = st.sampled_from(
         "— **المالك:**", "Version: 2 |", "·", "2026-10", "10/2026", "رقم ٣/٢٠٢٦", "في حال عدم", "If we cannot",
         "4-hour response", "same-day", "Note:", "ملاحظة:", "| Channel | Target |", "web form", "ﺍﻟﻌﻤﻼﺀ", "ﻻ", "ی",
         "(اسم الشركة)", "ABC Company", "\\[الشركة\\]", "<", "≤",
+        "80% of calls", "95%", "at weekends", "on weekdays", "urgent", "and", "في العطل الرسمية", "3-Mar-26",
     ]
 )  # fmt: skip
 LINE = st.lists(WORDS, max_size=25).map(" ".join)

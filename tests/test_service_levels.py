@@ -477,7 +477,7 @@ def test_promises_for_different_circumstances_do_not_contradict(lint_json, tmp_p
         (24, ["weekdays"]), (48, ["holidays"]), (2, ["ramadan"]),
     ]
     assert lint_json("--select", "SLA103", str(policy)).findings == []
-    policy.write_text(policy.read_text(encoding="utf-8") + "\nAt weekends we reply to emails within 72 hours.\n", encoding="utf-8")
+    policy.write_text(policy.read_text(encoding="utf-8") + "\nAt weekends, we reply to emails within 72 hours.\n", encoding="utf-8")
     assert [f["line"] for f in lint_json("--select", "SLA103", str(policy)).findings] == [21]
 
 
