@@ -408,9 +408,11 @@ class _Analysis:
         bare = bare_quantity(tokens, colon + 1)
         return [bare] if bare else []
 
-    def _measure(self, tokens: list[Token], start: int, end: int, channel: str | None) -> str:
+    def _measure(self, tokens: list[Token], start: int, end: int, channel: str | None, elided: str | None = None) -> str:
         """The measure named in the clause before the promise (else in the sentence before
-        it), a stage before any other, else a first response, which some channels call
+        it), a stage before any other; else the one before it in the sentence, when the
+        sentence leaves it out ("New customers get a call back within 2 hours, existing
+        customers within 4 hours"); else a first response, which some channels call
         otherwise (see Vocabulary)."""
         clause_start = start
         for i in range(end - 1, start - 1, -1):
@@ -424,6 +426,11 @@ class _Analysis:
                 stages = [m for m, _ in mentions if m in self.vocab.stages]
                 measure = stages[-1] if stages else mentions[-1][0]
                 break
+        else:
+            # Not a channel's first reply: «نؤكد استلام الشكوى خلال يوم، وخلال ٥ أيام ...»
+            # goes on to the resolution (followup_measure), not a second acknowledgement.
+            if elided not in (None, DEFAULT_MEASURE, self.vocab.default_measures.get(channel or "")):
+                return elided
         if measure == DEFAULT_MEASURE and channel in self.vocab.default_measures:
             default = self.vocab.default_measures[channel]
             if channel in self.followup_due:
@@ -464,6 +471,7 @@ class _Analysis:
                 if not promises:
                     promises = self._after_measure_label(sentence)
                 previous_end = 0
+                elided: str | None = None  # the measure of the sentence's last promise
                 mentions = _mentions(tokens, self.vocab.channel_matcher) if promises else []
                 for number, promise in enumerate(promises):
                     if is_trigger(tokens, promise.first, previous_end):
@@ -483,7 +491,7 @@ class _Analysis:
                     for channel in channels:
                         # "a 4-hour resolution": the measure is named after the time.
                         measure_end = promise.last + 1 if promise.measure_after else named_before
-                        measure = self._measure(tokens, previous_end, measure_end, channel)
+                        measure = self._measure(tokens, previous_end, measure_end, channel, elided)
                         if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
                             break  # a time the customer keeps, not one promised to them
                         channel = channel or self.vocab.measure_channels.get(measure)
@@ -498,6 +506,7 @@ class _Analysis:
                     for commitment in made:
                         if commitment.channel is not None and commitment.measure == self.vocab.default_measures.get(commitment.channel):
                             self.followup_due.add(commitment.channel)
+                        elided = commitment.measure
                     previous_end = promise.last + 1
                     yield from made
 

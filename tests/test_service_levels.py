@@ -481,6 +481,23 @@ def test_promises_for_different_circumstances_do_not_contradict(lint_json, tmp_p
     assert [f["line"] for f in lint_json("--select", "SLA103", str(policy)).findings] == [21]
 
 
+def test_a_measure_left_out_is_the_one_before_and_complex_cases_are_a_circumstance(lint_json, tmp_path):
+    # "existing customers within 4 hours" after "a call back within 2 hours" was a first
+    # answer in 4 hours, contradicting the 30 seconds; complex queries' 5 days the email
+    # reply's 1 day. A complaint's time after its acknowledgement is still its resolution.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Phone\n\nWe answer calls within 30 seconds. New customers get a call back within 2 hours, "
+        "existing customers within 4 hours.\n\n## Email\n\nWe reply to emails within 1 business day. Complex queries may take up to 5 business days.\n\n"
+        "## الشكاوى\n\nنؤكد استلام الشكوى خلال يوم عمل، وخلال ٥ أيام عمل نبلغ العميل بالنتيجة.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity", "when") == [
+        ("response", 30, []), ("callback", 2, ["new-customers"]), ("callback", 4, ["existing-customers"]),
+        ("response", 1, []), ("response", 5, ["complex"]), ("acknowledgement", 1, []), ("resolution", 5, []),
+    ]
+    assert lint_json("--select", "SLA103", str(policy)).findings == []
+
+
 def test_where_possible_is_only_vague_where_a_time_promise_belongs(lint_json, tmp_path):
     found = _vague_promises(
         lint_json,
