@@ -157,3 +157,7 @@ def test_brackets_pandoc_escaped_are_a_placeholder_shown_as_read(lint_json, tmp_
     [finding] = lint_json("--select", "PLH101", str(policy)).findings
     assert (finding["line"], finding["column"]) == (3, 13)
     assert "[الشركة]؛" in finding["message"]
+    # Nor does a commitment's placeholder get a space where the backslash was («[X ]»).
+    policy.write_text("# سياسة خدمة العملاء\n\nنرد خلال \\[X\\] ساعات.\n", encoding="utf-8")
+    [finding] = lint_json("--select", "SLA102", str(policy)).findings
+    assert "مكان «[X]»" in finding["message"]

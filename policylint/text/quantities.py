@@ -254,6 +254,10 @@ class _Reader:
         if word in ("[", "{{", "{"):
             closing = {"[": "]", "{{": "}}", "{": "}"}[word]
             for j in range(i + 1, min(i + 8, len(self.words))):
+                if word == "[" and self.at(j) == "]" and j > i + 1:
+                    # Tight inside square brackets: pandoc's "\[X\]" leaves a blanked
+                    # backslash before the "]", which is no space the reader sees.
+                    return "[" + self.written(i + 1, j - 1) + "]", j
                 if self.at(j) == closing or self.at(j).startswith(closing):
                     return self.written(i, j), j
             return None
