@@ -249,12 +249,17 @@ class _Analysis:
         self._row_segments: dict[Span, str] = {}
 
     @functools.cached_property
+    def _section_titles(self) -> list[tuple[Section, list[Token]]]:
+        """Each section with its title's tokens, read once for its channel and its stage."""
+        lang = "ar" if self.doc.lang == "ar" else "en"
+        return [(section, tokenize(section.title, lang)) for section in self.doc.body_sections]
+
+    @functools.cached_property
     def _section_channels(self) -> list[tuple[Section, str | None]]:
-        found = []
-        for section in self.doc.body_sections:
-            tokens = tokenize(section.title, "ar" if self.doc.lang == "ar" else "en")
-            found.append((section, self._pick(_mentions(tokens, self.vocab.channel_matcher), len(tokens))))
-        return found
+        return [
+            (section, self._pick(_mentions(tokens, self.vocab.channel_matcher), len(tokens)))
+            for section, tokens in self._section_titles
+        ]
 
     @functools.cached_property
     def _channel_by_section_start(self) -> dict[int, str | None]:
@@ -266,9 +271,8 @@ class _Analysis:
         ("Escalation", «التصعيد»), by where their title starts: "Team leaders respond
         within 4 hours" there is the escalated reply, not a channel's first one."""
         found = {}
-        for section, channel in self._section_channels:
+        for (section, channel), (_, tokens) in zip(self._section_channels, self._section_titles):
             if channel is None:
-                tokens = tokenize(section.title, "ar" if self.doc.lang == "ar" else "en")
                 measures = {m for m, _ in _mentions(tokens, self.vocab.measure_matcher)}
                 # Not "Escalation and response times", which names the first reply too.
                 if len(measures) == 1 and measures <= self.vocab.stages:
