@@ -67,6 +67,10 @@ class Vocabulary:
     # Column headers that name a time but no measure ("Target", «المدة المستهدفة»): a
     # bare quantity under one is a first reply's time.
     time_headers: tuple[str, ...] = ()
+    # Column headers that name a length of time and nothing more («المدة», "Time"): a
+    # bare quantity under one is a promise only when its row names the measure ("|
+    # Resolution | 10 business days |"), not in a table of return windows by product.
+    duration_headers: tuple[str, ...] = ()
     # List labels that name no customers or cases ("- Note: ...", «- ملاحظة: ...»): the
     # promise after one is for everyone, and compared with the others.
     not_segments: tuple[str, ...] = ()
@@ -90,6 +94,10 @@ class Vocabulary:
     @functools.cached_property
     def time_header_phrases(self) -> PhraseSet:
         return PhraseSet(map(phrase_words, self.time_headers))
+
+    @functools.cached_property
+    def duration_header_phrases(self) -> PhraseSet:
+        return PhraseSet(map(phrase_words, self.duration_headers))
 
     @functools.cached_property
     def not_segment_phrases(self) -> PhraseSet:
@@ -133,7 +141,7 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    lists = ("not_channels", "time_headers", "not_segments")
+    lists = ("not_channels", "time_headers", "duration_headers", "not_segments")
     unknown = set(data) - {"channels", "measures", "scope", "general", "circumstances", *lists}
     if unknown:
         raise VocabularyError(
@@ -143,8 +151,8 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     circumstances = data.get("circumstances") or {}
     if not isinstance(circumstances, dict) or not all(isinstance(v, list) and v for v in circumstances.values()):
         raise VocabularyError("'circumstances' must map each id to a non-empty list of phrases")
-    not_channels, time_headers, not_segments = (data.get(key) or [] for key in lists)
-    for key, listed in zip(lists, (not_channels, time_headers, not_segments)):
+    not_channels, time_headers, duration_headers, not_segments = (data.get(key) or [] for key in lists)
+    for key, listed in zip(lists, (not_channels, time_headers, duration_headers, not_segments)):
         if not isinstance(listed, list):
             raise VocabularyError(f"'{key}' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
@@ -184,6 +192,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         general=dict(general),
         not_channels=tuple(str(p) for p in not_channels),
         time_headers=tuple(str(p) for p in time_headers),
+        duration_headers=tuple(str(p) for p in duration_headers),
         not_segments=tuple(str(p) for p in not_segments),
         circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
     )
@@ -247,6 +256,7 @@ class _Analysis:
         # not once per promise in it (a long cell of promises made that quadratic).
         self._row_channel_memo: dict[tuple[int, str], tuple[str, ...]] = {}
         self._row_segments: dict[Span, str] = {}
+        self._row_labels_memo: dict[Span, tuple[str | None, tuple[str, ...], str]] = {}
 
     @functools.cached_property
     def _section_titles(self) -> list[tuple[Section, list[Token]]]:
@@ -398,6 +408,43 @@ class _Analysis:
         # "| Channel | Target |", «| القناة | المدة المستهدفة |»: a time, of the first reply.
         return DEFAULT_MEASURE if self.vocab.time_header_phrases.in_words(tuple(t.norm for t in header)) else None
 
+    def _row_labels(self, block: Block) -> tuple[str | None, tuple[str, ...], str]:
+        """What a table cell's row names before it, in its label cells: the measure
+        ("within 10 business days" in "| Resolution | within 10 business days |" is the
+        resolution's time, whatever the channel's first reply is called) and the
+        circumstances («| الشكاوى المعقدة | ٢٠ يوم عمل |»), with their words as written."""
+        if block.kind != "table_cell":
+            return None, (), ""
+        if block.span not in self._row_labels_memo:
+            measure = None
+            found: dict[str, str] = {}
+            matcher, owners = self.vocab.circumstance_matcher
+            for cell in self.doc.table_rows[self.doc.position(block.span.start).line]:
+                if cell.span.start >= block.span.start:
+                    break
+                words = tokenize(self.doc.prose[cell.span.start : cell.span.end], cell.lang, cell.span.start)
+                measure = self._named_measure(_mentions(words, self.vocab.measure_matcher)) or measure
+                for index, a, b in matcher.find_longest(words) if self.vocab.circumstances else ():
+                    found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
+            self._row_labels_memo[block.span] = (measure, tuple(sorted(found)), ", ".join(found.values()))
+        return self._row_labels_memo[block.span]
+
+    def _named_measure(self, mentions: list[tuple[str, int]]) -> str | None:
+        """Of the measures a clause names, the last stage, else the last one."""
+        stages = [m for m, _ in mentions if m in self.vocab.stages]
+        return stages[-1] if stages else mentions[-1][0] if mentions else None
+
+    def _reads_bare_quantity(self, block: Block, header_measure: str | None, row_measure: str | None) -> bool:
+        """Whether a cell's quantity alone ("10 business days") is a promise: under a
+        column headed by a measure or a target, or by a length of time in a row that
+        names the measure."""
+        if header_measure:
+            return True
+        if row_measure is None or not block.header:
+            return False
+        header = tokenize(block.header, block.lang)
+        return self.vocab.duration_header_phrases.in_words(tuple(t.norm for t in header))
+
     def _after_measure_label(self, sentence: Sentence) -> list[Promise]:
         """A quantity after a label (labels.py) that names a measure ("Response time: 24
         hours", «وقت الرد على البريد الإلكتروني: ٢٤ ساعة»), as under such a column. A label
@@ -412,12 +459,15 @@ class _Analysis:
         bare = bare_quantity(tokens, colon + 1)
         return [bare] if bare else []
 
-    def _measure(self, tokens: list[Token], start: int, end: int, channel: str | None, elided: str | None = None) -> str:
+    def _measure(
+        self, tokens: list[Token], start: int, end: int, channel: str | None, elided: str | None = None, around: str | None = None
+    ) -> str:
         """The measure named in the clause before the promise (else in the sentence before
-        it), a stage before any other; else the one before it in the sentence, when the
-        sentence leaves it out ("New customers get a call back within 2 hours, existing
-        customers within 4 hours"); else a first response, which some channels call
-        otherwise (see Vocabulary)."""
+        it), a stage before any other; else the one its table row or column names
+        (`around`); else the one before it in the sentence, when the sentence leaves it
+        out ("New customers get a call back within 2 hours, existing customers within 4
+        hours"); else a first response, which some channels call otherwise (see
+        Vocabulary)."""
         clause_start = start
         for i in range(end - 1, start - 1, -1):
             if tokens[i].text in _CLAUSE_BREAKS and not (i + 1 < end and tokens[i + 1].norm in RELATIVES):
@@ -425,12 +475,13 @@ class _Analysis:
                 break
         measure = DEFAULT_MEASURE
         for window in ((clause_start, end), (start, end)):
-            mentions = _mentions(tokens[window[0] : window[1]], self.vocab.measure_matcher)
-            if mentions:
-                stages = [m for m, _ in mentions if m in self.vocab.stages]
-                measure = stages[-1] if stages else mentions[-1][0]
+            named = self._named_measure(_mentions(tokens[window[0] : window[1]], self.vocab.measure_matcher))
+            if named:
+                measure = named
                 break
         else:
+            if around not in (None, DEFAULT_MEASURE):
+                return around
             # Not a channel's first reply: «نؤكد استلام الشكوى خلال يوم، وخلال ٥ أيام ...»
             # goes on to the resolution (followup_measure), not a second acknowledgement.
             if elided not in (None, DEFAULT_MEASURE, self.vocab.default_measures.get(channel or "")):
@@ -469,7 +520,8 @@ class _Analysis:
                 tokens = sentence.tokens
                 promises = find_promises(tokens)
                 header_measure = self._header_measure(block)
-                if header_measure and not promises:
+                row_measure, row_when, row_when_text = self._row_labels(block)
+                if not promises and self._reads_bare_quantity(block, header_measure, row_measure):
                     bare = bare_quantity(tokens)
                     promises = [bare] if bare else []
                 if not promises:
@@ -491,16 +543,16 @@ class _Analysis:
                     share = share_of(tokens, previous_end, promise)
                     next_first = promises[number + 1].first if number + 1 < len(promises) else len(tokens)
                     when, when_text = self._circumstances(tokens, previous_end, promise, next_first)
+                    if not when:
+                        when, when_text = row_when, row_when_text
                     made = []
                     for channel in channels:
                         # "a 4-hour resolution": the measure is named after the time.
                         measure_end = promise.last + 1 if promise.measure_after else named_before
-                        measure = self._measure(tokens, previous_end, measure_end, channel, elided)
+                        measure = self._measure(tokens, previous_end, measure_end, channel, elided, row_measure or header_measure)
                         if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
                             break  # a time the customer keeps, not one promised to them
                         channel = channel or self.vocab.measure_channels.get(measure)
-                        if header_measure and measure == DEFAULT_MEASURE and not _mentions(tokens[previous_end : promise.first], self.vocab.measure_matcher):
-                            measure = header_measure
                         if measure == DEFAULT_MEASURE:
                             # A reply in an escalation section is the escalated reply.
                             measure = self._section_stage(span.start) or measure

@@ -1136,3 +1136,35 @@ def test_more_than_a_time_after_a_negation_bounds_it(tmp_path):
         "- تُسجل المكالمات التي تستمر أكثر من ١٠ دقائق.\n",
     )
     assert _sla_rows(policy, "line", "measure", "quantity") == [(5, "hold", 2), (11, "hold", 2), (12, "response", 5)]
+
+
+def test_a_table_row_s_label_names_the_measure_of_its_time(lint_json, tmp_path):
+    # "| Resolution | within 10 business days |" was read as a complaint's acknowledgement
+    # (the row's label cell was never consulted), and «| الإقرار باستلام الشكوى | يوم عمل
+    # واحد |» under «المدة» not read at all; the complex cases' row was then a conflict.
+    # A table of return windows under «المدة» still promises nothing.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\n| المرحلة | المدة |\n|---|---|\n| الإقرار باستلام الشكوى | يوم عمل واحد |\n"
+        "| معالجة الشكوى والرد النهائي | ١٠ أيام عمل |\n| الشكاوى المعقدة | ٢٠ يوم عمل بحد أقصى |\n\n"
+        "| المنتج | المدة |\n|---|---|\n| الأجهزة | ١٤ يوماً |\n\n"
+        "## Complaints\n\n| Stage | Time |\n|---|---|\n| Resolution | within 10 business days |\n| Acknowledgement | within 1 business day |\n",
+    )
+    assert _sla_rows(policy, "line", "measure", "quantity", "when") == [
+        (7, "acknowledgement", 1, []), (8, "resolution", 10, []), (9, "resolution", 20, ["complex"]),
+        (19, "resolution", 10, []), (20, "acknowledgement", 1, []),
+    ]
+    assert _conflict_lines(lint_json, policy) == []
+
+
+def test_logging_a_complaint_is_not_its_resolution(lint_json, tmp_path):
+    # «تسجيل الشكوى في النظام خلال يوم العمل نفسه», staff's own step, was read as the
+    # complaint's resolution and contradicted the 10 business days: an SLA103 error.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\nنؤكد استلام الشكوى خلال يوم عمل، ونحلها خلال ١٠ أيام عمل.\n\n"
+        "## الإجراءات\n\n١. تسجيل الشكوى في نظام إدارة الشكاوى خلال يوم العمل نفسه.\n\n"
+        "All complaints are logged within 4 hours.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [("acknowledgement", 1), ("resolution", 10), ("logging", 1), ("logging", 4)]
+    assert _conflict_lines(lint_json, policy) == []
