@@ -29,10 +29,17 @@ class SectionContent(Check):
         any_of: tuple[str, ...] = ()
         # Regular expressions that are also enough (an e-mail address, say).
         patterns: tuple[str, ...] = ()
+        # Names of other sections where saying it is as good, though they do not make the
+        # rule apply: the escalation section may be where the ombudsman is named.
+        also_in: tuple[str, ...] = ()
 
         @functools.cached_property
         def section_phrases(self) -> PhraseSet:
             return PhraseSet(map(phrase_words, self.section))
+
+        @functools.cached_property
+        def also_in_phrases(self) -> PhraseSet:
+            return PhraseSet(map(phrase_words, self.also_in))
 
         @functools.cached_property
         def matcher(self) -> PhraseMatcher:
@@ -47,7 +54,7 @@ class SectionContent(Check):
             raise ValueError("'section' needs at least one name")
         if not params.any_of and not params.patterns:
             raise ValueError("give 'any_of' or 'patterns': what the section must say")
-        params.matcher, params.compiled
+        params.matcher, params.compiled, params.also_in_phrases
 
     def _says(self, doc: Document, section: Section, params: Params) -> bool:
         """Does the section's text say it? Template placeholders say nothing: a contact
@@ -63,5 +70,8 @@ class SectionContent(Check):
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         sections = [s for s in doc.body_sections if params.section_phrases.in_words(s.words)]
-        if sections and not any(self._says(doc, s, params) for s in sections):
+        if not sections:
+            return
+        also = [s for s in doc.body_sections if params.also_in and params.also_in_phrases.in_words(s.words)]
+        if not any(self._says(doc, s, params) for s in (*sections, *also)):
             yield Hit(sections[0].title_span, {"section": sections[0].title})
