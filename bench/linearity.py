@@ -48,6 +48,7 @@ WORDS = (
     "Response time: | Last reviewed | **Effective date** |"
     " LEAP model (Listen, Empathize) قبل الرنة الثالثة the 3rd ring فيما يتعلق بالطلب يحدد لاحقا (يُحدد لاحقاً "
     "Pro Email, chat escalated who الذي تُصعَّد under hold time follow up"
+    " Signature: ____ التوقيع: ____ | Resolution | Time | المدة | الشكاوى المعقدة | logged"
     " حتى ساعتين — Version: 2 · المالك: Letters: forum ## Escalation"
     " 4-hour response same-day Note: ملاحظة: Target web form ﺍﻟﻌﻤﻼﺀ ﻻ ی (اسم الشركة) ABC Company 2026-10 10/2026"
     " 80% 95% of calls at weekends on weekdays urgent and في العطل الرسمية رمضان 3-Mar-26"

@@ -30,6 +30,7 @@ WORDS = st.sampled_from(
         # What the promise reader looks for around a quantity.
         "for", "80%", "لـ٨٠٪", "٪", "خلال أوقات العمل", "لا تتجاوز مدة الرد", "ألا يزيد وقت", "عن", "يوما عمل", "(X)", "(",
         "we aim to", "نسعى إلى", "Owner:", "calendar days", "not exceeding", "a day", "working hours", "نعاود الاتصال",
+        "Signature:", "التوقيع:", "| Resolution |", "المدة", "Stage", "Time",
         "you can", "customers must", "يحق للعميل", "يجب على العميل", "ونرد",
         # Escalation stages, relative clauses, plans, bounds without "within".
         "escalated", "تُصعَّد", "الذي يرد", ", who", "Pro", "Email, chat", "Priority 1:", "on-call", "under", "below", "hold time",

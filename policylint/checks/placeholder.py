@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import regex
 
 from policylint.checks.base import Check, Context, UserPattern
-from policylint.document import Document
+from policylint.document import Block, Document
 from policylint.findings import Hit, Span
+from policylint.text.tokens import PhraseSet, phrase_words, tokenize
 
 # A bracketed stretch of text, for `outside_brackets`.
 _BRACKETED = regex.compile(r"\[[^\[\]\n]*\]")
@@ -29,6 +30,14 @@ class Placeholder(Check):
         allow: tuple[str, ...] = ()
         # Skip matches inside [...], which the bracket rule already reports.
         outside_brackets: bool = False
+        # Labels of a signature («التوقيع», "Signature"): a section with a blank after one
+        # is a sign-off form each reader fills in, and its blanks after a label ("Name:
+        # ____", «التاريخ: ____») are not left over from the template.
+        sign_off: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def sign_off_phrases(self) -> PhraseSet:
+            return PhraseSet(map(phrase_words, self.sign_off))
 
         @functools.cached_property
         def compiled(self) -> UserPattern:
@@ -55,14 +64,66 @@ class Placeholder(Check):
     def prepare(self, params: Params) -> None:
         params.compiled
         params.exceptions
+        params.sign_off_phrases
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         found_in = params.found_in
+        spans = []
         for block in doc.blocks:
             base = block.span.start
-            for start, end in found_in(doc.prose[base : block.span.end]):
-                written = doc.source[base + start : base + end]
-                yield Hit(Span(base + start, base + end), {"placeholder": _ESCAPE.sub(r"\1", written)})
+            spans.extend((block, Span(base + start, base + end)) for start, end in found_in(doc.prose[base : block.span.end]))
+        forms = _sign_off_forms(doc, spans, params.sign_off_phrases) if params.sign_off and spans else set()
+        for _, span in spans:
+            if span in forms:
+                continue
+            written = doc.source[span.start : span.end]
+            yield Hit(span, {"placeholder": _ESCAPE.sub(r"\1", written)})
+
+
+# The label a blank is written after on its line: "Name: ____", «| التوقيع | ____ |»;
+# what follows the last separator before the blank, ending in a colon or a cell's bar.
+_LABEL_BEFORE = regex.compile(r"(?:^|[|:：_…●•]|\.{2,}|ـ{2,})\s*([^|:：_…●•\n]{1,40}?)\s*[:：|]\s*$", regex.M)
+
+
+def _sign_off_forms(doc: Document, blanks: list[tuple[Block, Span]], sign_off: PhraseSet) -> set[Span]:
+    """The blanks that are fields of a sign-off form: after a short label, in a section
+    (or, before the first heading, a paragraph) that holds a blank after a signature label."""
+    labelled: dict[Span, tuple[str, ...]] = {}
+    for block, blank in blanks:
+        label = _label_before(doc, block, blank)
+        if label is not None and len(words := tuple(t.norm for t in tokenize(label, block.lang) if t.is_word)) <= 4:
+            labelled[blank] = words
+    forms: set[tuple[int, int]] = set()
+    for blank, words in labelled.items():
+        if words and sign_off.in_words(words):
+            forms.add(_form_around(doc, blank.start))
+    return {b for b in labelled if _form_around(doc, b.start) in forms}
+
+
+def _label_before(doc: Document, block: Block, blank: Span) -> str | None:
+    """The label a blank follows: the text before it on its line up to a colon, or the
+    cell before a cell that is the blank alone ("| Employee ID | ____ |")."""
+    if block.kind == "table_cell":
+        if doc.prose[block.span.start : block.span.end].strip() != doc.prose[blank.start : blank.end]:
+            return None
+        row = doc.table_rows[doc.position(block.span.start).line]
+        index = next(i for i, cell in enumerate(row) if cell is block)
+        return doc.prose[row[index - 1].span.start : row[index - 1].span.end] if index else None
+    # Only the stretch a label and its separator can fill: a line of a thousand blanks
+    # must not be searched from its start for each.
+    line_start = doc.prose.rfind("\n", max(0, blank.start - 60), blank.start) + 1
+    m = _LABEL_BEFORE.search(doc.prose, max(line_start, blank.start - 60), blank.start)
+    return m.group(1) if m else None
+
+
+def _form_around(doc: Document, offset: int) -> tuple[int, int]:
+    """The innermost section around an offset, or its paragraph when that section is
+    the document's title (a sign-off form there must not take the header's blanks along)."""
+    # Not a label's own section: "Name:" and "Signature:" opening paragraphs each make one.
+    sections = [s for s in doc.enclosing_sections(offset) if s.style != "label"]
+    if sections and sections[0] is not doc.title:
+        return (sections[0].title_span.start, sections[0].body.end)
+    return (doc.source.rfind("\n\n", 0, offset), doc.source.find("\n\n", offset))
 
 
 # A backslash that escapes Markdown punctuation, as pandoc writes brackets from Word
