@@ -1172,3 +1172,19 @@ def test_logging_a_complaint_is_not_its_resolution(lint_json, tmp_path):
     )
     assert _sla_rows(policy, "measure", "quantity") == [("acknowledgement", 1), ("resolution", 10), ("logging", 1), ("logging", 4)]
     assert _conflict_lines(lint_json, policy) == []
+
+
+def test_a_code_s_key_figures_are_a_share_and_a_call_s_length(lint_json, tmp_path):
+    # A contact centre's key figures: «متوسط مدة المكالمة: لا يزيد على ٥ دقائق» (how long a
+    # call lasts) contradicted the 20 seconds to answer, an SLA103 error, and the 80% after
+    # the colon was not the share the 20 seconds are for.
+    policy = _write_policy(
+        tmp_path,
+        "# قواعد السلوك\n\n## مؤشرات الأداء\n\n- نسبة الرد على المكالمات خلال ٢٠ ثانية: ٨٠٪ على الأقل.\n"
+        "- متوسط مدة المكالمة: لا يزيد على ٥ دقائق.\n- Calls answered within 30 seconds: 90%.\n"
+        "- Average handling time: under 6 minutes.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity", "share") == [
+        ("phone", "response", 20, 80), ("phone", "handling", 5, None), ("phone", "response", 30, 90), (None, "handling", 6, None),
+    ]
+    assert _conflict_lines(lint_json, policy) == []

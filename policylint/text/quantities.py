@@ -98,6 +98,8 @@ _BEFORE = [tuple(normalise(w) for w in p.split()) for p in (
     # below 3 minutes"; alone they also say which calls ("calls under 5 minutes are not
     # logged"), which is no promise.
     "time under", "times under", "time below", "times below", "kept under", "kept below", "time of less than", "no more than", "not more than", "no longer than",
+    # Or after a label's colon, as key figures are written: "Hold time: under 2 minutes".
+    ": under", ": below", ": less than",
     "not longer than", "not exceeding", "not to exceed", "at most", "at the latest",
     "maximum of", "max", "up to",
     # As service-level tables write a bound: "< 2 min", "≤ 30 sec", "<= 4 hours".
@@ -573,7 +575,8 @@ _PERCENT_SIGNS = frozenset({"%", "٪", "percent"})
 def share_of(tokens: Sequence[Token], start: int, promise: Promise) -> float | None:
     """The share of contacts a promise is for, in percent: the last one in its clause
     before it ("80% of calls within 20 seconds", «٨٠٪ من المكالمات خلال ٢٠ ثانية»), else
-    one right after it ("within 20 seconds for 80% of calls", «لـ٨٠٪ من المكالمات»).
+    one right after it ("within 20 seconds for 80% of calls", «لـ٨٠٪ من المكالمات», "calls
+    answered within 20 seconds: 80%").
     "80% within 20 seconds and 95% within 60 seconds" is two promises, not a conflict."""
     for k in range(promise.first - 1, start - 1, -1):
         if tokens[k].text in _CLAUSE_ENDS:
@@ -582,7 +585,9 @@ def share_of(tokens: Sequence[Token], start: int, promise: Promise) -> float | N
         if value is not None:
             return value
     k = promise.last + 1
-    return _percent_at(tokens, k + 1 if k < len(tokens) and tokens[k].norm == "for" else k)
+    # "for 80% of chats"; or a key figure's value after its colon: «نسبة الرد على
+    # المكالمات خلال ٢٠ ثانية: ٨٠٪», "Calls answered within 20 seconds: 80%".
+    return _percent_at(tokens, k + 1 if k < len(tokens) and (tokens[k].norm == "for" or tokens[k].text in (":", "：")) else k)
 
 
 def _percent_at(tokens: Sequence[Token], k: int) -> float | None:
