@@ -55,6 +55,7 @@ def active_rules(ruleset: RuleSet, kind: str | None, settings: Settings) -> list
             for pack in ruleset.packs
             if pack.kinds is None or kind in pack.kinds or pack.name in settings.packs
             for r in pack.rules
+            if r.kinds is None or kind in r.kinds or pack.name in settings.packs
         }
     for selector in settings.ignore:
         for rule in ruleset.resolve(selector):

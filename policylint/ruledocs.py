@@ -9,9 +9,9 @@ from policylint.findings import Localised
 from policylint.rulepacks import Rule, RuleSet
 
 _HEADINGS = {
-    "en": {"what": "What it checks", "why": "Why", "fail": "Fails", "pass": "Passes", "options": "Options", "source": "Guidance", "pack": "Pack", "severity": "Default severity",
+    "en": {"what": "What it checks", "why": "Why", "fail": "Fails", "pass": "Passes", "options": "Options", "source": "Guidance", "pack": "Pack", "severity": "Default severity", "kinds": "Only for",
            "list": "Built-in {key} (`{key}:` in configuration replaces them; `extend-{key}:` adds to them)"},
-    "ar": {"what": "ما الذي تفحصه", "why": "لماذا", "fail": "مثال يُبلَّغ عنه", "pass": "مثال سليم", "options": "الخيارات", "source": "المرجع", "pack": "الحزمة", "severity": "الشدة الافتراضية",
+    "ar": {"what": "ما الذي تفحصه", "why": "لماذا", "fail": "مثال يُبلَّغ عنه", "pass": "مثال سليم", "options": "الخيارات", "source": "المرجع", "pack": "الحزمة", "severity": "الشدة الافتراضية", "kinds": "يطبق على",
            "list": "القائمة المدمجة {key} (`{key}:` في الإعدادات تستبدلها، و`extend-{key}:` تضيف إليها)"},
 }
 
@@ -45,7 +45,7 @@ def explain(rule: Rule, locale: str) -> str:
     h = _HEADINGS[locale]
     parts = [
         f"{rule.code} {rule.slug}",
-        f"{h['pack']}: {rule.pack}    {h['severity']}: {rule.severity.label}",
+        f"{h['pack']}: {rule.pack}    {h['severity']}: {rule.severity.label}" + (f"    {h['kinds']}: {', '.join(rule.kinds)}" if rule.kinds else ""),
         "",
         f"## {h['what']}",
         _text(rule.docs.get("what"), locale).strip(),

@@ -31,7 +31,7 @@ ENGINE_TYPE = "engine"
 
 # The largest built-in rule file is 20 KB; a rule pack of megabytes is a mistake.
 MAX_PACK_FILE_BYTES = 4 * 1024 * 1024
-_RULE_KEYS = {"code", "slug", "type", "severity", "message", "source", "docs", "params", "supersedes"}
+_RULE_KEYS = {"code", "slug", "type", "severity", "message", "source", "docs", "params", "supersedes", "kinds"}
 _DOCS_KEYS = {"what", "why", "example_fail", "example_pass"}
 _PACK_KEYS = {"name", "title", "kinds", "description"}
 
@@ -56,6 +56,10 @@ class Rule:
     # Codes of rules this one is a more specific reading of: where both report the same
     # text, only this one's finding is kept (one problem, one finding).
     supersedes: tuple[str, ...] = ()
+    # The kinds of document it applies to, when fewer than its pack's: a complaints
+    # policy needs no vision statement, though it is checked for its scope. None: the
+    # pack's.
+    kinds: tuple[str, ...] | None = None
 
     def message(self, locale: str, values: dict[str, Any]) -> str:
         template = self.messages.get(locale) or next(iter(self.messages.values()))
@@ -73,7 +77,7 @@ class Rule:
             params = build_params(self.check, merged)
         return Rule(
             self.code, self.slug, self.pack, self.type, severity or self.severity, self.messages,
-            self.source, self.docs, params, self.check, merged, self.supersedes,
+            self.source, self.docs, params, self.check, merged, self.supersedes, self.kinds,
         )  # fmt: skip
 
     def _merged(self, options: dict[str, Any]) -> dict[str, Any]:
@@ -216,6 +220,9 @@ def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rul
     supersedes = data.get("supersedes") or []
     if not isinstance(supersedes, list) or not all(isinstance(s, str) for s in supersedes):
         raise RulePackError(f"{where}: 'supersedes' must be a list of rule codes")
+    kinds = data.get("kinds")
+    if kinds is not None and (not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) for k in kinds)):
+        raise RulePackError(f"{where}: 'kinds' must be a list of kinds of document, such as [customer-service-policy]")
     docs = data.get("docs") or {}
     if not isinstance(docs, dict):
         raise RulePackError(f"{where}: 'docs' must be a mapping")
@@ -247,6 +254,7 @@ def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rul
         check=check,
         raw_params=dict(raw),
         supersedes=tuple(supersedes),
+        kinds=tuple(kinds) if kinds is not None else None,
     )
 
 
@@ -314,4 +322,13 @@ def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
             unknown = [code for code in rule.supersedes if code not in codes]
             if unknown:
                 raise RulePackError(f"pack {pack.name!r}: rule {rule.code} supersedes unknown rules {', '.join(unknown)}; give rule codes")
+    kind_ids = [kind.id for kind in kinds]
+    for pack in packs:
+        for rule in pack.rules:
+            wrong = [k for k in rule.kinds or () if k not in kind_ids or (pack.kinds is not None and k not in pack.kinds)]
+            if wrong:
+                valid = kind_ids if pack.kinds is None else pack.kinds
+                raise RulePackError(
+                    f"pack {pack.name!r}: rule {rule.code} names kinds its pack does not apply to: {', '.join(wrong)}; valid: {', '.join(valid)}"
+                )
     return RuleSet(tuple(packs), kinds)

@@ -182,6 +182,22 @@ def test_a_bylaw_of_conduct_is_a_code_of_conduct(lint_json, tmp_path, title):
 
 
 @pytest.mark.parametrize(
+    "title",
+    ["Patient Experience and Complaints Policy", "سياسة معالجة شكاوى العملاء وخدمتهم", "Complaints Handling Procedure", "لائحة الشكاوى"],
+)
+def test_a_complaints_policy_is_checked_as_one_not_as_a_whole_customer_service_policy(lint_json, tmp_path, title):
+    # A bank's or a health trust's policy for complaints alone was of no known kind, so
+    # none of its complaint times or its scope was asked for; as a customer-service
+    # policy it would have been told it lacks a vision and service standards.
+    path = tmp_path / "policy.md"
+    path.write_text(f"# {title}\n\n## Complaints\n\nWe look into every complaint.\n", encoding="utf-8")
+    codes = lint_json(str(path)).codes()
+    assert "PL003" not in codes
+    assert {"CSP104", "CSP111", "CSP115", "SLA104", "SLA105"} <= set(codes)
+    assert not {"CSP101", "CSP102", "CSP110", "CSP113"} & set(codes)
+
+
+@pytest.mark.parametrize(
     ("header", "pack"),
     [("kind: Code of Conduct", "COC"), ("kind: سياسة خدمة العملاء", "CSP"), ("kind: قواعد السلوك", "COC"), ("kind: customer service policy", "CSP")],
 )
@@ -262,6 +278,9 @@ def test_rules_and_explain_in_both_locales():
             explained = run("explain", rule.slug, "--locale", locale)
             assert explained.exit_code == 0 and explained.stdout.startswith(f"{rule.code} {rule.slug}")
     assert "## لماذا" in run("explain", "CSP104", "--locale", "ar").stdout
+    # A rule for fewer kinds than its pack says so; one for all of them does not.
+    assert "Only for: customer-service-policy" in run("explain", "CSP101").stdout.split("\n")[1]
+    assert "Only for" not in run("explain", "CSP104").stdout
     wrong = run("explain", "missing-scop")
     assert wrong.exit_code == 2 and "did you mean 'missing-scope'" in wrong.stderr
 
@@ -364,7 +383,7 @@ def test_text_repeated_across_policies_is_reported_where_each_file_has_it(lint_j
     arabic = "نرد على الشكاوى في أقرب وقت ممكن ونعالج الطلبات عبر الـ SLA المعتمد."
     english = "The team will leverage synergies to respond promptly."
     (tmp_path / "a.md").write_text(f"# سياسة خدمة العملاء\n\n{arabic}\n\n{english}\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(f"# سياسة الشكاوى\n\nمقدمة.\n\n- {arabic}\n\n> {english}\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# ملاحظات الفريق\n\nمقدمة.\n\n- {arabic}\n\n> {english}\n", encoding="utf-8")
     result = lint_json("--no-cache", "--jobs", "1", str(tmp_path / "a.md"), str(tmp_path / "b.md"))
     flagged: dict[str, list[tuple[str, str]]] = {}
     for f in result.findings:

@@ -109,6 +109,27 @@ def test_users_own_rule_pack(tmp_path):
     assert {f["code"] for f in result.json["findings"]} == {"HSE101"}
 
 
+def test_a_users_rule_may_apply_to_fewer_kinds_than_its_pack(tmp_path):
+    # Not selected by name: a rule named in `select` runs on every document, as a pack does.
+    repo = _repo(tmp_path, "rule_packs: [house-rules]\n")
+    pack = repo / "house-rules"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: house\nkinds: any\n", encoding="utf-8")
+    rule = (
+        "- code: HSE301\n  slug: house-ombudsman\n  type: required-section\n  severity: warning\n  kinds: [{kinds}]\n"
+        "  message: {{ar: 'لا قسم للتظلم', en: No appeals section}}\n  params: {{names: [appeals]}}\n"
+    )
+    (pack / "rules.yaml").write_text(rule.format(kinds="complaints-policy"), encoding="utf-8")
+    (repo / "policies" / "complaints.md").write_text("# Complaints Policy\n\nWe reply within 5 days.\n", encoding="utf-8")
+    result = run("--format", "json", "policies/short.md", "policies/complaints.md", cwd=repo)
+    assert [f["path"] for f in result.json["findings"] if f["code"] == "HSE301"] == ["policies/complaints.md"]
+
+    (pack / "rules.yaml").write_text(rule.format(kinds="complaint-policy"), encoding="utf-8")
+    result = run("policies/short.md", cwd=repo)
+    assert result.exit_code == 2
+    assert "rule HSE301 names kinds its pack does not apply to: complaint-policy" in result.stderr
+
+
 _PLUGIN = """
 from dataclasses import dataclass
 
