@@ -233,11 +233,12 @@ def test_an_aim_with_a_time_or_a_share_has_a_number(lint_json, tmp_path):
         "We aim to resolve 80% of tickets at first contact.\n\n"
         "نسعى إلى الرد على الرسائل خلال ٢٤ ساعة.\n\nنسعى إلى حل ٨٠٪ من الطلبات من أول تواصل.\n\n"
         "نسعى إلى حل 90 في المائة من الشكاوى من أول اتصال.\n\n"
+        "We aim to send a full written response within 25 working days.\n\n"
         # Still vague: no number, or the number measures the other action.
         "We aim to resolve most tickets at first contact.\n\n"
         "We will try to resolve it and reply within 24 hours.\n",
     )
-    assert found == [(13, "We aim to"), (15, "We will try")]
+    assert found == [(15, "We aim to"), (17, "We will try")]
 
 
 def test_a_clause_with_an_aim_and_a_vague_time_is_one_finding_at_the_time(lint_json, tmp_path):
@@ -1188,3 +1189,15 @@ def test_a_code_s_key_figures_are_a_share_and_a_call_s_length(lint_json, tmp_pat
         ("phone", "response", 20, 80), ("phone", "handling", 5, None), ("phone", "response", 30, 90), (None, "handling", 6, None),
     ]
     assert _conflict_lines(lint_json, policy) == []
+
+
+def test_the_time_to_make_a_complaint_is_the_complainant_s_not_ours(tmp_path):
+    # "Complaints should be made within 12 months of the event" was listed as a 12-month
+    # acknowledgement; a complaint that must be acknowledged is still our promise.
+    policy = _write_policy(
+        tmp_path,
+        "# Complaints Policy\n\n## Complaints\n\nComplaints should be made within 12 months of the event. "
+        "Patients can raise a concern within 6 months.\n\nيجب تقديم الشكوى خلال ٣٠ يوماً من تاريخ الخدمة.\n\n"
+        "Complaints must be acknowledged within 3 working days.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [("acknowledgement", 3)]

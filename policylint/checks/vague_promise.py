@@ -89,12 +89,17 @@ class VaguePromise(Vocabulary):
 _CLAUSE_ENDS = {"and", "or", "but", "then", ",", "،", ";", "؛", "و", "ثم", "او"}
 
 
+# How far on the action a vague phrase leads into may begin: "we aim to send a full
+# written response within 25 working days" aims at the response, five words on.
+_LEADS_INTO = 6
+
+
 def _own_action(tokens: Sequence[Token], last: int, actions: list[int]) -> int:
     """Where the action a vague phrase ending at token `last` leads into begins ("we try
     to [reply]", «سنحاول دائماً [حل]», «نسعى جاهدين إلى [الرد]»), else `last`: a few
     words on, with no clause ending between."""
     following = next((action for action in actions if action > last), None)
-    if following is None or following - last > 4 or any(t.norm in _CLAUSE_ENDS for t in tokens[last + 1 : following]):
+    if following is None or following - last > _LEADS_INTO or any(t.norm in _CLAUSE_ENDS for t in tokens[last + 1 : following]):
         return last
     return following
 

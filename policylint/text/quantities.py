@@ -451,7 +451,14 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
 # عن العطل خلال ٧ أيام»: the customer's own time limit, not one the company keeps. The
 # customer as the subject of a permission or a duty, in the time's clause, tells; "you can
 # expect a reply within 24 hours" is still the company's promise.
-_CUSTOMER = frozenset({"you", "customer", "customers", "client", "clients"})
+_CUSTOMER = frozenset({"you", "customer", "customers", "client", "clients", "patient", "patients", "complainant", "complainants"})
+# Or the complaint as the subject of its own filing: "Complaints should be made within 12
+# months of the event", «يجب تقديم الشكوى خلال ٣٠ يوماً»; not "must be acknowledged".
+_RAISED = frozenset({"complaint", "complaints", "concern", "concerns", "appeal", "appeals"})
+_FILED = frozenset({"made", "raised", "submitted", "lodged", "filed", "brought", "received"})
+_AR_FILING = frozenset(map(normalise, "يجب ينبغي يمكن".split()))
+_AR_FILED = frozenset(map(normalise, "تقديم رفع".split()))
+_AR_RAISED = frozenset(map(normalise, "الشكوى الشكاوى شكوى التظلم تظلم الاعتراض اعتراض".split()))
 _MAY_OR_MUST = frozenset({"can", "may", "must", "have", "has", "should"})
 _STILL_OURS = frozenset({"expect", "receive", "hear", "get", "count", "rely", "right", "entitled", "we"})
 _AR_CUSTOMER_RIGHT = frozenset(map(normalise, "يحق يمكنك بإمكانك".split()))
@@ -477,6 +484,10 @@ def is_customers_own(tokens: Sequence[Token], first: int, clause_start: int = 0)
         rest = words[k + 1 :]
         if word in _CUSTOMER and rest[:1] and rest[0] in _MAY_OR_MUST:
             return not set(rest[1:]) & _STILL_OURS
+        if word in _RAISED and rest[:1] and rest[0] in _MAY_OR_MUST and rest[1:2] == ["be"] and rest[2:3] and rest[2] in _FILED:
+            return True
+        if word in _AR_FILING and rest[:1] and rest[0] in _AR_FILED and rest[1:2] and rest[1] in _AR_RAISED:
+            return True
         pair = (word, rest[0]) if rest else ()
         if word in _AR_CUSTOMER_RIGHT or pair in _AR_CUSTOMER_PAIRS and (pair[0] != _AR_ON or words[k - 1 : k] == [_AR_MUST]):
             # «... ونرد خلال ساعة»: a verb of ours, glued to «و», takes the clause back.
