@@ -78,6 +78,13 @@ class Vocabulary:
     # promises for different ones, or one for a circumstance and one for none, are two
     # promises, not a conflict.
     circumstances: tuple[Named, ...] = ()
+    # Section titles that name a stage without its word ("If you are still unhappy" is
+    # the escalation), from a stage's `titles`.
+    stage_titles: tuple[Named, ...] = ()
+
+    @functools.cached_property
+    def stage_title_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
+        return _matcher(self.stage_titles)
 
     @functools.cached_property
     def channel_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
@@ -172,6 +179,14 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     measure_channels: dict[str, str] = {}
     customer_measures = frozenset(str(id) for id, entry in data["measures"].items() if entry.get("customers_own"))
     stages = frozenset(str(id) for id, entry in data["measures"].items() if entry.get("stage"))
+    stage_titles = []
+    for id, entry in data["measures"].items():
+        titles = entry.get("titles")
+        if titles is None:
+            continue
+        if not entry.get("stage") or not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
+            raise VocabularyError(f"measure {id!r}: 'titles' is a list of section titles, for a measure with 'stage: true'")
+        stage_titles.append(Named(str(id), {}, tuple(titles)))
     for id, entry in data["measures"].items():
         channel = entry.get("channel")
         if channel is not None and (not isinstance(channel, str) or channel not in channel_ids):
@@ -195,6 +210,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         duration_headers=tuple(str(p) for p in duration_headers),
         not_segments=tuple(str(p) for p in not_segments),
         circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
+        stage_titles=tuple(stage_titles),
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
     # own: hand back the one already built, so that they share one analysis of each
@@ -287,6 +303,10 @@ class _Analysis:
                 # Not "Escalation and response times", which names the first reply too.
                 if len(measures) == 1 and measures <= self.vocab.stages:
                     found[section.title_span.start] = measures.pop()
+                elif not measures and self.vocab.stage_titles:
+                    titled = {m for m, _ in _mentions(tokens, self.vocab.stage_title_matcher)}
+                    if len(titled) == 1:
+                        found[section.title_span.start] = titled.pop()
         return found
 
     def _section_stage(self, offset: int) -> str | None:
@@ -310,10 +330,31 @@ class _Analysis:
         earlier = [c for c, at in mentions if at < before]
         return earlier[-1] if earlier else mentions[0][0]
 
+    def _clause_channel(self, tokens: list[Token], mentions: list[tuple[str, int]], before: int) -> str | None:
+        """The channel named in the promise's own clause, when a dominant one is named
+        only in another: in «يسجّل الموظف الشكوى، ونخدم العميل في الفرع خلال ١٥ دقيقة»
+        the quarter of an hour is the branch's. A clause ends at a semicolon, or at a
+        comma before "and" or a verb «و» is glued to; "Complaints received by phone, email
+        or letter are acknowledged" stays one."""
+        if not self.vocab.dominant or not any(c in self.vocab.dominant for c, at in mentions if at < before):
+            return None
+        start = 0
+        for i in range(before - 1, -1, -1):
+            text = tokens[i].text
+            following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+            if text in (";", "؛") or text in (",", "،") and (following in ("and", "و") or _glued_verb(following)):
+                start = i + 1
+                break
+        own = [(c, at) for c, at in mentions if start <= at < before]
+        if not own or any(c in self.vocab.dominant for c, _ in own):
+            return None
+        return own[-1][0]
+
     def _context_channels(self, block: Block, offset: int) -> tuple[str, ...]:
         """The channels a promise's surroundings name: its table row (every channel the
         row names: "| Pro | Email, chat | 8 hours |" promises both), else its list label,
-        else the nearest section that names one."""
+        else a dominant one named earlier in its paragraph, else the nearest section that
+        names one."""
         doc = self.doc
         if block.kind == "table_cell":
             channels = self._row_channels(doc.position(block.span.start).line, block.lang)
@@ -324,6 +365,13 @@ class _Analysis:
             channel = self._pick(_mentions(label, self.vocab.channel_matcher), len(label))
             if channel:
                 return (channel,)
+        # A paragraph about complaints is about complaints: "We acknowledge every
+        # complaint within 3 working days. We send a full response within 25."
+        for sentence in reversed(block.sentences):
+            if sentence.span.start < offset:
+                dominant = [c for c, _ in _mentions(sentence.tokens, self.vocab.channel_matcher) if c in self.vocab.dominant]
+                if dominant:
+                    return (dominant[0],)
         by_start = self._channel_by_section_start
         around = [s for s in doc.enclosing_sections(offset) if s.title_span.start in by_start]
         for section in sorted(around, key=lambda s: -s.level):
@@ -460,14 +508,16 @@ class _Analysis:
         return [bare] if bare else []
 
     def _measure(
-        self, tokens: list[Token], start: int, end: int, channel: str | None, elided: str | None = None, around: str | None = None
+        self, tokens: list[Token], start: int, end: int, channel: str | None, elided: str | None = None, around: str | None = None,
+        offset: int | None = None,
     ) -> str:
         """The measure named in the clause before the promise (else in the sentence before
         it), a stage before any other; else the one its table row or column names
         (`around`); else the one before it in the sentence, when the sentence leaves it
         out ("New customers get a call back within 2 hours, existing customers within 4
-        hours"); else a first response, which some channels call otherwise (see
-        Vocabulary)."""
+        hours"); else a first response: in a section titled for a stage alone, that
+        stage's (a reply under "Escalation" is the escalated reply, whatever channel it
+        names), else as the channel calls it (see Vocabulary)."""
         clause_start = start
         for i in range(end - 1, start - 1, -1):
             if tokens[i].text in _CLAUSE_BREAKS and not (i + 1 < end and tokens[i + 1].norm in RELATIVES):
@@ -486,6 +536,8 @@ class _Analysis:
             # goes on to the resolution (followup_measure), not a second acknowledgement.
             if elided not in (None, DEFAULT_MEASURE, self.vocab.default_measures.get(channel or "")):
                 return elided
+        if measure == DEFAULT_MEASURE and offset is not None:
+            measure = self._section_stage(offset) or measure
         if measure == DEFAULT_MEASURE and channel in self.vocab.default_measures:
             default = self.vocab.default_measures[channel]
             if channel in self.followup_due:
@@ -537,7 +589,7 @@ class _Analysis:
                     # Up to the quantity, not the promise word: in «لا تتجاوز مدة حل الشكوى
                     # خمسة أيام» the measure and channel are named between the two.
                     named_before = promise.quantity.first
-                    picked = self._pick(mentions, named_before)
+                    picked = self._clause_channel(tokens, mentions, named_before) or self._pick(mentions, named_before)
                     channels: tuple[str | None, ...] = (picked,) if picked else self._context_channels(block, span.start) or (None,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
                     share = share_of(tokens, previous_end, promise)
@@ -549,13 +601,10 @@ class _Analysis:
                     for channel in channels:
                         # "a 4-hour resolution": the measure is named after the time.
                         measure_end = promise.last + 1 if promise.measure_after else named_before
-                        measure = self._measure(tokens, previous_end, measure_end, channel, elided, row_measure or header_measure)
+                        measure = self._measure(tokens, previous_end, measure_end, channel, elided, row_measure or header_measure, span.start)
                         if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
                             break  # a time the customer keeps, not one promised to them
                         channel = channel or self.vocab.measure_channels.get(measure)
-                        if measure == DEFAULT_MEASURE:
-                            # A reply in an escalation section is the escalated reply.
-                            measure = self._section_stage(span.start) or measure
                         made.append(
                             Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment, share, when, when_text)
                         )
@@ -565,6 +614,11 @@ class _Analysis:
                         elided = commitment.measure
                     previous_end = promise.last + 1
                     yield from made
+
+
+def _glued_verb(norm: str) -> bool:
+    """An Arabic verb in the present with «و» glued before it: «ونخدم», «ويرد», «وتحل»."""
+    return len(norm) > 3 and norm[0] == "و" and norm[1] in "نيت"
 
 
 def _list_label(doc: Document, block: Block) -> list[Token] | None:

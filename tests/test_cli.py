@@ -10,7 +10,10 @@ import pytest
 from conftest import FIXTURES, TODAY, run
 from variants import INCOMPLETE, replace_line, without_section
 
-COMPLETE = ["ar/customer-service-policy.md", "ar/code-of-conduct.md", "en/customer-service-policy.md", "en/code-of-conduct.md"]
+COMPLETE = [
+    "ar/customer-service-policy.md", "ar/code-of-conduct.md", "en/customer-service-policy.md", "en/code-of-conduct.md",
+    "complaints/ar-complaints-policy.md", "complaints/en-complaints-policy.md",
+]
 TEMPLATES = sorted(p for p in (FIXTURES / "templates").glob("*.md") if p.name != "README.md")
 
 

@@ -1201,3 +1201,21 @@ def test_the_time_to_make_a_complaint_is_the_complainant_s_not_ours(tmp_path):
         "Complaints must be acknowledged within 3 working days.\n",
     )
     assert _sla_rows(policy, "measure", "quantity") == [("acknowledgement", 3)]
+
+
+def test_the_complaints_policies_times_are_read_stage_by_stage():
+    # A bank's and a health trust's complaints policies: the stages of a table under
+    # «المدة», the escalated reply in «التصعيد» and under "If you are still unhappy", the
+    # branch's quarter of an hour beside a complaint, and a full response in the sentence
+    # after the complaint's acknowledgement. Each was read otherwise, three as conflicts.
+    rows = [
+        (row["line"], row["channel"], row["measure"], row["quantity"], row["when"])
+        for path in ("complaints/ar-complaints-policy.md", "complaints/en-complaints-policy.md")
+        for row in run("sla", "--format", "json", str(FIXTURES / path)).json["commitments"]
+    ]
+    assert rows == [
+        (22, "phone", "response", 60, []), (23, "email", "response", 1, []), (24, "in-person", "response", 15, []),
+        (30, "complaints", "acknowledgement", 1, []), (31, "complaints", "resolution", 10, []),
+        (32, "complaints", "resolution", 20, ["complex"]), (38, "complaints", "escalation", 5, []),
+        (36, "complaints", "acknowledgement", 3, []), (36, "complaints", "resolution", 25, []), (41, "complaints", "escalation", 10, []),
+    ]
