@@ -115,6 +115,12 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         # Each label of a line read its value to the line's end, and back to its start
         # (2026-12-06: "reviewed" as a short review-date label, labels opening a line).
         write(f"{count:,} labels on one line", "# Customer Service Policy\n\n" + "reviewed 15/03/2026 owner x " * count + "\n")
+    for count in (2_000, 20_000):
+        # Each promise read every channel named in its sentence (2026-12-06, third
+        # session: a complaint, the branch and a time, thousands of times in one line).
+        write(f"{count:,} promises and channels in one sentence", "# سياسة الشكاوى\n\n" + "نؤكد استلام الشكوى خلال يوم، ونخدم العميل في الفرع خلال ١٥ دقيقة | " * count + "\n")
+        # Each promise with no channel read back over its paragraph for a complaint.
+        write(f"{count:,} sentences after a complaint", "# Complaints Policy\n\nWe acknowledge every complaint within 1 day. " + "We reply within 2 days. " * count + "\n")
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

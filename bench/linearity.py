@@ -52,6 +52,7 @@ WORDS = (
     " حتى ساعتين — Version: 2 · المالك: Letters: forum ## Escalation"
     " 4-hour response same-day Note: ملاحظة: Target web form ﺍﻟﻌﻤﻼﺀ ﻻ ی (اسم الشركة) ABC Company 2026-10 10/2026"
     " 80% 95% of calls at weekends on weekdays urgent and في العطل الرسمية رمضان 3-Mar-26"
+    " complaint الشكوى ونخدم الفرع If you are still unhappy full response Calls answered within 20 seconds: متوسط مدة المكالمة"
 ).split(" ")
 
 

@@ -10,6 +10,8 @@ is data from the service-levels rule pack; this module only knows how to read it
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -273,6 +275,7 @@ class _Analysis:
         self._row_channel_memo: dict[tuple[int, str], tuple[str, ...]] = {}
         self._row_segments: dict[Span, str] = {}
         self._row_labels_memo: dict[Span, tuple[str | None, tuple[str, ...], str]] = {}
+        self._paragraph_memo: dict[Span, tuple[list[int], list[str | None]]] = {}
 
     @functools.cached_property
     def _section_titles(self) -> list[tuple[Section, list[Token]]]:
@@ -322,33 +325,28 @@ class _Analysis:
         return None
 
     def _pick(self, mentions: list[tuple[str, int]], before: int) -> str | None:
-        if not mentions:
-            return None
-        dominant = [c for c, _ in mentions if c in self.vocab.dominant]
-        if dominant:
-            return dominant[0]
-        earlier = [c for c, at in mentions if at < before]
-        return earlier[-1] if earlier else mentions[0][0]
+        return _Mentions(mentions, self.vocab.dominant).pick(before)
 
-    def _clause_channel(self, tokens: list[Token], mentions: list[tuple[str, int]], before: int) -> str | None:
+    def _clause_channel(self, tokens: list[Token], mentions: _Mentions, after: int, before: int) -> str | None:
         """The channel named in the promise's own clause, when a dominant one is named
         only in another: in «يسجّل الموظف الشكوى، ونخدم العميل في الفرع خلال ١٥ دقيقة»
         the quarter of an hour is the branch's. A clause ends at a semicolon, or at a
         comma before "and" or a verb «و» is glued to; "Complaints received by phone, email
-        or letter are acknowledged" stays one."""
-        if not self.vocab.dominant or not any(c in self.vocab.dominant for c, at in mentions if at < before):
+        or letter are acknowledged" stays one. Not further back than the promise before
+        (`after`): a line of a thousand promises is not read back to its start for each."""
+        if mentions.first_dominant_at is None or mentions.first_dominant_at >= before:
             return None
-        start = 0
-        for i in range(before - 1, -1, -1):
+        start = after
+        for i in range(before - 1, after - 1, -1):
             text = tokens[i].text
             following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
             if text in (";", "؛") or text in (",", "،") and (following in ("and", "و") or _glued_verb(following)):
                 start = i + 1
                 break
-        own = [(c, at) for c, at in mentions if start <= at < before]
-        if not own or any(c in self.vocab.dominant for c, _ in own):
+        first, last = mentions.between(start, before)
+        if first == last or mentions.dominant_between(first, last):
             return None
-        return own[-1][0]
+        return mentions.found[last - 1][0]
 
     def _context_channels(self, block: Block, offset: int) -> tuple[str, ...]:
         """The channels a promise's surroundings name: its table row (every channel the
@@ -367,17 +365,29 @@ class _Analysis:
                 return (channel,)
         # A paragraph about complaints is about complaints: "We acknowledge every
         # complaint within 3 working days. We send a full response within 25."
-        for sentence in reversed(block.sentences):
-            if sentence.span.start < offset:
-                dominant = [c for c, _ in _mentions(sentence.tokens, self.vocab.channel_matcher) if c in self.vocab.dominant]
-                if dominant:
-                    return (dominant[0],)
+        starts, dominant = self._paragraph_dominant(block)
+        before = bisect.bisect_left(starts, offset)
+        if before and dominant[before - 1]:
+            return (dominant[before - 1],)
         by_start = self._channel_by_section_start
         around = [s for s in doc.enclosing_sections(offset) if s.title_span.start in by_start]
         for section in sorted(around, key=lambda s: -s.level):
             if by_start[section.title_span.start]:
                 return (by_start[section.title_span.start],)
         return ()
+
+    def _paragraph_dominant(self, block: Block) -> tuple[list[int], list[str | None]]:
+        """Where each of a block's sentences starts, and the dominant channel last named
+        in it or a sentence before it: worked out once per block, not once per promise."""
+        if block.span not in self._paragraph_memo:
+            starts, dominant, last = [], [], None
+            for sentence in block.sentences:
+                named = [c for c, _ in _mentions(sentence.tokens, self.vocab.channel_matcher) if c in self.vocab.dominant]
+                last = named[0] if named else last
+                starts.append(sentence.span.start)
+                dominant.append(last)
+            self._paragraph_memo[block.span] = (starts, dominant)
+        return self._paragraph_memo[block.span]
 
     def _row_channels(self, line_number: int, lang: str) -> tuple[str, ...]:
         """The channels a table row names, read in the language of the cell asking: a
@@ -580,7 +590,7 @@ class _Analysis:
                     promises = self._after_measure_label(sentence)
                 previous_end = 0
                 elided: str | None = None  # the measure of the sentence's last promise
-                mentions = _mentions(tokens, self.vocab.channel_matcher) if promises else []
+                mentions = _Mentions(_mentions(tokens, self.vocab.channel_matcher) if promises else [], self.vocab.dominant)
                 for number, promise in enumerate(promises):
                     if is_trigger(tokens, promise.first, previous_end):
                         previous_end = promise.last + 1
@@ -589,7 +599,7 @@ class _Analysis:
                     # Up to the quantity, not the promise word: in «لا تتجاوز مدة حل الشكوى
                     # خمسة أيام» the measure and channel are named between the two.
                     named_before = promise.quantity.first
-                    picked = self._clause_channel(tokens, mentions, named_before) or self._pick(mentions, named_before)
+                    picked = self._clause_channel(tokens, mentions, previous_end, named_before) or mentions.pick(named_before)
                     channels: tuple[str | None, ...] = (picked,) if picked else self._context_channels(block, span.start) or (None,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
                     share = share_of(tokens, previous_end, promise)
@@ -614,6 +624,39 @@ class _Analysis:
                         elided = commitment.measure
                     previous_end = promise.last + 1
                     yield from made
+
+
+class _Mentions:
+    """A sentence's channel mentions, (id, token index) in order, indexed so that each of
+    its promises finds its own in logarithmic time: a sentence of thousands of promises
+    and mentions had taken seconds, each promise reading every mention."""
+
+    def __init__(self, found: list[tuple[str, int]], dominant: frozenset[str]) -> None:
+        self.found = found
+        self._at = [at for _, at in found]
+        # How many dominant mentions come before each one: whether a stretch holds one.
+        self._dominant_before = [0]
+        for channel, _ in found:
+            self._dominant_before.append(self._dominant_before[-1] + (channel in dominant))
+        self.first_dominant = next((c for c, _ in found if c in dominant), None)
+        self.first_dominant_at = next((at for c, at in found if c in dominant), None)
+
+    def between(self, start: int, end: int) -> tuple[int, int]:
+        """The indices into `found` of the mentions at tokens start..end-1, as a slice."""
+        return bisect.bisect_left(self._at, start), bisect.bisect_left(self._at, end)
+
+    def dominant_between(self, first: int, last: int) -> bool:
+        return self._dominant_before[last] > self._dominant_before[first]
+
+    def pick(self, before: int) -> str | None:
+        """A dominant channel anywhere in the sentence, else the last one named before
+        token `before`, else the first one named."""
+        if not self.found:
+            return None
+        if self.first_dominant is not None:
+            return self.first_dominant
+        _, last = self.between(0, before)
+        return self.found[last - 1][0] if last else self.found[0][0]
 
 
 def _glued_verb(norm: str) -> bool:
