@@ -54,7 +54,7 @@ def explain(rule: Rule, locale: str) -> str:
         _text(rule.docs.get("why"), locale).strip(),
         "",
         f"## {h['source']}",
-        rule.source.strip(),
+        _text(rule.source, locale).strip(),
         "",
         f"## {h['fail']}",
         _indent(rule.docs.get("example_fail", "")),

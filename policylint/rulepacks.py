@@ -48,7 +48,7 @@ class Rule:
     type: str
     severity: Severity
     messages: dict[str, str]
-    source: str
+    source: dict[str, str]  # the guidance it comes from, by locale
     docs: dict[str, Any]
     params: Any = None
     check: Check | None = field(default=None, compare=False)
@@ -248,7 +248,7 @@ def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rul
         type=rule_type,
         severity=severity,
         messages=_localised(where, data["message"], "message"),
-        source=str(data.get("source", "")),
+        source=_localised(where, data.get("source") or "", "source"),
         docs=docs,
         params=params,
         check=check,

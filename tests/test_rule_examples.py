@@ -26,7 +26,9 @@ def test_rule_has_documentation_in_both_languages(rule):
     assert set(rule.messages) == {"ar", "en"}
     for key in ("what", "why"):
         assert set(rule.docs[key]) == {"ar", "en"}, f"{rule.code} docs.{key}"
-    assert rule.source and rule.docs["example_fail"] and rule.docs["example_pass"]
+    # The guidance it comes from too: `explain --locale ar` had shown it in English.
+    assert set(rule.source) == {"ar", "en"} and all(rule.source.values()), f"{rule.code} source"
+    assert rule.docs["example_fail"] and rule.docs["example_pass"]
 
 
 # Compares files with each other, not one document: tests/test_service_levels.py runs its

@@ -29,7 +29,7 @@ def _rule(rule) -> dict:
         "fullDescription": {"text": summary(rule, "en") + " " + str(rule.docs.get("why", {}).get("en", ""))},
         "help": {"text": explain(rule, "en"), "markdown": explain(rule, "en")},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [rule.pack], "guidance": rule.source},
+        "properties": {"tags": [rule.pack], "guidance": rule.source.get("en") or next(iter(rule.source.values()))},
     }
 
 
