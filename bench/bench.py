@@ -121,6 +121,11 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         write(f"{count:,} promises and channels in one sentence", "# سياسة الشكاوى\n\n" + "نؤكد استلام الشكوى خلال يوم، ونخدم العميل في الفرع خلال ١٥ دقيقة | " * count + "\n")
         # Each promise with no channel read back over its paragraph for a complaint.
         write(f"{count:,} sentences after a complaint", "# Complaints Policy\n\nWe acknowledge every complaint within 1 day. " + "We reply within 2 days. " * count + "\n")
+    for count in (300, 3_000):
+        # Each vague phrase was compared with every promise and every later vague phrase
+        # of its sentence, each time reading every action word (found by bench/linearity.py,
+        # 2026-12-06, third session).
+        write(f"{count:,} vague phrases in one sentence", "# سياسة خدمة العملاء\n\n" + "time: لاحقا الدردشة الدردشة، " * count + "\n")
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

@@ -6,7 +6,9 @@ no number, whatever the acknowledgement has."""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -53,6 +55,11 @@ class VaguePromise(Vocabulary):
             tokens = sentence.tokens
             measured = [(p.first, p.last) for p in find_promises(tokens) if p.quantity.value is not None]
             measured += _shares(tokens)
+            measured.sort()
+            measured_starts = [start for start, _ in measured]
+            # The furthest end of a measured promise among those starting so far: the one
+            # nearest to a vague phrase after them.
+            furthest_ends = list(itertools.accumulate((end for _, end in measured), max))
             # Where an action begins ("resolve", «ونحلها»): a number before it does not
             # measure what comes after it, and the other way round.
             actions = sorted(first for _, first, _last in params.required.find(tokens)) if params.required else []
@@ -65,23 +72,29 @@ class VaguePromise(Vocabulary):
                     yield hit
                     continue
                 own = _own_action(tokens, last, actions)
-                if not any(self._same_clause(first, own, promise, actions) for promise in measured):
-                    unmeasured.append((first, own, hit))
+                # A measured promise in the same clause: no action word between it and the
+                # vague phrase (starting at token first), but the one at `own` the phrase
+                # leads into: in "we aim to reply within 24 hours" and «نسعى إلى الرد خلال
+                # ٢٤ ساعة» the reply is what is aimed at. The nearest promise on either
+                # side is the only one to look at: one further away has more between.
+                before = bisect.bisect_left(measured_starts, first)
+                if before and _no_action_between(actions, furthest_ends[before - 1], first):
+                    continue
+                if before < len(measured) and _no_action_between(actions, own, measured_starts[before]):
+                    continue
+                unmeasured.append((first, own, hit))
             # One finding a clause: "we aim to resolve it as soon as possible" is one vague
-            # promise, reported at the last of its vague phrases, where the time should be.
+            # promise, reported at the last of its vague phrases, where the time should be:
+            # not where the next vague phrase shares its clause.
             unmeasured.sort(key=lambda found: found[0])
-            for k, (first, own, hit) in enumerate(unmeasured):
-                if not any(self._same_clause(first, own, (later, later), actions) for later, _, _hit in unmeasured[k + 1 :]):
+            for k, (_first, own, hit) in enumerate(unmeasured):
+                if k + 1 == len(unmeasured) or not _no_action_between(actions, own, unmeasured[k + 1][0]):
                     yield hit
 
-    @staticmethod
-    def _same_clause(first: int, own: int, promise: tuple[int, int], actions: list[int]) -> bool:
-        """No action word between the vague phrase (starting at token first) and the
-        measured promise, but the one at `own` that the phrase leads into: in "we aim to
-        reply within 24 hours" and «نسعى إلى الرد خلال ٢٤ ساعة» the reply is what is aimed at."""
-        if promise[0] < first:
-            return not any(promise[1] < action < first for action in actions)
-        return not any(own < action < promise[0] for action in actions)
+
+def _no_action_between(actions: list[int], after: int, before: int) -> bool:
+    """Whether no action word starts strictly between two token indices."""
+    return bisect.bisect_right(actions, after) >= bisect.bisect_left(actions, before)
 
 
 # Words that end a clause between a vague phrase and the next action: in "resolve it where
@@ -98,7 +111,8 @@ def _own_action(tokens: Sequence[Token], last: int, actions: list[int]) -> int:
     """Where the action a vague phrase ending at token `last` leads into begins ("we try
     to [reply]", «سنحاول دائماً [حل]», «نسعى جاهدين إلى [الرد]»), else `last`: a few
     words on, with no clause ending between."""
-    following = next((action for action in actions if action > last), None)
+    index = bisect.bisect_right(actions, last)
+    following = actions[index] if index < len(actions) else None
     if following is None or following - last > _LEADS_INTO or any(t.norm in _CLAUSE_ENDS for t in tokens[last + 1 : following]):
         return last
     return following
