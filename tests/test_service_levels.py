@@ -1219,3 +1219,17 @@ def test_the_complaints_policies_times_are_read_stage_by_stage():
         (32, "complaints", "resolution", 20, ["complex"]), (38, "complaints", "escalation", 5, []),
         (36, "complaints", "acknowledgement", 3, []), (36, "complaints", "resolution", 25, []), (41, "complaints", "escalation", 10, []),
     ]
+
+
+def test_a_time_after_a_negated_verb_triggers_and_room_service_is_a_delivery(lint_json, tmp_path):
+    # "A problem staff cannot fix within 15 minutes goes to the duty manager" was a
+    # 15-minute resolution that contradicted the manager's 30 minutes (an SLA103 error);
+    # room service "delivered within 30 minutes" was a reply.
+    policy = _write_policy(
+        tmp_path,
+        "# Guest Services Policy\n\n## Escalation\n\nA problem staff cannot fix within 15 minutes goes to the duty manager by radio, "
+        "who speaks to the guest in person within 30 minutes.\n\n## الطلبات\n\nالطلبات التي لم تُنجز خلال ٣ أيام تُحال إلى المدير.\n\n"
+        "## Room service\n\nRoom service is delivered within 30 minutes of the order.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [("escalation", 30), ("delivery", 30)]
+    assert _conflict_lines(lint_json, policy) == []

@@ -430,6 +430,7 @@ _CLAUSE_ENDS = frozenset(",،;؛:")
 # A relative clause after the negation is a new subject's, not negated: in «إذا لم يرضَ
 # العميل تُصعَّد الشكوى إلى المدير الذي يرد خلال ٣ أيام» the manager's reply is promised.
 RELATIVES = frozenset(map(normalise, "who which whom الذي التي الذين اللذان اللتان اللواتي اللاتي".split()))
+_NEGATED_OPENERS = frozenset(map(normalise, "within in خلال غضون في".split()))
 
 
 def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bool:
@@ -440,6 +441,10 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
         start -= 1
     words = [_bare(t.norm) for t in tokens[start:first]]
     if "unless" in words or any(a == normalise("ما") and b == normalise("لم") for a, b in zip(words, words[1:])):
+        return True
+    # Or a negation just before the verb the time follows: "A problem staff cannot fix
+    # within 15 minutes goes to the duty manager", «الطلبات التي لم تُنجز خلال ٣ أيام».
+    if tokens[first].norm in _NEGATED_OPENERS and any(w in _NEGATIONS or w.endswith("n't") for w in words[-3:-1]):
         return True
     negations = [k for k, w in enumerate(words) if w in _NEGATIONS or w.endswith("n't")]
     if not negations or not any(w in _CONDITIONS for w in words):
