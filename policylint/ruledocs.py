@@ -91,7 +91,9 @@ def _entry(item: object, locale: str) -> str:
         suggestion = item.get("suggest", "")
         if isinstance(suggestion, dict):
             suggestion = Localised(suggestion).pick(locale)
-        return f"{' / '.join(map(str, words))}  →  {suggestion}"
+        # An entry only before a word glued to a prefix shows it: «يقوم + ب…».
+        prefix = f" + {item['prefix_after']}…" if item.get("prefix_after") else ""
+        return f"{' / '.join(map(str, words))}{prefix}  →  {suggestion}"
     return str(item)
 
 

@@ -5,7 +5,7 @@ with a plainer suggestion. Matching is clitic-aware in Arabic ("والإيميل
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Sentence
 from policylint.findings import Hit, Localised, Span
 from policylint.text.acronyms import is_expanded
-from policylint.text.tokens import PhraseMatcher, PhraseSet, phrase_words
+from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, normalise, phrase_words
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,26 @@ class Entry:
     phrase: tuple[str, ...]
     spelling: str
     suggestion: str | Localised
+    # Only when a word beginning with this prefix follows within a few words, before any
+    # of `unless_before` and the clause's end: «سيقوم مدير خدمة العملاء بالإقرار» is
+    # heavy, «تقوم هذه المدونة على النزاهة والالتزام بالقيم» (rests on) is not.
+    prefix_after: str = ""
+    unless_before: frozenset[str] = frozenset()
+
+    def heavy_here(self, tokens: Sequence[Token], last: int) -> bool:
+        if not self.prefix_after:
+            return True
+        for token in tokens[last + 1 : last + 1 + _PREFIX_WINDOW]:
+            if token.norm in self.unless_before or token.text in _CLAUSE_ENDS:
+                return False
+            if token.norm.startswith(self.prefix_after):
+                return True
+        return False
+
+
+# How far on an entry's `prefix_after` word may come: past a subject of a few words.
+_PREFIX_WINDOW = 6
+_CLAUSE_ENDS = frozenset(".,،;؛:!?؟")
 
 
 def _suggestion(value: Any, entry: int) -> str | Localised:
@@ -74,15 +94,24 @@ class Vocabulary(Check):
         def compiled(self) -> tuple[Entry, ...]:
             compiled = []
             for i, entry in enumerate(self.entries, 1):
-                unknown = set(entry) - {"word", "suggest"}
+                unknown = set(entry) - {"word", "suggest", "prefix_after", "unless_before"}
                 if unknown or "word" not in entry or "suggest" not in entry:
-                    raise ValueError(f"entry {i} must have exactly 'word' and 'suggest', got {sorted(entry)}")
+                    raise ValueError(
+                        f"entry {i} must have 'word' and 'suggest' (and may have 'prefix_after', 'unless_before'), got {sorted(entry)}"
+                    )
+                prefix_after = entry.get("prefix_after", "")
+                unless_before = entry.get("unless_before", [])
+                if not isinstance(prefix_after, str) or not isinstance(unless_before, list):
+                    raise ValueError(f"entry {i}: 'prefix_after' must be text, such as ب, and 'unless_before' a list of words")
                 spellings = entry["word"] if isinstance(entry["word"], list) else [entry["word"]]
                 for spelling in spellings:
                     phrase = phrase_words(str(spelling), self.lang)
                     if not phrase:
                         raise ValueError(f"entry {i}: {spelling!r} has no word in it")
-                    compiled.append(Entry(phrase, str(spelling), _suggestion(entry["suggest"], i)))
+                    compiled.append(Entry(
+                        phrase, str(spelling), _suggestion(entry["suggest"], i), normalise(prefix_after),
+                        frozenset(normalise(str(w)) for w in unless_before),
+                    ))  # fmt: skip
             return tuple(compiled)
 
         @functools.cached_property
@@ -117,6 +146,8 @@ class Vocabulary(Check):
             return not params.case_sensitive or params.compiled[index].spelling in doc.text(Span(tokens[first].start, tokens[last].end))
 
         for index, first, last in params.matcher.find_longest(tokens, keep=spelled_as_listed):
+            if not params.compiled[index].heavy_here(tokens, last):
+                continue
             span = Span(tokens[first].start, tokens[last].end)
             if params.allow_spelled_out and is_expanded(doc.prose, span.start, span.end):
                 continue
