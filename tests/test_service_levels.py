@@ -1233,3 +1233,18 @@ def test_a_time_after_a_negated_verb_triggers_and_room_service_is_a_delivery(lin
     )
     assert _sla_rows(policy, "measure", "quantity") == [("escalation", 30), ("delivery", 30)]
     assert _conflict_lines(lint_json, policy) == []
+
+
+def test_a_utility_s_guaranteed_standards_name_compensation_and_restoring_supply(tmp_path):
+    # "we pay you £30 within 10 working days" and "we restore your supply within 12 hours"
+    # were listed as replies; returning an item for repair is still the customer's window.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Charter\n\n- If we miss an appointment, we pay you £30 within 10 working days.\n"
+        "- We restore your supply within 12 hours of an unplanned interruption.\n"
+        "- If we fail to meet a standard, we will credit your account within 20 working days.\n"
+        "- نعوّض العميل خلال ٧ أيام عمل إذا تأخرنا.\n- You can return faulty items for repair within 12 months.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [
+        ("compensation", 10), ("resolution", 12), ("compensation", 20), ("compensation", 7), ("return", 12),
+    ]
