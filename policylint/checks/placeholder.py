@@ -112,8 +112,20 @@ def _label_before(doc: Document, block: Block, blank: Span) -> str | None:
     # Only the stretch a label and its separator can fill: a line of a thousand blanks
     # must not be searched from its start for each.
     line_start = doc.prose.rfind("\n", max(0, blank.start - 60), blank.start) + 1
-    m = _LABEL_BEFORE.search(doc.prose, max(line_start, blank.start - 60), blank.start)
+    end = blank.start
+    # A field of parts ("Date: ____ / ____ / ______"): the later parts are the label's too.
+    for _ in range(_MAX_PARTS):
+        part = _PART_BEFORE.search(doc.prose, max(line_start, end - 20), end)
+        if part is None:
+            break
+        end = part.start()
+    m = _LABEL_BEFORE.search(doc.prose, max(line_start, end - 60), end)
     return m.group(1) if m else None
+
+
+# The blank and separator of an earlier part of the same field, right before a blank.
+_PART_BEFORE = regex.compile(r"(?:_{2,}|ـ{2,})\s*[/.\-]\s*$")
+_MAX_PARTS = 3
 
 
 def _form_around(doc: Document, offset: int) -> tuple[int, int]:
