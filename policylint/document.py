@@ -118,11 +118,13 @@ class Document:
 
     @functools.cached_property
     def _front_matter_labels(self) -> dict[tuple[str, ...], str]:
-        """Each front matter key read as a label's words: «آخر مراجعة», "last_reviewed"
-        and "Last Reviewed" alike; the first of keys that read alike."""
+        """Each front matter key read as a label's words: «آخر مراجعة», "last_reviewed",
+        "lastReviewed" and "Last Reviewed" alike; the first of keys that read alike."""
         labels: dict[tuple[str, ...], str] = {}
         for key in self.front_matter:
-            labels.setdefault(phrase_words(str(key).replace("_", " ")), str(key))
+            # "lastReviewed" as static-site generators write it is "last reviewed" too.
+            words = _CAMEL_HUMP.sub(" ", str(key)).replace("_", " ")
+            labels.setdefault(phrase_words(words), str(key))
         return labels
 
     def front_matter_key(self, keys: Iterable[str], labels: Iterable[tuple[str, ...]] = ()) -> str | None:
@@ -256,6 +258,8 @@ def _normalise_newlines(text: str) -> str:
 # ----------------------------------------------------------------------- front matter
 
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")
+# Where a camelCase key turns to its next word: "lastReviewed".
+_CAMEL_HUMP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 _FENCE = regex.compile(r"---[ \t]*\n")
 _FENCE_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.M)
 # A top-level key in any script, spaces allowed: «آخر مراجعة: 2026-03-15».
