@@ -20,7 +20,15 @@ from policylint import document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Folders no one keeps policies in; walking them is slow and finds vendored Markdown.
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".github"})
+# A repository's own files, not policies: in a folder, "README.md", "README.ar.md" and
+# "CHANGELOG.md" are passed over (each had failed a CI run with FRS101, "no last-review
+# date"); named on the command line they are linted. Not CODE_OF_CONDUCT.md, which a
+# support team may keep its code of conduct in. .pre-commit-hooks.yaml excludes the same.
+REPOSITORY_FILES = frozenset({
+    "README", "CHANGELOG", "CHANGES", "HISTORY", "CONTRIBUTING", "LICENSE", "LICENCE", "SECURITY", "AUTHORS",
+    "PULL_REQUEST_TEMPLATE", "ISSUE_TEMPLATE",
+})  # fmt: skip
 STDIN = "-"
 # Far above any real policy (the longest seed article is 50 KB), far below what hurts.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -81,7 +89,8 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _markdown_under(folder: Path) -> list[Path]:
     """Markdown files under a folder, in a stable order: not ignored by git, not in a
-    vendored folder, and not a symbolic link that leads out of the folder."""
+    vendored folder, not the repository's own README or change log, and not a symbolic
+    link that leads out of the folder."""
     visible = _git_visible(folder)
     root = folder.resolve()
     found = []
@@ -89,7 +98,7 @@ def _markdown_under(folder: Path) -> list[Path]:
     for directory, subdirs, names in os.walk(folder):
         subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS)
         for name in names:
-            if not name.lower().endswith(MARKDOWN_SUFFIXES):
+            if not name.lower().endswith(MARKDOWN_SUFFIXES) or is_repository_file(name):
                 continue
             candidate = Path(directory) / name
             try:
@@ -102,6 +111,11 @@ def _markdown_under(folder: Path) -> list[Path]:
                 continue
             found.append(candidate)
     return sorted(found)
+
+
+def is_repository_file(name: str) -> bool:
+    """A repository's README, change log, licence and the like, by file name."""
+    return name.split(".", 1)[0].upper() in REPOSITORY_FILES
 
 
 def collect(paths: tuple[str, ...], allow_empty: bool = False) -> Iterator[tuple[str, Path | InputError | None]]:

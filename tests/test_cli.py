@@ -402,6 +402,20 @@ def test_text_repeated_across_policies_is_reported_where_each_file_has_it(lint_j
     assert sorted(flagged["a.md"]) == sorted(expected + [("SLA106", "في أقرب وقت ممكن"), ("SLA106", "promptly")])
 
 
+def test_a_folder_s_readme_and_change_log_are_passed_over_unless_named(tmp_path):
+    # `policylint .` in a policy repository failed CI on its README and CHANGELOG (FRS101,
+    # "no last-review date"); a code of conduct under any name is still a policy.
+    shutil.copy(FIXTURES / "en/customer-service-policy.md", tmp_path / "policy.md")
+    shutil.copy(FIXTURES / "en/code-of-conduct.md", tmp_path / "CODE_OF_CONDUCT.md")
+    (tmp_path / ".github").mkdir()
+    for name in ("README.md", "README.ar.md", "CHANGELOG.md", ".github/PULL_REQUEST_TEMPLATE.md"):
+        (tmp_path / name).write_text("# Notes\n\nAbout this repository.\n", encoding="utf-8")
+    result = run("--today", TODAY, "--format", "json", str(tmp_path))
+    assert result.exit_code == 0 and "no problems in 2 files" in run("--today", TODAY, str(tmp_path)).stdout
+    named = run("--today", TODAY, "--format", "json", str(tmp_path / "README.md"))
+    assert named.exit_code == 1 and {f["code"] for f in named.findings} >= {"FRS101", "PL003"}
+
+
 def test_a_file_named_twice_or_also_inside_a_named_folder_is_reported_once(tmp_path):
     shutil.copy(FIXTURES / "templates" / "short-policy.md", tmp_path / "policy.md")
     once = run("--today", TODAY, "--format", "json", str(tmp_path / "policy.md"))

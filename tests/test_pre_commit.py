@@ -66,6 +66,9 @@ def test_installed_hook_blocks_the_commit_and_lets_the_fix_through(tmp_path, hoo
     title_line = next(i for i, line in enumerate(policy.split("\n"), 1) if line.startswith("# "))
     assert f"policy.md:{title_line}:" in blocked.stdout + blocked.stderr and "[الشركة]" in blocked.stdout + blocked.stderr
     (repo / "policy.md").write_text(policy, encoding="utf-8")
+    # The repository's own README and change log are no policies: not linted by the hook.
+    (repo / "README.md").write_text("# Policies\n\nOur customer-service policies.\n", encoding="utf-8")
+    (repo / "CHANGELOG.md").write_text("# Changelog\n\n- Added the policy.\n", encoding="utf-8")
     _git("add", ".", cwd=repo, env=env)
     allowed = _git("commit", "-qm", "policy", cwd=repo, env=env)
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
