@@ -1273,3 +1273,14 @@ def test_issuing_a_card_is_neither_a_reply_nor_a_resolution(lint_json, tmp_path)
     )
     assert _sla_rows(policy, "measure", "quantity") == [("response", 1), ("issuing", 7), ("resolution", 2), ("issuing", 7)]
     assert _conflict_lines(lint_json, policy) == []
+
+
+def test_a_time_in_brackets_after_a_promise_is_a_promise_for_other_cases(lint_json, tmp_path):
+    # "within 24 hours (48 hours at weekends)" was one promise, for weekends, of 24 hours.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Email\n\nWe reply to emails within 24 hours (48 hours at weekends).\n\n"
+        "## البريد الإلكتروني\n\nنرد خلال يوم (يومين في عيد الفطر).\n",
+    )
+    assert _sla_rows(policy, "quantity", "unit", "when") == [(24, "hour", []), (48, "hour", ["weekends"]), (1, "day", []), (2, "day", ["holidays"])]
+    assert _conflict_lines(lint_json, policy) == []

@@ -744,6 +744,12 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
                 found = Promise(found.quantity, found.first, found.last, average=True)
             promises.append(found)
             i = found.last + 1
+            # "within 24 hours (48 hours at weekends)", «خلال يوم (يومان في العطل)»: a time
+            # in brackets right after a promise is a second promise, for other cases.
+            bracketed = reader.quantity(i + 1) if reader.at(i) == "(" else None
+            if bracketed is not None:
+                promises.append(Promise(bracketed, i + 1, bracketed.last))
+                i = bracketed.last + 1
         else:
             i += 1
     return promises
