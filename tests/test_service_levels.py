@@ -1284,3 +1284,14 @@ def test_a_time_in_brackets_after_a_promise_is_a_promise_for_other_cases(lint_js
     )
     assert _sla_rows(policy, "quantity", "unit", "when") == [(24, "hour", []), (48, "hour", ["weekends"]), (1, "day", []), (2, "day", ["holidays"])]
     assert _conflict_lines(lint_json, policy) == []
+
+
+def test_a_bound_in_a_cell_and_arabic_working_hours_are_read(tmp_path):
+    # "Under 3 minutes" under "First response" and «٤ ساعات عمل» under «أول رد» were
+    # no promises at all.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Support Policy\n\n| Channel | First response |\n|---|---|\n| Phone | Under 3 minutes |\n\n"
+        "| القناة | أول رد |\n|---|---|\n| البريد الإلكتروني | ٤ ساعات عمل |\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity", "unit") == [("phone", "response", 3, "minute"), ("email", "response", 4, "hour")]

@@ -321,6 +321,8 @@ class _Reader:
                 return None
             if unit == "day" and working:
                 return "business day", 2 if word in _AR_DUAL_WITH_WORK else count, i + 1
+            if unit == "hour" and working:
+                return unit, count, i + 1  # «٤ ساعات عمل» are hours, as "4 working hours" are
             return unit, count, i
         return None
 
@@ -559,6 +561,9 @@ def _ordinal_ring(reader: _Reader, i: int) -> Promise | None:
     return None
 
 
+_CELL_BOUNDS = [tuple(normalise(w) for w in p.split()) for p in ("under", "below", "less than", "fewer than", "no more than", "max", "maximum")]
+
+
 def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     """A quantity that is all a text says from token `start` ("60 ثانية", "2 business
     days", "[X] ساعات", «من ٢ إلى ٥ دقائق»): a table cell under a column such as
@@ -566,6 +571,11 @@ def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     "Response time:" does."""
     reader = _Reader(tokens)
     words = [i for i, t in enumerate(tokens) if i >= start and (t.is_word or t.text in ("[", "]", "{{", "}}", "("))]
+    # A bound before it changes nothing in a cell: "Under 3 minutes", "Less than 1 hour".
+    for bound in _CELL_BOUNDS:
+        if len(words) > len(bound) and tuple(reader.at(k) for k in words[: len(bound)]) == bound:
+            words = words[len(bound) :]
+            break
     if not words:
         return None
     quantity = reader.opened_range(words[0]) or reader.quantity(words[0])
