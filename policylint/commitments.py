@@ -11,7 +11,6 @@ is data from the service-levels rule pack; this module only knows how to read it
 from __future__ import annotations
 
 import bisect
-
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
