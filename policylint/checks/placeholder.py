@@ -62,9 +62,7 @@ class Placeholder(Check):
             return functools.lru_cache(maxsize=512)(functools.partial(_placeholders, self))
 
     def prepare(self, params: Params) -> None:
-        params.compiled
-        params.exceptions
-        params.sign_off_phrases
+        params.compiled, params.exceptions, params.sign_off_phrases
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         found_in = params.found_in

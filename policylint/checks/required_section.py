@@ -44,8 +44,7 @@ class RequiredSection(Check):
     def prepare(self, params: Params) -> None:
         if not params.phrases:
             raise ValueError("'names' needs at least one name with a word in it")
-        params.evidence_patterns
-        params.phrases_with_times
+        params.evidence_patterns, params.phrases_with_times
 
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         for section in doc.body_sections:
