@@ -16,7 +16,13 @@ from policylint.checks.base import Check, Context, UserPattern
 from policylint.document import Document, Sentence
 from policylint.findings import Hit, Localised, Span
 from policylint.text.acronyms import is_expanded
-from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, normalise, phrase_words
+from policylint.text.tokens import (
+    PhraseMatcher,
+    PhraseSet,
+    Token,
+    normalise,
+    phrase_words,
+)
 
 
 @dataclass(frozen=True)

@@ -432,7 +432,7 @@ _CLAUSE_ENDS = frozenset(",،;؛:")
 # A relative clause after the negation is a new subject's, not negated: in «إذا لم يرضَ
 # العميل تُصعَّد الشكوى إلى المدير الذي يرد خلال ٣ أيام» the manager's reply is promised.
 RELATIVES = frozenset(map(normalise, "who which whom الذي التي الذين اللذان اللتان اللواتي اللاتي".split()))
-_NEGATED_OPENERS = frozenset(map(normalise, "within in خلال غضون في".split()))
+_NEGATED_OPENERS = frozenset(map(normalise, ("within", "in", "خلال", "غضون", "في")))
 
 
 def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bool:
@@ -463,9 +463,9 @@ _CUSTOMER = frozenset({"you", "customer", "customers", "client", "clients", "pat
 # months of the event", «يجب تقديم الشكوى خلال ٣٠ يوماً»; not "must be acknowledged".
 _RAISED = frozenset({"complaint", "complaints", "concern", "concerns", "appeal", "appeals"})
 _FILED = frozenset({"made", "raised", "submitted", "lodged", "filed", "brought", "received"})
-_AR_FILING = frozenset(map(normalise, "يجب ينبغي يمكن".split()))
-_AR_FILED = frozenset(map(normalise, "تقديم رفع".split()))
-_AR_RAISED = frozenset(map(normalise, "الشكوى الشكاوى شكوى التظلم تظلم الاعتراض اعتراض".split()))
+_AR_FILING = frozenset(map(normalise, ("يجب", "ينبغي", "يمكن")))
+_AR_FILED = frozenset(map(normalise, ("تقديم", "رفع")))
+_AR_RAISED = frozenset(map(normalise, ("الشكوى", "الشكاوى", "شكوى", "التظلم", "تظلم", "الاعتراض", "اعتراض")))
 _MAY_OR_MUST = frozenset({"can", "may", "must", "have", "has", "should"})
 _STILL_OURS = frozenset({"expect", "receive", "hear", "get", "count", "rely", "right", "entitled", "we"})
 _AR_CUSTOMER_RIGHT = frozenset(map(normalise, "يحق يمكنك بإمكانك".split()))
