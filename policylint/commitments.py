@@ -350,8 +350,7 @@ class _Analysis:
     def _context_channels(self, block: Block, offset: int) -> tuple[str, ...]:
         """The channels a promise's surroundings name: its table row (every channel the
         row names: "| Pro | Email, chat | 8 hours |" promises both), else its list label,
-        else a dominant one named earlier in its paragraph, else the nearest section that
-        names one."""
+        else the nearest section that names one."""
         doc = self.doc
         if block.kind == "table_cell":
             channels = self._row_channels(doc.position(block.span.start).line, block.lang)
@@ -362,18 +361,19 @@ class _Analysis:
             channel = self._pick(_mentions(label, self.vocab.channel_matcher), len(label))
             if channel:
                 return (channel,)
-        # A paragraph about complaints is about complaints: "We acknowledge every
-        # complaint within 3 working days. We send a full response within 25."
-        starts, dominant = self._paragraph_dominant(block)
-        before = bisect.bisect_left(starts, offset)
-        if before and dominant[before - 1]:
-            return (dominant[before - 1],)
         by_start = self._channel_by_section_start
         around = [s for s in doc.enclosing_sections(offset) if s.title_span.start in by_start]
         for section in sorted(around, key=lambda s: -s.level):
             if by_start[section.title_span.start]:
                 return (by_start[section.title_span.start],)
         return ()
+
+    def _paragraph_channel(self, block: Block, offset: int) -> str | None:
+        """A dominant channel named in the promise's paragraph before it: "We acknowledge
+        every complaint within 3 working days. We send a full response within 25." """
+        starts, dominant = self._paragraph_dominant(block)
+        before = bisect.bisect_left(starts, offset)
+        return dominant[before - 1] if before else None
 
     def _paragraph_dominant(self, block: Block) -> tuple[list[int], list[str | None]]:
         """Where each of a block's sentences starts, and the dominant channel last named
@@ -600,6 +600,15 @@ class _Analysis:
                     named_before = promise.quantity.first
                     picked = self._clause_channel(tokens, mentions, previous_end, named_before) or mentions.pick(named_before)
                     channels: tuple[str | None, ...] = (picked,) if picked else self._context_channels(block, span.start) or (None,)
+                    measure_end = promise.last + 1 if promise.measure_after else named_before  # "a 4-hour resolution"
+                    if channels == (None,):
+                        # A paragraph about complaints keeps to them where the promise names
+                        # a measure of its own ("a full response"), not where it is any reply:
+                        # in "… acknowledge complaints within 2 days. Most enquiries are
+                        # answered within 24 hours." the enquiries are no complaint.
+                        inherited = self._paragraph_channel(block, span.start)
+                        if inherited and self._measure(tokens, previous_end, measure_end, None, elided, row_measure or header_measure, span.start) != DEFAULT_MEASURE:
+                            channels = (inherited,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
                     share = share_of(tokens, previous_end, promise)
                     next_first = promises[number + 1].first if number + 1 < len(promises) else len(tokens)
@@ -608,8 +617,6 @@ class _Analysis:
                         when, when_text = row_when, row_when_text
                     made = []
                     for channel in channels:
-                        # "a 4-hour resolution": the measure is named after the time.
-                        measure_end = promise.last + 1 if promise.measure_after else named_before
                         measure = self._measure(tokens, previous_end, measure_end, channel, elided, row_measure or header_measure, span.start)
                         if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
                             break  # a time the customer keeps, not one promised to them

@@ -1295,3 +1295,18 @@ def test_a_bound_in_a_cell_and_arabic_working_hours_are_read(tmp_path):
         "| القناة | أول رد |\n|---|---|\n| البريد الإلكتروني | ٤ ساعات عمل |\n",
     )
     assert _sla_rows(policy, "channel", "measure", "quantity", "unit") == [("phone", "response", 3, "minute"), ("email", "response", 4, "hour")]
+
+
+def test_a_paragraph_about_complaints_lends_them_only_to_a_promise_naming_its_measure(lint_json, tmp_path):
+    # "Most enquiries are answered within 24 hours" after a complaint in its paragraph is no
+    # complaint's resolution: that had contradicted the 10 days, an SLA103 error.
+    policy = _write_policy(
+        tmp_path,
+        "# Complaints Policy\n\n## Complaints\n\nWe resolve complaints within 10 days.\n\n## Help\n\n"
+        "We take complaints seriously and acknowledge them within 2 days. Most enquiries are answered within 24 hours. "
+        "We send a full response within 10 days.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [
+        ("complaints", "resolution", 10), ("complaints", "acknowledgement", 2), (None, "response", 24), ("complaints", "resolution", 10),
+    ]
+    assert _conflict_lines(lint_json, policy) == []
