@@ -187,7 +187,10 @@ def test_a_bylaw_of_conduct_is_a_code_of_conduct(lint_json, tmp_path, title):
 
 @pytest.mark.parametrize(
     "title",
-    ["Patient Experience and Complaints Policy", "سياسة معالجة شكاوى العملاء وخدمتهم", "Complaints Handling Procedure", "لائحة الشكاوى"],
+    [
+        "Patient Experience and Complaints Policy", "سياسة معالجة شكاوى العملاء وخدمتهم", "Complaints Handling Procedure", "لائحة الشكاوى",
+        "Comments, Compliments and Complaints", "سياسة الشكاوى والمقترحات",
+    ],
 )
 def test_a_complaints_policy_is_checked_as_one_not_as_a_whole_customer_service_policy(lint_json, tmp_path, title):
     # A bank's or a health trust's policy for complaints alone was of no known kind, so
