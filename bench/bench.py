@@ -126,6 +126,11 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         # of its sentence, each time reading every action word (found by bench/linearity.py,
         # 2026-12-06, third session).
         write(f"{count:,} vague phrases in one sentence", "# سياسة خدمة العملاء\n\n" + "time: لاحقا الدردشة الدردشة، " * count + "\n")
+    for count in (2_000, 20_000):
+        # Each blank of a sign-off form looked its row, or its paragraph, over again
+        # (2026-12-06, third session).
+        write(f"a sign-off row of {count:,} blanks", "# Code of Conduct\n\n## Sign\n\n| Signature | " + " | ".join(["____"] * count) + " |\n|" + "---|" * (count + 1) + "\n")
+        write(f"a sign-off paragraph of {count:,} blanks", "# Code of Conduct\n\n" + "Signature: ____ Name: ____ " * count + "\n")
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -86,26 +87,30 @@ _LABEL_BEFORE = regex.compile(r"(?:^|[|:：_…●•]|\.{2,}|ـ{2,})\s*([^|:：
 def _sign_off_forms(doc: Document, blanks: list[tuple[Block, Span]], sign_off: PhraseSet) -> set[Span]:
     """The blanks that are fields of a sign-off form: after a short label, in a section
     (or, before the first heading, a paragraph) that holds a blank after a signature label."""
-    labelled: dict[Span, tuple[str, ...]] = {}
+    # Each block's place in its table row, and where the paragraphs break, found once:
+    # looked for again at every blank, a row or a paragraph of thousands took quadratic time.
+    cell_index = {id(cell): i for row in doc.table_rows.values() for i, cell in enumerate(row)}
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(doc.source)]
+    labelled: dict[Span, tuple[tuple[str, ...], tuple[int, int]]] = {}
     for block, blank in blanks:
-        label = _label_before(doc, block, blank)
+        label = _label_before(doc, block, blank, cell_index)
         if label is not None and len(words := tuple(t.norm for t in tokenize(label, block.lang) if t.is_word)) <= 4:
-            labelled[blank] = words
-    forms: set[tuple[int, int]] = set()
-    for blank, words in labelled.items():
-        if words and sign_off.in_words(words):
-            forms.add(_form_around(doc, blank.start))
-    return {b for b in labelled if _form_around(doc, b.start) in forms}
+            labelled[blank] = (words, _form_around(doc, blank.start, breaks))
+    forms = {form for words, form in labelled.values() if words and sign_off.in_words(words)}
+    return {blank for blank, (_, form) in labelled.items() if form in forms}
 
 
-def _label_before(doc: Document, block: Block, blank: Span) -> str | None:
+_PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
+
+
+def _label_before(doc: Document, block: Block, blank: Span, cell_index: dict[int, int]) -> str | None:
     """The label a blank follows: the text before it on its line up to a colon, or the
     cell before a cell that is the blank alone ("| Employee ID | ____ |")."""
     if block.kind == "table_cell":
         if doc.prose[block.span.start : block.span.end].strip() != doc.prose[blank.start : blank.end]:
             return None
         row = doc.table_rows[doc.position(block.span.start).line]
-        index = next(i for i, cell in enumerate(row) if cell is block)
+        index = cell_index[id(block)]
         return doc.prose[row[index - 1].span.start : row[index - 1].span.end] if index else None
     # Only the stretch a label and its separator can fill: a line of a thousand blanks
     # must not be searched from its start for each.
@@ -126,14 +131,16 @@ _PART_BEFORE = regex.compile(r"(?:_{2,}|ـ{2,})\s*[/.\-]\s*$")
 _MAX_PARTS = 3
 
 
-def _form_around(doc: Document, offset: int) -> tuple[int, int]:
-    """The innermost section around an offset, or its paragraph when that section is
-    the document's title (a sign-off form there must not take the header's blanks along)."""
+def _form_around(doc: Document, offset: int, breaks: list[int]) -> tuple[int, int]:
+    """The innermost section around an offset, or its paragraph (between `breaks`) when
+    that section is the document's title (a sign-off form there must not take the
+    header's blanks along)."""
     # Not a label's own section: "Name:" and "Signature:" opening paragraphs each make one.
     sections = [s for s in doc.enclosing_sections(offset) if s.style != "label"]
     if sections and sections[0] is not doc.title:
         return (sections[0].title_span.start, sections[0].body.end)
-    return (doc.source.rfind("\n\n", 0, offset), doc.source.find("\n\n", offset))
+    paragraph = bisect.bisect_right(breaks, offset)
+    return (-1, paragraph)
 
 
 # A backslash that escapes Markdown punctuation, as pandoc writes brackets from Word
