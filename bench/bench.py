@@ -127,6 +127,10 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         # 2026-12-06, third session).
         write(f"{count:,} vague phrases in one sentence", "# سياسة خدمة العملاء\n\n" + "time: لاحقا الدردشة الدردشة، " * count + "\n")
     for count in (2_000, 20_000):
+        # Each cell read every cell before it in its row for the measure it names
+        # (2026-12-06, third session).
+        write(f"a table row of {count:,} promises", "# Customer Service Policy\n\n| Stage | " + " | ".join(["Time"] * count) + " |\n|" + "---|" * (count + 1) + "\n| Resolution | " + " | ".join(["within 1 day"] * count) + " |\n")
+    for count in (2_000, 20_000):
         # Each blank of a sign-off form looked its row, or its paragraph, over again
         # (2026-12-06, third session).
         write(f"a sign-off row of {count:,} blanks", "# Code of Conduct\n\n## Sign\n\n| Signature | " + " | ".join(["____"] * count) + " |\n|" + "---|" * (count + 1) + "\n")

@@ -469,7 +469,9 @@ class _Analysis:
         """What a table cell's row names before it, in its label cells: the measure
         ("within 10 business days" in "| Resolution | within 10 business days |" is the
         resolution's time, whatever the channel's first reply is called) and the
-        circumstances («| الشكاوى المعقدة | ٢٠ يوم عمل |»), with their words as written."""
+        circumstances («| الشكاوى المعقدة | ٢٠ يوم عمل |»), with their words as written.
+        Worked out for the whole row in one pass: cell by cell, a row of thousands of
+        cells read every cell before each."""
         if block.kind != "table_cell":
             return None, (), ""
         if block.span not in self._row_labels_memo:
@@ -477,13 +479,11 @@ class _Analysis:
             found: dict[str, str] = {}
             matcher, owners = self.vocab.circumstance_matcher
             for cell in self.doc.table_rows[self.doc.position(block.span.start).line]:
-                if cell.span.start >= block.span.start:
-                    break
+                self._row_labels_memo[cell.span] = (measure, tuple(sorted(found)), ", ".join(found.values()))
                 words = tokenize(self.doc.prose[cell.span.start : cell.span.end], cell.lang, cell.span.start)
                 measure = self._named_measure(_mentions(words, self.vocab.measure_matcher)) or measure
                 for index, a, b in matcher.find_longest(words) if self.vocab.circumstances else ():
                     found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
-            self._row_labels_memo[block.span] = (measure, tuple(sorted(found)), ", ".join(found.values()))
         return self._row_labels_memo[block.span]
 
     def _named_measure(self, mentions: list[tuple[str, int]]) -> str | None:
