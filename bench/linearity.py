@@ -4,11 +4,11 @@ Each unit (every pair of some forty characters that mean something to Markdown o
 pattern, and short runs of policy words) is repeated to two lengths, four times apart,
 and placed in a paragraph, a heading, a table cell, every cell of a wide table row, a list
 item, a bold line, a label and a review-date line; each document is linted in a child
-process forked for it, with the rules loaded. Time that grows more than six times is measured again at four times
-the length, and what still grows faster than the length is printed: linear time grows
-four times, quadratic sixteen. Every case this search found (one of each is kept in
-`bench.py --sizes`) was a pattern or a loop that went over the rest of a line from each
-position of it.
+process forked for it, with the rules loaded. Time that grows more than six times is
+measured again at four times the length, and what still grows faster than the length is
+printed: linear time grows four times, quadratic sixteen. Every case this search found
+(one of each is kept in `bench.py --sizes`, and in KNOWN below) was a pattern or a loop
+that went over the rest of a line, a row or a sentence from each position of it.
 
     .venv/bin/python bench/linearity.py [--contexts table,review] [--sample 300]
 
