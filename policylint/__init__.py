@@ -1,3 +1,3 @@
-"""policylint: a linter for customer-service policies and codes of conduct."""
+"""policylint: a linter for customer-service policies, complaints policies and codes of conduct."""
 
 __version__ = "0.1.0"

@@ -94,7 +94,7 @@ _max_file_size = click.option(
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policylint")
 def main() -> None:
-    """Lint customer-service policies and codes of conduct written in Markdown.
+    """Lint customer-service policies, complaints policies and codes of conduct written in Markdown.
 
     \b
     policylint policy.md            check one file (same as `policylint check policy.md`)
