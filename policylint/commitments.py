@@ -453,17 +453,21 @@ class _Analysis:
                 found.setdefault(owners[index], self.doc.prose[window[a].start : window[b].end])
         return tuple(sorted(found)), ", ".join(found.values())
 
-    def _header_measure(self, block: Block) -> str | None:
-        """The measure a table cell's column is headed by ("وقت الاستجابة", "Resolution
-        time"): a bare quantity under it ("60 ثانية") is a promise of that measure."""
+    def _column(self, block: Block) -> tuple[str | None, bool]:
+        """What a table cell's column header says, read once: the measure it is headed by
+        ("وقت الاستجابة", "Resolution time"; a bare quantity under it, "60 ثانية", is a
+        promise of that measure), and whether it names only a length of time («المدة»)."""
         if block.kind != "table_cell" or not block.header:
-            return None
+            return None, False
         header = tokenize(block.header, block.lang)
         mentions = _mentions(header, self.vocab.measure_matcher)
         if mentions:
-            return mentions[-1][0]
+            return mentions[-1][0], False
+        words = tuple(t.norm for t in header)
         # "| Channel | Target |", «| القناة | المدة المستهدفة |»: a time, of the first reply.
-        return DEFAULT_MEASURE if self.vocab.time_header_phrases.in_words(tuple(t.norm for t in header)) else None
+        if self.vocab.time_header_phrases.in_words(words):
+            return DEFAULT_MEASURE, False
+        return None, self.vocab.duration_header_phrases.in_words(words)
 
     def _row_labels(self, block: Block) -> tuple[str | None, tuple[str, ...], str]:
         """What a table cell's row names before it, in its label cells: the measure
@@ -490,17 +494,6 @@ class _Analysis:
         """Of the measures a clause names, the last stage, else the last one."""
         stages = [m for m, _ in mentions if m in self.vocab.stages]
         return stages[-1] if stages else mentions[-1][0] if mentions else None
-
-    def _reads_bare_quantity(self, block: Block, header_measure: str | None, row_measure: str | None) -> bool:
-        """Whether a cell's quantity alone ("10 business days") is a promise: under a
-        column headed by a measure or a target, or by a length of time in a row that
-        names the measure."""
-        if header_measure:
-            return True
-        if row_measure is None or not block.header:
-            return False
-        header = tokenize(block.header, block.lang)
-        return self.vocab.duration_header_phrases.in_words(tuple(t.norm for t in header))
 
     def _after_measure_label(self, sentence: Sentence) -> list[Promise]:
         """A quantity after a label (labels.py) that names a measure ("Response time: 24
@@ -577,12 +570,16 @@ class _Analysis:
     def _commitments(self) -> Iterator[Commitment]:
         doc = self.doc
         for block in doc.blocks:
+            header_measure, duration_header = self._column(block)
+            row_measure, row_when, row_when_text = self._row_labels(block)
+            # A cell's quantity alone ("10 business days") is a promise under a column
+            # headed by a measure or a target, or by a length of time in a row that names
+            # the measure.
+            reads_bare = bool(header_measure) or (duration_header and row_measure is not None)
             for sentence in block.sentences:
                 tokens = sentence.tokens
                 promises = find_promises(tokens)
-                header_measure = self._header_measure(block)
-                row_measure, row_when, row_when_text = self._row_labels(block)
-                if not promises and self._reads_bare_quantity(block, header_measure, row_measure):
+                if not promises and reads_bare:
                     bare = bare_quantity(tokens)
                     promises = [bare] if bare else []
                 if not promises:
@@ -644,8 +641,9 @@ class _Mentions:
         self._dominant_before = [0]
         for channel, _ in found:
             self._dominant_before.append(self._dominant_before[-1] + (channel in dominant))
-        self.first_dominant = next((c for c, _ in found if c in dominant), None)
-        self.first_dominant_at = next((at for c, at in found if c in dominant), None)
+        first = next((i for i, (channel, _) in enumerate(found) if channel in dominant), None)
+        self.first_dominant = None if first is None else found[first][0]
+        self.first_dominant_at = None if first is None else found[first][1]
 
     def between(self, start: int, end: int) -> tuple[int, int]:
         """The indices into `found` of the mentions at tokens start..end-1, as a slice."""
