@@ -3,7 +3,8 @@
 An acronym counts as explained when the definitions section mentions it, or when its
 first use is expanded in parentheses, either way round: "اتفاقية مستوى الخدمة (SLA)",
 "SLA (Service Level Agreement)". Arabic clitics glued to it are not part of it: "الـSLA",
-"وKPIs". Each unexplained acronym is reported once, at its first use.
+"وKPIs". An address's box number and postal codes are no acronyms (text/postal.py).
+Each unexplained acronym is reported once, at its first use.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from policylint.document import Document
 from policylint.findings import Hit, Span
 from policylint.text.acronyms import ACRONYM as _ACRONYM
 from policylint.text.acronyms import is_expanded
+from policylint.text.postal import postal_spans
 from policylint.text.tokens import PhraseSet, phrase_words
 
 _ROMAN = regex.compile(r"^[IVXLC]+$")
@@ -41,7 +43,10 @@ def _candidates(sentence: str) -> tuple[tuple[str, str, int, int], ...]:
     if not found or _shouting(sentence):  # most sentences hold no capitals at all
         return ()
     candidates = []
+    addresses = postal_spans(sentence)
     for m in found:
+        if any(start <= m.start(1) < end for start, end in addresses):
+            continue  # "PO Box 12", "Austin, TX 78701", "Bristol BS1 4DJ"
         acronym = m[1]
         bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
         if not _ROMAN.match(bare) and regex.search(r"[A-Z].*[A-Z]", bare):
