@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from policylint.document import Block, Document, Section, Sentence
@@ -82,6 +82,10 @@ class Vocabulary:
     # Section titles that name a stage without its word ("If you are still unhappy" is
     # the escalation), from a stage's `titles`.
     stage_titles: tuple[Named, ...] = ()
+    # stage -> the measures its titles take over when one is the condition of a sentence
+    # before the promise ("If the customer is not satisfied with the resolution, a
+    # supervisor calls them within 2 days" is the escalated reply), from `takes_over`.
+    stage_takes_over: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @functools.cached_property
     def stage_title_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
@@ -188,6 +192,16 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         if not entry.get("stage") or not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
             raise VocabularyError(f"measure {id!r}: 'titles' is a list of section titles, for a measure with 'stage: true'")
         stage_titles.append(Named(str(id), {}, tuple(titles)))
+    takes_over: dict[str, frozenset[str]] = {}
+    for id, entry in data["measures"].items():
+        over = entry.get("takes_over")
+        if over is None:
+            continue
+        if entry.get("titles") is None or not isinstance(over, list) or not set(over) <= measure_ids:
+            raise VocabularyError(
+                f"measure {id!r}: 'takes_over' lists measures ({', '.join(sorted(measure_ids))}), for a stage with 'titles'"
+            )
+        takes_over[str(id)] = frozenset(map(str, over))
     for id, entry in data["measures"].items():
         channel = entry.get("channel")
         if channel is not None and (not isinstance(channel, str) or channel not in channel_ids):
@@ -212,6 +226,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         not_segments=tuple(str(p) for p in not_segments),
         circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
         stage_titles=tuple(stage_titles),
+        stage_takes_over=takes_over,
     )
     # The service-level rules share one vocabulary (a YAML anchor) but each builds its
     # own: hand back the one already built, so that they share one analysis of each
@@ -260,6 +275,11 @@ def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]
     "البريد الصوتي" is voicemail, not the "البريد" of e-mail."""
     phrase_matcher, owners = matcher
     return [(owners[index], first) for index, first, _ in phrase_matcher.find_longest(tokens) if owners[index]]
+
+
+# How many words after a stage's condition may name what it is about: "with the
+# outcome of", «عن الرد».
+_CONDITION_OBJECT = 3
 
 
 class _Analysis:
@@ -538,6 +558,9 @@ class _Analysis:
             # goes on to the resolution (followup_measure), not a second acknowledgement.
             if elided not in (None, DEFAULT_MEASURE, self.vocab.default_measures.get(channel or "")):
                 return elided
+        conditioned = self._stage_condition(tokens, start, end, measure)
+        if conditioned:
+            return conditioned
         if measure == DEFAULT_MEASURE and offset is not None:
             measure = self._section_stage(offset) or measure
         if measure == DEFAULT_MEASURE and channel in self.vocab.default_measures:
@@ -546,6 +569,36 @@ class _Analysis:
                 return self.vocab.followup_measures.get(channel, default)
             return default
         return measure
+
+    def _stage_condition(self, tokens: list[Token], start: int, end: int, measure: str) -> str | None:
+        """The stage whose title is the condition of the sentence before the promise, when
+        the condition is about our answer («إذا لم يرضَ العميل عن الحل يحال الأمر إلى المشرف
+        الذي يتواصل معه خلال يومي عمل», "If the customer is not satisfied with our
+        response, ..."), and the promise was read as a measure the stage takes over.
+        Not about an item ("If you are not satisfied with a product, we reply within a
+        day" is a first reply), and not over a refund ("If you are not satisfied with our
+        answer, we refund you within 14 days")."""
+        takes_over = self.vocab.stage_takes_over
+        if not takes_over:
+            return None
+        window = tokens[start:end]
+        matcher, owners = self.vocab.stage_title_matcher
+        conditions = matcher.find_longest(window)
+        if not conditions:
+            return None
+        named = _mentions(window, self.vocab.measure_matcher)
+        for index, _, last in conditions:
+            over = takes_over.get(owners[index], frozenset())
+            if measure not in over:
+                continue
+            # What the condition is about follows it closely, in its own clause: "with
+            # our response", «عن الحل»; not the promise's own verb further on.
+            about = last + 1
+            while about < len(window) and about <= last + _CONDITION_OBJECT and window[about].text not in _CLAUSE_BREAKS:
+                about += 1
+            if any(m in over and last < i < about for m, i in named):
+                return owners[index]
+        return None
 
     @functools.cached_property
     def found(self) -> list[Commitment]:

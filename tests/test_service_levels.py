@@ -967,6 +967,9 @@ def test_arabic_in_and_before_the_passing_of_and_a_return_window(tmp_path):
         "إذا لم يرضَ العميل تُصعَّد الشكوى إلى مدير خدمة العملاء الذي يرد خلال ٣ أيام عمل.",
         "إذا لم يرضَ العميل تُصعَّد الشكوى إلى مدير خدمة العملاء، الذي يرد خلال ٣ أيام عمل.",
         "If the customer is not satisfied, the complaint is escalated to the service manager, who replies within 3 business days.",
+        # No word for escalating: the condition, dissatisfaction with our answer, says it.
+        "وإذا لم يرضَ العميل عن الحل يحال الأمر إلى مشرف الخدمة الذي يتواصل معه خلال ٣ أيام عمل.",
+        "If the customer is not satisfied with the resolution, a supervisor contacts them within 3 business days.",
     ],
 )
 def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, tmp_path, escalated):
@@ -979,6 +982,17 @@ def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, t
     rows = _sla_rows(policy, "channel", "measure", "quantity")
     assert rows == [("complaints", "acknowledgement", 24), ("complaints", "resolution", 5), ("complaints", "escalation", 3)]
     assert lint_json(str(policy), "--select", "SLA103").findings == []
+
+
+def test_dissatisfaction_with_an_item_or_a_refund_after_it_is_no_escalation(tmp_path):
+    # The condition names the escalation only when it is about our answer, and only for
+    # a reply or a resolution: an unhappy buyer's first reply and a refund keep theirs.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Returns\n\nIf you are not satisfied with a product, tell us and we reply within 24 hours. "
+        "If you are not satisfied with our answer, we refund you within 14 days.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [("response", 24), ("refund", 14)]
 
 
 def test_a_reply_in_an_escalation_section_is_the_escalated_reply(tmp_path):
