@@ -135,6 +135,10 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         # (2026-12-06, third session).
         write(f"a sign-off row of {count:,} blanks", "# Code of Conduct\n\n## Sign\n\n| Signature | " + " | ".join(["____"] * count) + " |\n|" + "---|" * (count + 1) + "\n")
         write(f"a sign-off paragraph of {count:,} blanks", "# Code of Conduct\n\n" + "Signature: ____ Name: ____ " * count + "\n")
+    for count in (2_000, 20_000):
+        # Each condition of dissatisfaction looks for what it is about among the measures
+        # named after it (2026-12-06, fourth session: kept linear by position).
+        write(f"{count:,} conditions in one sentence", "# Complaints Policy\n\n" + "If the customer is not satisfied with a product and a reply " * count + "we reply within 1 day.\n")
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

@@ -587,17 +587,23 @@ class _Analysis:
         if not conditions:
             return None
         named = _mentions(window, self.vocab.measure_matcher)
+        positions: dict[str, list[int]] = {}  # stage -> where the measures it takes over are named
         for index, _, last in conditions:
-            over = takes_over.get(owners[index], frozenset())
+            stage = owners[index]
+            over = takes_over.get(stage, frozenset())
             if measure not in over:
                 continue
             # What the condition is about follows it closely, in its own clause: "with
-            # our response", «عن الحل»; not the promise's own verb further on.
+            # our response", «عن الحل»; not the promise's own verb further on. Looked up
+            # by position: a window of many conditions and names stays linear.
             about = last + 1
             while about < len(window) and about <= last + _CONDITION_OBJECT and window[about].text not in _CLAUSE_BREAKS:
                 about += 1
-            if any(m in over and last < i < about for m, i in named):
-                return owners[index]
+            if stage not in positions:
+                positions[stage] = [i for m, i in named if m in over]
+            at = bisect.bisect_right(positions[stage], last)
+            if at < len(positions[stage]) and positions[stage][at] < about:
+                return stage
         return None
 
     @functools.cached_property
