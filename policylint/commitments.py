@@ -19,7 +19,9 @@ from typing import Any
 from policylint.document import Block, Document, Section, Sentence
 from policylint.findings import Span
 from policylint.text.labels import label_at
-from policylint.text.quantities import RELATIVES, Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger, share_of
+from policylint.text.quantities import (
+    RELATIVES, Promise, Quantity, bare_quantity, find_promises, is_customers_own, is_trigger, share_of, without_conjunction,
+)
 from policylint.text.tokens import PhraseMatcher, PhraseSet, Token, normalise, phrase_words, tokenize
 
 DEFAULT_MEASURE = "response"
@@ -280,6 +282,24 @@ def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]
 # How many words after a stage's condition may name what it is about: "with the
 # outcome of", «عن الرد».
 _CONDITION_OBJECT = 3
+# A measure named after one of these is where the time is counted from, not what is
+# promised: «استرداد المبلغ بعد استلام المنتج المرتجع: ٧ أيام» is a refund, "Refund after
+# return" too. Not «من» alone: «نتأكد من حل المشكلة» is the resolution; «من تاريخ
+# استلام» is a starting point.
+_COUNTED_FROM = frozenset(map(normalise, ("بعد", "منذ", "عند", "فور", "after", "since", "upon", "following", "once")))
+_COUNTED_FROM_DATE = frozenset(map(normalise, ("من", "from")))
+_DATE_OF = frozenset(map(normalise, ("تاريخ", "وقت", "لحظة", "يوم", "date", "time", "day", "moment", "the", "a", "an", "your", "of")))
+
+
+def _is_counted_from(tokens: list[Token], at: int) -> bool:
+    """Is the measure named at tokens[at] the point its time is counted from?"""
+    i, between = at - 1, 0
+    while i >= 0 and between < 3 and tokens[i].norm in _DATE_OF:
+        i, between = i - 1, between + 1
+    if i < 0:
+        return False
+    word = without_conjunction(tokens[i].norm)
+    return word in _COUNTED_FROM or (between > 0 and word in _COUNTED_FROM_DATE)
 
 
 class _Analysis:
@@ -480,7 +500,7 @@ class _Analysis:
         if block.kind != "table_cell" or not block.header:
             return None, False
         header = tokenize(block.header, block.lang)
-        mentions = _mentions(header, self.vocab.measure_matcher)
+        mentions = self._measures_named(header)
         if mentions:
             return mentions[-1][0], False
         words = tuple(t.norm for t in header)
@@ -505,10 +525,16 @@ class _Analysis:
             for cell in self.doc.table_rows[self.doc.position(block.span.start).line]:
                 self._row_labels_memo[cell.span] = (measure, tuple(sorted(found)), ", ".join(found.values()))
                 words = tokenize(self.doc.prose[cell.span.start : cell.span.end], cell.lang, cell.span.start)
-                measure = self._named_measure(_mentions(words, self.vocab.measure_matcher)) or measure
+                measure = self._named_measure(self._measures_named(words)) or measure
                 for index, a, b in matcher.find_longest(words) if self.vocab.circumstances else ():
                     found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
         return self._row_labels_memo[block.span]
+
+    def _measures_named(self, tokens: list[Token]) -> list[tuple[str, int]]:
+        """The measures tokens name, but for one named as where a time is counted from
+        (a stage stays: "after escalation, a manager replies" is the escalated reply)."""
+        stages = self.vocab.stages
+        return [(m, at) for m, at in _mentions(tokens, self.vocab.measure_matcher) if m in stages or not _is_counted_from(tokens, at)]
 
     def _named_measure(self, mentions: list[tuple[str, int]]) -> str | None:
         """Of the measures a clause names, the last stage, else the last one."""
@@ -547,7 +573,7 @@ class _Analysis:
                 break
         measure = DEFAULT_MEASURE
         for window in ((clause_start, end), (start, end)):
-            named = self._named_measure(_mentions(tokens[window[0] : window[1]], self.vocab.measure_matcher))
+            named = self._named_measure(self._measures_named(tokens[window[0] : window[1]]))
             if named:
                 measure = named
                 break
@@ -586,7 +612,7 @@ class _Analysis:
         conditions = matcher.find_longest(window)
         if not conditions:
             return None
-        named = _mentions(window, self.vocab.measure_matcher)
+        named = self._measures_named(window)
         positions: dict[str, list[int]] = {}  # stage -> where the measures it takes over are named
         for index, _, last in conditions:
             stage = owners[index]

@@ -984,6 +984,21 @@ def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, t
     assert lint_json(str(policy), "--select", "SLA103").findings == []
 
 
+def test_what_a_time_is_counted_from_is_not_its_measure(tmp_path):
+    # «استرداد المبلغ بعد استلام المنتج المرتجع» was the acknowledgement («استلام», receipt)
+    # and "Refunds after a return" the customer's return window: each is a refund,
+    # counted from the receipt or the return. A stage after "after" is still the stage.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## معايير الخدمة\n\n| الخدمة | المدة |\n|---|---|\n"
+        "| استرداد المبلغ بعد استلام المنتج المرتجع | خلال ٧ أيام عمل |\n| تأكيد استلام الطلب | خلال ساعة |\n\n"
+        "بعد التصعيد يرد المدير خلال يومين.\n\n## Refunds\n\nRefunds after a return: within 5 days.\n",
+    )
+    assert _sla_rows(policy, "line", "measure", "quantity") == [
+        (7, "refund", 7), (8, "acknowledgement", 1), (10, "escalation", 2), (14, "refund", 5),
+    ]
+
+
 def test_dissatisfaction_with_an_item_or_a_refund_after_it_is_no_escalation(tmp_path):
     # The condition names the escalation only when it is about our answer, and only for
     # a reply or a resolution: an unhappy buyer's first reply and a refund keep theirs.

@@ -202,7 +202,7 @@ class Promise:
     measure_after: bool = False
 
 
-def _bare(norm: str) -> str:
+def without_conjunction(norm: str) -> str:
     """An Arabic word without a glued conjunction (و, ف): "وخلال" -> "خلال"."""
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
@@ -367,9 +367,9 @@ class _Reader:
         """"between 2 and 5 minutes", «من ٢ إلى ٥ دقائق» at token i (the opener): the
         range as one quantity, its upper bound; None for anything but a whole range
         ("from 5 minutes"), and for a rate ("from 8 to 10 hours a day")."""
-        if _bare(self.at(i)) not in _RANGE_OPENERS:
+        if without_conjunction(self.at(i)) not in _RANGE_OPENERS:
             return None
-        joiners = _RANGE | _AND if _bare(self.at(i)) in _BETWEEN else _RANGE
+        joiners = _RANGE | _AND if without_conjunction(self.at(i)) in _BETWEEN else _RANGE
         quantity = self.quantity(i + 1, joiners)
         if quantity is None or quantity.value is None:
             return None
@@ -418,7 +418,7 @@ class _Reader:
     def phrase_at(self, i: int, phrase: tuple[str, ...], glued: bool) -> bool:
         for k, word in enumerate(phrase):
             have = self.at(i + k)
-            if have != word and not (glued and k == 0 and _bare(have) == word):
+            if have != word and not (glued and k == 0 and without_conjunction(have) == word):
                 return False
         return True
 
@@ -441,7 +441,7 @@ def is_trigger(tokens: Sequence[Token], first: int, clause_start: int = 0) -> bo
     start = first
     while start > clause_start and tokens[start - 1].text not in _CLAUSE_ENDS:
         start -= 1
-    words = [_bare(t.norm) for t in tokens[start:first]]
+    words = [without_conjunction(t.norm) for t in tokens[start:first]]
     if "unless" in words or any(a == normalise("ما") and b == normalise("لم") for a, b in zip(words, words[1:])):
         return True
     # Or a negation just before the verb the time follows: "A problem staff cannot fix
@@ -486,7 +486,7 @@ def is_customers_own(tokens: Sequence[Token], first: int, clause_start: int = 0)
     start = first
     while start > clause_start and tokens[start - 1].text not in _CLAUSE_ENDS:
         start -= 1
-    words = [_bare(t.norm) for t in tokens[start:first]]
+    words = [without_conjunction(t.norm) for t in tokens[start:first]]
     for k, word in enumerate(words):
         rest = words[k + 1 :]
         if word in _CUSTOMER and rest[:1] and rest[0] in _MAY_OR_MUST:
@@ -498,7 +498,7 @@ def is_customers_own(tokens: Sequence[Token], first: int, clause_start: int = 0)
         pair = (word, rest[0]) if rest else ()
         if word in _AR_CUSTOMER_RIGHT or pair in _AR_CUSTOMER_PAIRS and (pair[0] != _AR_ON or words[k - 1 : k] == [_AR_MUST]):
             # «... ونرد خلال ساعة»: a verb of ours, glued to «و», takes the clause back.
-            ours_again = any(t.norm != _bare(t.norm) and t.norm[1:2] == "ن" for t in tokens[start + k + 1 : first])
+            ours_again = any(t.norm != without_conjunction(t.norm) and t.norm[1:2] == "ن" for t in tokens[start + k + 1 : first])
             return not (set(rest) & _AR_STILL_OURS or ours_again)
     return False
 
@@ -540,11 +540,11 @@ def _negated_more_than(reader: _Reader, i: int) -> Promise | None:
     negated = False
     for k in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
         word = reader.at(k)
-        if _bare(word) in _CONDITIONS:
+        if without_conjunction(word) in _CONDITIONS:
             return None
         if word in _CLAUSE_ENDS:
             break
-        negated = negated or _bare(word) in _NEGATED_BEFORE or word.endswith("n't")
+        negated = negated or without_conjunction(word) in _NEGATED_BEFORE or word.endswith("n't")
     return Promise(quantity, i, quantity.last) if negated else None
 
 
@@ -690,7 +690,7 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
     while i < len(reader.words):
         found = None
         word = reader.at(i)
-        starts = word in _BEFORE_FIRST or _bare(word) in _BEFORE_FIRST
+        starts = word in _BEFORE_FIRST or without_conjunction(word) in _BEFORE_FIRST
         for phrase in _BEFORE if starts else ():
             if not reader.phrase_at(i, phrase, glued=True):
                 continue
@@ -705,17 +705,17 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
-        if found is None and (word in _MORE or _bare(word) in _MORE) and reader.at(i + 1) in _MORE_THAN:
+        if found is None and (word in _MORE or without_conjunction(word) in _MORE) and reader.at(i + 1) in _MORE_THAN:
             found = _negated_more_than(reader, i)
-        if found is None and _bare(word) in _NOT and reader.at(i + 1) in _EXCEED and reader.at(i + 2) in _TIME_NOUNS:
+        if found is None and without_conjunction(word) in _NOT and reader.at(i + 1) in _EXCEED and reader.at(i + 2) in _TIME_NOUNS:
             found = _verb_first_bound(reader, i)
-        if found is None and (word in _NAMED_DAYS_FIRST or _bare(word) in _NAMED_DAYS_FIRST):
+        if found is None and (word in _NAMED_DAYS_FIRST or without_conjunction(word) in _NAMED_DAYS_FIRST):
             for phrase, unit in _NAMED_DAYS.items():
                 if reader.phrase_at(i, phrase, glued=True):
                     last = i + len(phrase) - 1
                     found = Promise(Quantity(1.0, unit, i, last), i, last)
                     break
-        if found is None and _bare(word) in _BY_ORDINAL:
+        if found is None and without_conjunction(word) in _BY_ORDINAL:
             found = _ordinal_ring(reader, i)
         if found is None and word == "in":
             # "80% of calls answered in 20 seconds", "in the next 24 hours": "in" right
@@ -728,17 +728,17 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             quantity = reader.quantity(j)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
-        if found is None and _bare(word) == _FI:
+        if found is None and without_conjunction(word) == _FI:
             # «نرد على المحادثات في ٢٠ ثانية», as "in" above; but a unit alone is no count
             # after «في»: «في ساعة متأخرة» is "late at night", «في يوم الجمعة» "on Friday".
             quantity = reader.quantity(i + 1) if reader.at(i + 1) not in _AR_UNITS else None
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
-        if found is None and _bare(word) == _HATTA and _AR_UNITS.get(reader.at(i + 1), (None, None))[1] != 1:
+        if found is None and without_conjunction(word) == _HATTA and _AR_UNITS.get(reader.at(i + 1), (None, None))[1] != 1:
             quantity = reader.quantity(i + 1)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
-        if found is None and _bare(word) in _RANGE_OPENERS:
+        if found is None and without_conjunction(word) in _RANGE_OPENERS:
             quantity = reader.opened_range(i)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
