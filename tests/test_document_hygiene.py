@@ -134,6 +134,13 @@ def test_a_word_after_a_password_label_is_not_a_password(tmp_path, line):
     assert _lint(tmp_path, text, "--select", "DOC109").findings == []
 
 
+@pytest.mark.parametrize("key", ["الجهة المالكة", "الإدارة المسؤولة", "مالك الوثيقة"])
+def test_the_owning_body_in_the_header_is_the_owner(tmp_path, key):
+    text = AR_POLICY.read_text(encoding="utf-8").replace("owner: مدير خدمة العملاء\n", f"{key}: إدارة تجربة العملاء\n")
+    assert f"{key}:" in text
+    assert _lint(tmp_path, text, "--select", "DOC107").findings == []
+
+
 def test_a_copy_of_the_procedure_is_not_a_version_number(tmp_path):
     text = AR_POLICY.read_text(encoding="utf-8").replace('version: "2.1"\n', "")
     text = text.replace("نؤكد استلام الشكوى خلال يوم عمل", "نؤكد استلام الشكوى خلال يوم عمل مرفقاً بنسخة من هذا الإجراء")
@@ -171,6 +178,8 @@ def test_a_last_review_date_is_not_the_effective_date(tmp_path, review_date):
         ("| الخدمة | المدة |\n|---|---|\n| إصدار رخصة بناء | ٥ أيام عمل |\n", "مالك السياسة، رقم الإصدار"),
         ("| البند | القيمة |\n|---|---|\n| رقم الإصدار | ٢٫١ |\n| المالك | إدارة الجودة |\n", ""),
         ("| Version: 2.1 | Owner: Support team |\n|---|---|\n", ""),
+        # The owning body, as Gulf policies name it.
+        ("الإصدار: ٢٫١\n\nالإدارة المسؤولة: إدارة تجربة العملاء\n", ""),
     ],
 )
 def test_document_control_labels_open_a_line_or_sentence(tmp_path, lines, missing):
