@@ -513,8 +513,8 @@ class _Analysis:
         """What a table cell's row names before it, in its label cells: the measure
         ("within 10 business days" in "| Resolution | within 10 business days |" is the
         resolution's time, whatever the channel's first reply is called) and the
-        circumstances («| الشكاوى المعقدة | ٢٠ يوم عمل |»), with their words as written.
-        Worked out for the whole row in one pass: cell by cell, a row of thousands of
+        circumstances («| الشكاوى المعقدة | ٢٠ يوم عمل |»), with their words as written;
+        a cell that gives a time is no label. Worked out for the whole row in one pass: cell by cell, a row of thousands of
         cells read every cell before each."""
         if block.kind != "table_cell":
             return None, (), ""
@@ -525,6 +525,10 @@ class _Analysis:
             for cell in self.doc.table_rows[self.doc.position(block.span.start).line]:
                 self._row_labels_memo[cell.span] = (measure, tuple(sorted(found)), ", ".join(found.values()))
                 words = tokenize(self.doc.prose[cell.span.start : cell.span.end], cell.lang, cell.span.start)
+                if find_promises(words) or bare_quantity(words):
+                    # A time is no label: in "| Phone | 80% answered within 30 seconds |
+                    # 2 business days |" the last cell is still its column's resolution.
+                    continue
                 measure = self._named_measure(self._measures_named(words)) or measure
                 for index, a, b in matcher.find_longest(words) if self.vocab.circumstances else ():
                     found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])

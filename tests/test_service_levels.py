@@ -999,6 +999,20 @@ def test_what_a_time_is_counted_from_is_not_its_measure(tmp_path):
     ]
 
 
+def test_a_cell_that_gives_a_time_is_no_label_for_the_cells_after_it(tmp_path):
+    # "answered" in the first-response cell made the phone's resolution target a second
+    # first response; a weekday time lent its weekdays to the weekend cell after it.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Support Policy\n\n## Service standards\n\n| Channel | First response | Resolution target |\n|---|---|---|\n"
+        "| Phone | 80% answered within 30 seconds | 2 business days |\n\n"
+        "| Channel | Weekdays | Weekends |\n|---|---|---|\n| Email | within 4 hours on weekdays | within 1 day |\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity", "when") == [
+        ("response", 30, []), ("resolution", 2, []), ("response", 4, ["weekdays"]), ("response", 1, []),
+    ]
+
+
 def test_dissatisfaction_with_an_item_or_a_refund_after_it_is_no_escalation(tmp_path):
     # The condition names the escalation only when it is about our answer, and only for
     # a reply or a resolution: an unhappy buyer's first reply and a refund keep theirs.
