@@ -191,6 +191,19 @@ def test_channel_in_scope_without_commitment_is_reported_at_its_mention(lint_jso
     assert "«الهاتف»" in finding["message"]
 
 
+def test_a_code_of_conduct_whose_scope_names_a_call_centre_owes_no_phone_time(lint_json, tmp_path):
+    # The code asks for communication standards, not each channel's time: «يسري على
+    # جميع موظفي مركز الاتصال» had been a phone line promising nothing (SLA101).
+    text = (FIXTURES / "ar" / "code-of-conduct.md").read_text(encoding="utf-8")
+    scope = "\n## النطاق\n\nيسري هذا الميثاق على جميع موظفي مركز الاتصال وفروع الشركة.\n"
+    (tmp_path / "code.md").write_text(text + scope, encoding="utf-8")
+    assert "SLA101" not in lint_json(str(tmp_path / "code.md")).codes()
+    # The same scope in a customer-service policy is still a channel it covers.
+    policy = (FIXTURES / "ar" / "customer-service-policy.md").read_text(encoding="utf-8").replace("| الهاتف | خلال ثلاث رنات |\n", "")
+    (tmp_path / "policy.md").write_text(policy, encoding="utf-8")
+    assert lint_json(str(tmp_path / "policy.md")).codes() == ["SLA101"]
+
+
 def test_unfilled_template_commitments_name_channel_and_placeholder(lint_json):
     result = lint_json("--select", "SLA102", "--locale", "en", str(FIXTURES / "templates" / "handbook.md"))
     found = [(f["line"], f["message"]) for f in result.findings]
