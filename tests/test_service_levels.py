@@ -204,6 +204,34 @@ def test_a_code_of_conduct_whose_scope_names_a_call_centre_owes_no_phone_time(li
     assert lint_json(str(tmp_path / "policy.md")).codes() == ["SLA101"]
 
 
+TWO_STAGES = """# Complaints Policy
+
+## Scope
+
+It covers complaints made in person, by phone, by letter, by email or through our online form.
+
+## Our complaints procedure
+
+### Stage 1
+
+We will acknowledge your complaint within 3 working days and send you a full response within 10 working days.
+
+### Stage 2
+
+If you are not satisfied with our Stage 1 response, you can ask for a review at Stage 2. A senior manager will respond within 20 working days.
+"""
+
+
+def test_a_complaints_procedure_in_two_stages(lint_json, tmp_path):
+    # A council's two stages: the second stage's reply had been a second resolution time
+    # contradicting the first (an SLA103 error), and each way to complain named in the
+    # scope a channel promising nothing (five SLA101 warnings).
+    policy = _write_policy(tmp_path, TWO_STAGES)
+    assert _sla_rows(policy, "measure", "quantity") == [("acknowledgement", 3), ("resolution", 10), ("escalation", 20)]
+    codes = lint_json(str(policy)).codes()
+    assert "SLA103" not in codes and "SLA101" not in codes
+
+
 def test_unfilled_template_commitments_name_channel_and_placeholder(lint_json):
     result = lint_json("--select", "SLA102", "--locale", "en", str(FIXTURES / "templates" / "handbook.md"))
     found = [(f["line"], f["message"]) for f in result.findings]
