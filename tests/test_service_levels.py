@@ -230,6 +230,8 @@ def test_a_complaints_procedure_in_two_stages(lint_json, tmp_path):
     assert _sla_rows(policy, "measure", "quantity") == [("acknowledgement", 3), ("resolution", 10), ("escalation", 20)]
     codes = lint_json(str(policy)).codes()
     assert "SLA103" not in codes and "SLA101" not in codes
+    # Its second stage is the escalation section the policy needs.
+    assert "CSP111" not in codes
 
 
 def test_unfilled_template_commitments_name_channel_and_placeholder(lint_json):
