@@ -309,6 +309,7 @@ class _Analysis:
         self.doc = doc
         self.vocab = vocab
         self.followup_due: set[str] = set()
+        self._immediate_memo: dict[PhraseMatcher, set[tuple[str | None, str]]] = {}
         # The channels a table row names, by line (and language): worked out once per row,
         # not once per promise in it (a long cell of promises made that quadratic).
         self._row_channel_memo: dict[tuple[int, str], tuple[str, ...]] = {}
@@ -386,6 +387,25 @@ class _Analysis:
         if first == last or mentions.dominant_between(first, last):
             return None
         return mentions.found[last - 1][0]
+
+    def immediate(self, words: PhraseMatcher) -> set[tuple[str | None, str]]:
+        """See `immediate` below; remembered for each list of words."""
+        if words not in self._immediate_memo:
+            found: set[tuple[str | None, str]] = set()
+            for block in self.doc.blocks if words.may_occur(self.doc.word_keys) else ():
+                for sentence in block.sentences:
+                    tokens = sentence.tokens
+                    if not words.find(tokens):
+                        continue
+                    measures = {m for m, _ in _mentions(tokens, self.vocab.measure_matcher)}
+                    if not measures:
+                        continue
+                    mentions = _Mentions(_mentions(tokens, self.vocab.channel_matcher), self.vocab.dominant)
+                    picked = mentions.pick(len(tokens))
+                    channels = (picked,) if picked else self._context_channels(block, sentence.span.start) or (None,)
+                    found |= {(channel, measure) for channel in channels for measure in measures}
+            self._immediate_memo[words] = found
+        return self._immediate_memo[words]
 
     def _context_channels(self, block: Block, offset: int) -> tuple[str, ...]:
         """The channels a promise's surroundings name: its table row (every channel the
@@ -786,6 +806,14 @@ def _analysis(doc: Document, vocab: Vocabulary) -> _Analysis:
 
 def extract(doc: Document, vocab: Vocabulary) -> list[Commitment]:
     return _analysis(doc, vocab).found
+
+
+def immediate(doc: Document, vocab: Vocabulary, words: PhraseMatcher) -> set[tuple[str | None, str]]:
+    """(channel, measure) pairs the policy promises at once, with no number: a sentence
+    that names the measure and one of `words` («تُسجَّل الشكوى فور استلامها ويُرسل للعميل
+    رقم مرجعي», "We acknowledge every complaint straight away"). Not commitments: they
+    are listed nowhere and compared with nothing, and count only where a rule asks."""
+    return _analysis(doc, vocab).immediate(words)
 
 
 def covered_channels(doc: Document, vocab: Vocabulary) -> dict[str, Span]:

@@ -234,6 +234,27 @@ def test_a_complaints_procedure_in_two_stages(lint_json, tmp_path):
     assert "CSP111" not in codes
 
 
+@pytest.mark.parametrize(
+    ("acknowledgement", "given"),
+    [
+        ("١. تُسجَّل الشكوى فور استلامها ويُرسل للعميل رقم مرجعي برسالة نصية.", True),
+        ("You get an automatic acknowledgement with a reference number straight away.", True),
+        # At once, but not the acknowledgement: the customer's own step.
+        ("Please tell us immediately if anything is wrong with your order.", False),
+        ("نقر باستلام الشكوى في أقرب وقت.", False),
+    ],
+)
+def test_an_acknowledgement_at_once_needs_no_number(lint_json, tmp_path, acknowledgement, given):
+    # A bank's «فور استلامها» and an automatic acknowledgement had been told they give no
+    # acknowledgement time (SLA104); at once is no number to list or compare.
+    policy = _write_policy(
+        tmp_path,
+        "# Complaints Policy\n\n## Complaints\n\n" + acknowledgement + "\n\nWe resolve complaints within 5 business days.\n",
+    )
+    assert ("SLA104" in lint_json(str(policy)).codes()) is not given
+    assert [row["measure"] for row in run("sla", "--format", "json", str(policy)).json["commitments"]] == ["resolution"]
+
+
 def test_unfilled_template_commitments_name_channel_and_placeholder(lint_json):
     result = lint_json("--select", "SLA102", "--locale", "en", str(FIXTURES / "templates" / "handbook.md"))
     found = [(f["line"], f["message"]) for f in result.findings]

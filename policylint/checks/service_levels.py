@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from policylint.checks.base import Check, Context
-from policylint.commitments import Commitment, Vocabulary, contradictions, covered_channels, extract, vocabulary
+from policylint.commitments import Commitment, Vocabulary, contradictions, covered_channels, extract, immediate, vocabulary
 from policylint.document import Document
 from policylint.findings import Hit, Span, listed
+from policylint.text.tokens import PhraseMatcher, phrase_words
 
 REPORTS = ("missing", "placeholder", "conflict")
 
@@ -42,12 +43,22 @@ class ServiceLevels(Check):
         # For `missing`: measures each covered channel must have a commitment for; empty
         # means any commitment will do.
         measures: tuple[str, ...] = ()
+        # For `missing`: words that give a measure at once, with no number («فور استلامها»,
+        # "straight away"); a sentence naming the measure and one of them gives it.
+        immediate: tuple[str, ...] = ()
+
+        @functools.cached_property
+        def immediate_words(self) -> PhraseMatcher:
+            return PhraseMatcher([phrase_words(p) for p in self.immediate if phrase_words(p)])
 
         @functools.cached_property
         def vocab(self) -> Vocabulary:
             return vocabulary(self.vocabulary)
 
     def prepare(self, params: Params) -> None:
+        if params.immediate and params.report != "missing":
+            raise ValueError("'immediate' is for report: missing only")
+        params.immediate_words
         if params.report not in REPORTS:
             raise ValueError(f"'report' must be one of {', '.join(REPORTS)}, not {params.report!r}")
         vocab = params.vocab
@@ -89,6 +100,8 @@ class ServiceLevels(Check):
                 if channel not in wanted:
                     continue
                 have = {c.measure for c in commitments if c.channel == channel}
+                if params.immediate:
+                    have |= {m for ch, m in immediate(doc, vocab, params.immediate_words) if ch == channel}
                 if not params.measures:
                     if not have:
                         yield Hit(where, {"channel": vocab.label("channel", channel)})
