@@ -255,6 +255,15 @@ def test_an_acknowledgement_at_once_needs_no_number(lint_json, tmp_path, acknowl
     assert [row["measure"] for row in run("sla", "--format", "json", str(policy)).json["commitments"]] == ["resolution"]
 
 
+def test_a_complaint_with_its_pronoun_is_a_complaint(tmp_path):
+    # «شكواه» ("his complaint") named no channel, so the escalated reply was any channel's.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة معالجة الشكاوى\n\n## التصعيد\n\nإذا لم يقتنع العميل بالرد، يحق له طلب إعادة دراسة شكواه من إدارة حماية العملاء، التي ترد خلال عشرة أيام عمل.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("complaints", "escalation", 10)]
+
+
 def test_unfilled_template_commitments_name_channel_and_placeholder(lint_json):
     result = lint_json("--select", "SLA102", "--locale", "en", str(FIXTURES / "templates" / "handbook.md"))
     found = [(f["line"], f["message"]) for f in result.findings]
