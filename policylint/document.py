@@ -322,6 +322,9 @@ _HTML_TAGS = (
 )
 _HTML_TAG = regex.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*+|~~")
+# A heading's attributes, as Pandoc and Google Docs' Markdown export write them: "## 1.
+# Purpose {#1.-purpose}", "{.unnumbered}", "{-}". No words of the title.
+_HEADING_ATTRIBUTES = regex.compile(r"(?<=\s)\{(?:[#.][^{}\n]*|-)\}[ \t]*$")
 # Every pattern above needs one of these characters.
 _MARKUP = regex.compile(r"[\\`\[<*~]")
 
@@ -381,6 +384,13 @@ _ORDINALS = frozenset(
 )
 _NUMBERING_WORDS = frozenset("section part article chapter clause القسم البند الماده الفصل الجزء قسم بند ماده فصل جزء".split())
 _ROMAN = regex.compile(r"^[ivxlc]+$")
+
+
+def _shown(prose: str, source: str) -> str:
+    """A title as a message shows it: its prose without the blanks its markup left
+    ("3\\. Complaints" is "3. Complaints", "Our *own* standards" has one space each)."""
+    kept = "".join(p for p, c in zip(prose, source) if not (c == "\\" and p == " "))
+    return " ".join(kept.split())
 
 
 def heading_words(tokens: list[Token]) -> tuple[str, ...]:
@@ -475,6 +485,8 @@ class _Builder:
             parent = containers[-1] if containers else ""
             in_list = "list_item_open" in containers
             masked = _mask_inline(token.content, references, in_list)
+            if parent == "heading_open":
+                masked = _HEADING_ATTRIBUTES.sub(lambda m: " " * len(m[0]), masked)
             if parent in ("th_open", "td_open"):
                 span = self.place(token.content, masked, token.map[0], row_cursor)
                 if parent == "th_open":
@@ -668,7 +680,7 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
         body_end = ends[i]
         line_end = source.find("\n", title_span.end)
         body_start_offset = title_span.end if style == "label" else (len(source) if line_end < 0 else line_end + 1)
-        title_text = prose[title_span.start : title_span.end].strip()
+        title_text = _shown(prose[title_span.start : title_span.end], source[title_span.start : title_span.end])
         words = _title_words(prose[title_span.start : title_span.end], doc_lang)
         sections.append(Section(title_text, words, title_span, level, style, Span(min(body_start_offset, body_end), body_end), parents[i]))
 

@@ -129,3 +129,28 @@ def test_a_small_memory_bound_changes_no_sentence(monkeypatch, limit):
             assert doc.blocks == expected.blocks
             assert [list(s.tokens) for b in doc.blocks for s in b.sentences] == _sentences_worked_out_afresh(doc)
     assert document._PROSE._tokens_held <= limit
+
+
+GOOGLE_DOCS_EXPORT = """# **Customer Service Policy** {#customer-service-policy}
+
+## 1\\. Purpose {#1.-purpose}
+
+This policy explains how Acme Ltd serves its customers\\.
+
+## 3\\. Complaints {#3.-complaints}
+
+We resolve complaints within 5 business days\\.
+"""
+
+
+def test_heading_attributes_and_escapes_of_an_export_are_no_words(lint_json, tmp_path):
+    # Google Docs and Pandoc write "## 3\. Complaints {#3.-complaints}": the anchor was
+    # read as words of the title and of the text (its readability), and the message
+    # named the section “3 . Complaints {#3.-complaints}”.
+    doc = parse("p.md", GOOGLE_DOCS_EXPORT)
+    assert [s.title for s in doc.sections] == ["Customer Service Policy", "1. Purpose", "3. Complaints"]
+    assert "{#" not in doc.prose and doc.prose.lower().count("purpose") == 1
+    path = tmp_path / "policy.md"
+    path.write_text(GOOGLE_DOCS_EXPORT, encoding="utf-8")
+    [finding] = [f for f in lint_json("--locale", "en", str(path)).findings if f["code"] == "CSP115"]
+    assert "“3. Complaints” section" in finding["message"]
