@@ -72,6 +72,12 @@ from policylint.text.tokens import tokenize
         # «حتى» with a count after it is "up to", as "up to" is.
         ("قد تستغرق المعالجة حتى ٥ أيام عمل.", 5, "business day"),
         ("وقد يطول الانتظار حتى ساعتين.", 2, "hour"),
+        # A fraction after the unit, or before it: «ساعة ونصف» had been an hour, and a
+        # contradiction with "90 minutes" elsewhere.
+        ("نرد خلال ساعة ونصف.", 1.5, "hour"),
+        ("نعيد الخدمة خلال ساعتين وربع.", 2.25, "hour"),
+        ("We reply within an hour and a half.", 1.5, "hour"),
+        ("We reply within two and a half hours.", 2.5, "hour"),
     ],
 )
 def test_promises_are_read_in_any_script_and_in_words(text, value, unit):
@@ -1084,6 +1090,11 @@ def test_a_cell_that_gives_a_time_is_no_label_for_the_cells_after_it(tmp_path):
     assert _sla_rows(policy, "measure", "quantity", "when") == [
         ("response", 30, []), ("resolution", 2, []), ("response", 4, ["weekdays"]), ("response", 1, []),
     ]
+
+
+def test_an_hour_and_a_half_is_ninety_minutes(lint_json, tmp_path):
+    policy = _write_policy(tmp_path, "# سياسة خدمة العملاء\n\n## الهاتف\n\nنعاود الاتصال خلال ساعة ونصف.\n\n## Phone\n\nWe call you back within 90 minutes.\n")
+    assert _conflict_lines(lint_json, policy) == []
 
 
 def test_dissatisfaction_with_an_item_or_a_refund_after_it_is_no_escalation(tmp_path):

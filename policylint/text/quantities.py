@@ -401,19 +401,39 @@ class _Reader:
             upper = self._upper_bound(value, j, joiners)  # 3-5 أيام: the upper bound is the promise
             if upper is not None:
                 value, j = upper
+            half = self._and_a_fraction(j + 1)  # "two and a half hours"
+            if half is not None:
+                value, j = value + half[0], half[1]
             unit = self.unit(j + 1)
             if unit is None:
                 return None
-            return Quantity(value, unit[0], i, unit[2])
+            return self._with_fraction(Quantity(value, unit[0], i, unit[2]))
         if word in _EN_ARTICLES:  # "within an hour", "within a business day"
             unit = self.unit(i + 1)
             singular = not self.at(unit[2]).endswith("s") if unit else False
-            return Quantity(1.0, unit[0], i, unit[2]) if unit and singular else None
+            return self._with_fraction(Quantity(1.0, unit[0], i, unit[2])) if unit and singular else None
         unit = self.unit(i)
         if unit is not None and unit[1] is not None:  # خلال ساعة, خلال يومين, خلال يوم واحد
             last = unit[2] + 1 if _AR_NUMBERS.get(self.at(unit[2] + 1)) == 1 else unit[2]
-            return Quantity(float(unit[1]), unit[0], i, last)
+            return self._with_fraction(Quantity(float(unit[1]), unit[0], i, last))
         return None
+
+    def _and_a_fraction(self, i: int) -> tuple[float, int] | None:
+        """ "and a half", "and a quarter" at token i: the fraction and its last token."""
+        if self.at(i) == "and" and self.at(i + 1) == "a" and self.at(i + 2) in _EN_FRACTIONS:
+            return _EN_FRACTIONS[self.at(i + 2)], i + 2
+        return None
+
+    def _with_fraction(self, quantity: Quantity) -> Quantity:
+        """A quantity and the fraction after its unit: «ساعة ونصف» is an hour and a half,
+        «ساعتين وربع» two and a quarter, "an hour and a half" too."""
+        after = self.at(quantity.last + 1)
+        if after[:1] == "و" and after[1:] in _AR_FRACTIONS and quantity.value is not None:
+            return Quantity(quantity.value + _AR_FRACTIONS[after[1:]], quantity.unit, quantity.first, quantity.last + 1)
+        half = self._and_a_fraction(quantity.last + 1)
+        if half is not None and quantity.value is not None:
+            return Quantity(quantity.value + half[0], quantity.unit, quantity.first, half[1])
+        return quantity
 
     def phrase_at(self, i: int, phrase: tuple[str, ...], glued: bool) -> bool:
         for k, word in enumerate(phrase):
