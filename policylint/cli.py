@@ -108,7 +108,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that fails the run (exit 1). Default: error.")
 @click.option("--select", multiple=True, help="Only these rules: codes, slugs, packs or code prefixes (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, slugs, packs or code prefixes.")
-@click.option("--kind", help="Treat every document as this kind (customer-service-policy, code-of-conduct).")
+@click.option("--kind", help="Treat every document as this kind (customer-service-policy, complaints-policy, code-of-conduct).")
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="Treat every document as written in this language.")
 @click.option("--locale", type=click.Choice(["ar", "en"]), help="Language of the messages (default: each document's language).")
 @click.option("--today", help=f"The date to judge review dates by, YYYY-MM-DD (default: ${TODAY_ENV}, else today).")

@@ -486,3 +486,12 @@ def test_a_header_written_with_arabic_keys_is_read(lint_json, tmp_path):
     (tmp_path / "policy.md").write_text(header + replace_line(body, "تاريخ آخر مراجعة", ""), encoding="utf-8")
     found = [(f["code"], f["line"], f["text"]) for f in lint_json(str(tmp_path / "policy.md")).findings]
     assert found == [("FRS105", 5, "2024-03-03"), ("FRS108", 6, "2025-03-03")]
+
+
+def test_the_kind_option_names_every_kind():
+    # --kind's help had named two kinds after a third (complaints-policy) was added.
+    from policylint.rulepacks import load_rules
+
+    help_text = "".join(run("check", "--help").stdout.split())  # wrapped at any hyphen
+    for kind in load_rules().kinds:
+        assert kind.id in help_text
