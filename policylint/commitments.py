@@ -279,6 +279,8 @@ def _mentions(tokens: list[Token], matcher: tuple[PhraseMatcher, tuple[str, ...]
     return [(owners[index], first) for index, first, _ in phrase_matcher.find_longest(tokens) if owners[index]]
 
 
+# How many words after "for" may name what a time is for: "for our automatic reply".
+_PURPOSE_WORDS = 4
 # How many words after a stage's condition may name what it is about: "with the
 # outcome of", «عن الرد».
 _CONDITION_OBJECT = 3
@@ -554,6 +556,19 @@ class _Analysis:
                     found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
         return self._row_labels_memo[block.span]
 
+    def _purpose_end(self, tokens: list[Token], last: int) -> int | None:
+        """ "Please allow 10 working days for a refund", "up to 5 minutes for our automatic
+        reply": the end of the measure the time is for, named just after it, when there
+        is one (the measure is then read up to it)."""
+        if last + 1 >= len(tokens) or tokens[last + 1].norm != "for":
+            return None
+        end = last + 2
+        while end < len(tokens) and end < last + 2 + _PURPOSE_WORDS and tokens[end].text not in _CLAUSE_BREAKS:
+            end += 1
+        matcher, owners = self.vocab.measure_matcher
+        named = [(first, final) for index, first, final in matcher.find_longest(tokens[last + 2 : end]) if owners[index]]
+        return last + 2 + named[0][1] + 1 if named else None
+
     def _measures_named(self, tokens: list[Token]) -> list[tuple[str, int]]:
         """The measures tokens name, but for one named as where a time is counted from
         (a stage stays: "after escalation, a manager replies" is the escalated reply)."""
@@ -706,7 +721,8 @@ class _Analysis:
                     named_before = promise.quantity.first
                     picked = self._clause_channel(tokens, mentions, previous_end, named_before) or mentions.pick(named_before)
                     channels: tuple[str | None, ...] = (picked,) if picked else self._context_channels(block, span.start) or (None,)
-                    measure_end = promise.last + 1 if promise.measure_after else named_before  # "a 4-hour resolution"
+                    # "a 4-hour resolution", "5 minutes for our automatic reply"
+                    measure_end = promise.last + 1 if promise.measure_after else self._purpose_end(tokens, promise.last) or named_before
                     if channels == (None,):
                         # A paragraph about complaints keeps to them where the promise names
                         # a measure of its own ("a full response"), not where it is any reply:

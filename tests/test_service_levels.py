@@ -1092,6 +1092,19 @@ def test_a_cell_that_gives_a_time_is_no_label_for_the_cells_after_it(tmp_path):
     ]
 
 
+def test_an_automatic_reply_is_an_acknowledgement_also_when_named_after_the_time(tmp_path):
+    # "Please allow up to 5 minutes for our automatic reply" was a second e-mail reply
+    # time beside the working day: the time is for what "for" names.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Email\n\nWe reply to emails within 1 business day. "
+        "Please allow up to 5 minutes for our automatic reply.\n\n## البريد الإلكتروني\n\nيصلك رد آلي خلال دقيقة.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [
+        ("email", "response", 1), ("email", "acknowledgement", 5), ("email", "acknowledgement", 1),
+    ]
+
+
 def test_an_hour_and_a_half_is_ninety_minutes(lint_json, tmp_path):
     policy = _write_policy(tmp_path, "# سياسة خدمة العملاء\n\n## الهاتف\n\nنعاود الاتصال خلال ساعة ونصف.\n\n## Phone\n\nWe call you back within 90 minutes.\n")
     assert _conflict_lines(lint_json, policy) == []
