@@ -78,6 +78,9 @@ from policylint.text.tokens import tokenize
         ("نعيد الخدمة خلال ساعتين وربع.", 2.25, "hour"),
         ("We reply within an hour and a half.", 1.5, "hour"),
         ("We reply within two and a half hours.", 2.5, "hour"),
+        # A number typed without the space before its unit.
+        ("نرد خلال ٢٤ساعة.", 24, "hour"),
+        ("نحل الشكوى خلال ٥أيام عمل.", 5, "business day"),
     ],
 )
 def test_promises_are_read_in_any_script_and_in_words(text, value, unit):

@@ -226,12 +226,27 @@ _STARTERS = frozenset(
 )
 
 
+def _glued_unit(word: str) -> tuple[float, str] | None:
+    """The number and the Arabic unit of a word typed without the space between them,
+    «٢٤ساعة»: the word tokeniser (as camel-tools') keeps digits and letters together."""
+    if not word[:1].isdigit():
+        return None
+    k = 1
+    while k < len(word) and (word[k].isdigit() or word[k] == "."):
+        k += 1
+    value = _digits(word[:k])
+    return (value, word[k:]) if value is not None and word[k:] in _AR_UNITS else None
+
+
 @functools.lru_cache(maxsize=8192)
 def _may_start_quantity(word: str) -> bool:
     """Can `_Reader.quantity` find anything at a word like this one? Its every branch
     begins with one of these tests, so most words (and most tokens of a policy) are
     passed over without trying each branch in turn."""
-    return word in _STARTERS or (len(word) >= 2 and set(word) <= {"_"}) or _digits(word) is not None
+    return (
+        word in _STARTERS or (len(word) >= 2 and set(word) <= {"_"}) or _digits(word) is not None
+        or _glued_unit(word) is not None
+    )
 
 
 class _Reader:
@@ -394,6 +409,13 @@ class _Reader:
             j = i + 2 if self.at(i + 1) in _EN_ARTICLES else i + 1
             unit = self.unit(j)
             return Quantity(fraction, unit[0], i, unit[2]) if unit else None
+        glued = _glued_unit(word)
+        if glued is not None:
+            value, unit_word = glued
+            unit, _ = _AR_UNITS[unit_word]
+            working = self.at(i + 1) in _AR_WORK and unit in ("day", "hour")
+            unit = "business day" if unit == "day" and working else unit
+            return self._with_fraction(Quantity(value, unit, i, i + 1 if working else i))
         number = self.number(i)
         if number is not None:
             value, j = number
