@@ -205,6 +205,43 @@ def _localised(where: str, value: Any, key: str) -> dict[str, str]:
     return {k: str(v) for k, v in value.items()}
 
 
+# "@escalation-sections" in a list of a rule's params: the named list of rules/lists.yaml.
+_LIST_REFERENCE = "@"
+
+
+@functools.cache
+def shared_lists() -> dict[str, tuple[str, ...]]:
+    """The named phrase lists rules of different packs share (rules/lists.yaml)."""
+    path = BUILTIN_RULES / "lists.yaml"
+    data = _read_yaml(path)
+    lists = data.get("lists") if isinstance(data, dict) else None
+    if not isinstance(lists, dict) or not all(isinstance(v, list) and all(isinstance(p, str) for p in v) for v in lists.values()):
+        raise RulePackError(f"{path}: needs a mapping 'lists' of names to lists of phrases")
+    return {str(name): tuple(phrases) for name, phrases in lists.items()}
+
+
+def with_shared_lists(value: Any, where: str) -> Any:
+    """`value` with each "@name" item of its lists replaced by the shared list of that
+    name, at any depth (a vocabulary's measures hold lists too)."""
+    if isinstance(value, dict):
+        return {key: with_shared_lists(item, where) for key, item in value.items()}
+    if not isinstance(value, list):
+        return value
+    expanded: list[Any] = []
+    for item in value:
+        if isinstance(item, str) and item.startswith(_LIST_REFERENCE):
+            name = item[len(_LIST_REFERENCE) :]
+            lists = shared_lists()
+            if name not in lists:
+                raise RulePackError(
+                    f"{where}: no shared list {item!r}{did_you_mean(name, lists)}; shared lists: {', '.join('@' + n for n in sorted(lists))}"
+                )
+            expanded += lists[name]
+        else:
+            expanded.append(with_shared_lists(item, where))
+    return expanded
+
+
 def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rule:
     if not isinstance(data, dict):
         raise RulePackError(f"{where}: each rule must be a mapping")
@@ -230,7 +267,7 @@ def _load_rule(where: str, data: Any, pack: str, types: dict[str, Check]) -> Rul
     rule_type = str(data["type"])
     check = None
     params = None
-    raw = data.get("params") or {}
+    raw = with_shared_lists(data.get("params") or {}, where)
     if rule_type != ENGINE_TYPE:
         if rule_type not in types:
             add_plugins(types)

@@ -193,3 +193,24 @@ def test_extend_entries_adds_to_the_built_in_list_and_entries_replaces_it(tmp_pa
 def test_explain_shows_the_built_in_list_and_how_to_extend_it():
     result = run("explain", "jargon-en")
     assert "extend-entries:" in result.stdout and "leverage  →  “use”" in result.stdout
+
+
+def test_a_users_rule_takes_a_shared_list_by_name(tmp_path):
+    # "@escalation-sections" in a list is rules/lists.yaml's list of that name, as the
+    # built-in rules share it; a misspelt name is a clear error that says what there is.
+    repo = _repo(tmp_path, "rule_packs: [house-rules]\nselect: [house]\n")
+    (repo / "house-rules").mkdir()
+    (repo / "house-rules" / "pack.yaml").write_text("name: house\nkinds: any\n", encoding="utf-8")
+    rule = (
+        "- code: HSE301\n  slug: needs-escalation\n  type: required-section\n  severity: error\n"
+        "  message: {ar: 'لا تصعيد', en: 'No escalation section'}\n  params: {names: ['@escalation-sections', handing over]}\n"
+    )
+    (repo / "house-rules" / "rules.yaml").write_text(rule, encoding="utf-8")
+    (repo / "policies" / "with.md").write_text("# Customer Service Policy\n\n## تصعيد الشكاوى\n\nنحيلها إلى المشرف.\n", encoding="utf-8")
+    (repo / "policies" / "without.md").write_text("# Customer Service Policy\n\n## Contact\n\nCall us.\n", encoding="utf-8")
+    result = run_program("--format", "json", "policies/with.md", "policies/without.md", cwd=repo)
+    assert [f["path"] for f in result.json["findings"]] == ["policies/without.md"]
+    (repo / "house-rules" / "rules.yaml").write_text(rule.replace("@escalation-sections", "@escalation-section"), encoding="utf-8")
+    wrong = run_program("policies/with.md", cwd=repo)
+    assert wrong.exit_code == 2
+    assert "no shared list '@escalation-section'" in wrong.stderr and "@escalation-sections" in wrong.stderr
