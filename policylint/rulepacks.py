@@ -73,7 +73,7 @@ class Rule:
         if options:
             if self.check is None:
                 raise ParamsError(f"rule {self.code} has no options")
-            merged = self._merged(options)
+            merged = with_shared_lists(self._merged(options), "options")
             params = build_params(self.check, merged)
         return Rule(
             self.code, self.slug, self.pack, self.type, severity or self.severity, self.messages,

@@ -214,3 +214,11 @@ def test_a_users_rule_takes_a_shared_list_by_name(tmp_path):
     wrong = run_program("policies/with.md", cwd=repo)
     assert wrong.exit_code == 2
     assert "no shared list '@escalation-section'" in wrong.stderr and "@escalation-sections" in wrong.stderr
+    # And in configuration, where a built-in rule's list is replaced or extended.
+    (repo / ".policylint.yaml").write_text("select: [CSP116]\nrules:\n  CSP116: {also_in: ['@escalation-sections']}\n", encoding="utf-8")
+    (repo / "policies" / "appeal.md").write_text(
+        "# Customer Service Policy\n\n## Complaints\n\nWe reply within 5 days.\n\n## Escalation\n\nYou may go to the Ombudsman.\n\n"
+        "## Appeals\n\nAsk a manager.\n",
+        encoding="utf-8",
+    )
+    assert run_program("--format", "json", "policies/appeal.md", cwd=repo).json["findings"] == []
