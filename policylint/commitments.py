@@ -77,6 +77,9 @@ class Vocabulary:
     # List labels that name no customers or cases ("- Note: ...", «- ملاحظة: ...»): the
     # promise after one is for everyone, and compared with the others.
     not_segments: tuple[str, ...] = ()
+    # Words that leave circumstances out ("within 24 hours, excluding weekends", «باستثناء
+    # العطل الرسمية»): what they name is not when the promise holds.
+    exclusions: tuple[str, ...] = ()
     # Circumstances a promise may be for ("at weekends", «في العطل الرسمية», "urgent"):
     # promises for different ones, or one for a circumstance and one for none, are two
     # promises, not a conflict.
@@ -118,6 +121,10 @@ class Vocabulary:
         return PhraseSet(map(phrase_words, self.not_segments))
 
     @functools.cached_property
+    def exclusion_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher([w for w in map(phrase_words, self.exclusions) if w])
+
+    @functools.cached_property
     def circumstance_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
         return _matcher(self.circumstances)
 
@@ -155,7 +162,7 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    lists = ("not_channels", "time_headers", "duration_headers", "not_segments")
+    lists = ("not_channels", "time_headers", "duration_headers", "not_segments", "exclusions")
     unknown = set(data) - {"channels", "measures", "scope", "general", "circumstances", *lists}
     if unknown:
         raise VocabularyError(
@@ -165,8 +172,8 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     circumstances = data.get("circumstances") or {}
     if not isinstance(circumstances, dict) or not all(isinstance(v, list) and v for v in circumstances.values()):
         raise VocabularyError("'circumstances' must map each id to a non-empty list of phrases")
-    not_channels, time_headers, duration_headers, not_segments = (data.get(key) or [] for key in lists)
-    for key, listed in zip(lists, (not_channels, time_headers, duration_headers, not_segments)):
+    not_channels, time_headers, duration_headers, not_segments, exclusions = (data.get(key) or [] for key in lists)
+    for key, listed in zip(lists, (not_channels, time_headers, duration_headers, not_segments, exclusions)):
         if not isinstance(listed, list):
             raise VocabularyError(f"'{key}' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
@@ -226,6 +233,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         time_headers=tuple(str(p) for p in time_headers),
         duration_headers=tuple(str(p) for p in duration_headers),
         not_segments=tuple(str(p) for p in not_segments),
+        exclusions=tuple(str(p) for p in exclusions),
         circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
         stage_titles=tuple(stage_titles),
         stage_takes_over=takes_over,
@@ -511,9 +519,22 @@ class _Analysis:
         matcher, owners = self.vocab.circumstance_matcher
         found: dict[str, str] = {}
         for window in (tokens[first : promise.first], tokens[promise.last + 1 : last]):
+            left_out = self._left_out(window)
             for index, a, b in matcher.find_longest(window):
-                found.setdefault(owners[index], self.doc.prose[window[a].start : window[b].end])
+                if not left_out[a]:
+                    found.setdefault(owners[index], self.doc.prose[window[a].start : window[b].end])
         return tuple(sorted(found)), ", ".join(found.values())
+
+    def _left_out(self, window: list[Token]) -> list[bool]:
+        """Which tokens an exclusion leaves out, from it to the next clause break:
+        "excluding weekends and public holidays", «باستثناء العطل الرسمية»."""
+        left_out = [False] * len(window)
+        for _, a, _ in self.vocab.exclusion_matcher.find(window) if self.vocab.exclusions else ():
+            for i in range(a, len(window)):
+                if window[i].text in _CLAUSE_BREAKS or left_out[i]:
+                    break
+                left_out[i] = True
+        return left_out
 
     def _column(self, block: Block) -> tuple[str | None, bool]:
         """What a table cell's column header says, read once: the measure it is headed by
