@@ -573,8 +573,10 @@ class _Analysis:
                     # 2 business days |" the last cell is still its column's resolution.
                     continue
                 measure = self._named_measure(self._measures_named(words)) or measure
+                left_out = self._left_out(words)  # "| Email (excluding weekends) |"
                 for index, a, b in matcher.find_longest(words) if self.vocab.circumstances else ():
-                    found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
+                    if not left_out[a]:
+                        found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
         return self._row_labels_memo[block.span]
 
     def _purpose_end(self, tokens: list[Token], last: int) -> int | None:
