@@ -1126,6 +1126,18 @@ def test_circumstances_left_out_are_not_when_a_promise_holds(lint_json, tmp_path
     assert _conflict_lines(lint_json, policy) == [text.count("\n")]
 
 
+def test_a_day_named_alone_in_a_cell_is_a_promise(tmp_path):
+    # «نفس اليوم» and "Next business day" under a resolution column had promised nothing.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n| القناة | مدة الرد | مدة الحل |\n|---|---|---|\n| الفروع | ١٠ دقائق | نفس اليوم |\n\n"
+        "| Channel | Response | Resolution |\n|---|---|---|\n| Email | 1 day | Next business day |\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity", "unit") == [
+        ("response", 10, "minute"), ("resolution", 1, "day"), ("response", 1, "day"), ("resolution", 1, "business day"),
+    ]
+
+
 def test_an_hour_and_a_half_is_ninety_minutes(lint_json, tmp_path):
     policy = _write_policy(tmp_path, "# سياسة خدمة العملاء\n\n## الهاتف\n\nنعاود الاتصال خلال ساعة ونصف.\n\n## Phone\n\nWe call you back within 90 minutes.\n")
     assert _conflict_lines(lint_json, policy) == []

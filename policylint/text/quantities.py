@@ -606,6 +606,27 @@ def _ordinal_ring(reader: _Reader, i: int) -> Promise | None:
 _CELL_BOUNDS = [tuple(normalise(w) for w in p.split()) for p in ("under", "below", "less than", "fewer than", "no more than", "max", "maximum")]
 
 
+# A day named alone, as a cell or a label's value gives it: "Same day", «نفس اليوم»,
+# «يوم العمل التالي» (in a sentence Arabic puts «في» before it).
+_CELL_NAMED_DAYS = sorted(
+    {
+        **_NAMED_DAYS,
+        **{
+            tuple(normalise(w) for w in phrase.split()): unit
+            for phrase, unit in (("نفس اليوم", "day"), ("اليوم نفسه", "day"), ("نفس يوم العمل", "business day"), ("يوم العمل نفسه", "business day"))
+        },
+    }.items(),
+    key=lambda item: -len(item[0]),
+)
+
+
+def _cell_named_day(reader: "_Reader", i: int) -> Quantity | None:
+    for phrase, unit in _CELL_NAMED_DAYS:
+        if reader.phrase_at(i, phrase, glued=False):
+            return Quantity(1.0, unit, i, i + len(phrase) - 1)
+    return None
+
+
 def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
     """A quantity that is all a text says from token `start` ("60 ثانية", "2 business
     days", "[X] ساعات", «من ٢ إلى ٥ دقائق»): a table cell under a column such as
@@ -620,7 +641,7 @@ def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
             break
     if not words:
         return None
-    quantity = reader.opened_range(words[0]) or reader.quantity(words[0])
+    quantity = reader.opened_range(words[0]) or reader.quantity(words[0]) or _cell_named_day(reader, words[0])
     if quantity is None or _words_outside_brackets(tokens[_after_qualifier(tokens, quantity.last + 1) :]):
         return None
     return Promise(quantity, words[0], quantity.last)
