@@ -139,6 +139,12 @@ def make_sizes(folder: Path) -> list[tuple[str, Path]]:
         # Each condition of dissatisfaction looks for what it is about among the measures
         # named after it (2026-12-06, fourth session: kept linear by position).
         write(f"{count:,} conditions in one sentence", "# Complaints Policy\n\n" + "If the customer is not satisfied with a product and a reply " * count + "we reply within 1 day.\n")
+    for count in (2_000, 20_000):
+        # Each placeholder in a commitment was compared with every commitment of its line
+        # that supersedes it (2026-12-06, fourth session: 38 s at 20,000, now 4 s).
+        write(f"{count:,} placeholder commitments on one line", "# سياسة خدمة العملاء\n\n" + "نرد خلال [X] ساعات، " * count + "\n")
+        # An HTML table's rows on one line, as one long html_block.
+        write(f"an HTML table of {count:,} rows on one line", "# Customer Service Policy\n\n<table>" + "<tr><td>Phone</td><td>within [X] hours</td></tr>" * count + "</table>\n")
     for count in (10_000, 100_000):
         write(f"{count:,} suppressions", "# سياسة خدمة العملاء\n\n" + "<!-- policylint-disable-next-line PLH101 -->\nنرد خلال [X] ساعات.\n\n" * count)
     return made

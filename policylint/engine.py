@@ -3,6 +3,8 @@ apply inline suppressions. It never prints and never decides how findings look."
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,20 +132,32 @@ def _one_finding_per_problem(reported: list[tuple[Rule, Finding]]) -> list[tuple
     """Drop a finding where a rule that supersedes its rule reports overlapping text:
     "TODO" is an unfinished-work marker, not also an undefined acronym; "[X] ساعة" is an
     unfilled commitment, not also an unfilled placeholder."""
-    specific: dict[tuple[str, int], list[Finding]] = {}  # (superseded code, line) -> findings
+    spans: dict[tuple[str, int], list[tuple[tuple[int, int], tuple[int, int]]]] = {}  # (superseded code, line) -> spans
     for rule, finding in reported:
         for code in rule.supersedes:
             for line in range(finding.start.line, finding.end.line + 1):
-                specific.setdefault((code, line), []).append(finding)
+                spans.setdefault((code, line), []).append(((finding.start.line, finding.start.column), (finding.end.line, finding.end.column)))
+    if not spans:
+        return reported
+    # Each line's superseding spans by where they start, with the furthest end reached so
+    # far: a finding overlaps one of them if one starting before its end ends after its
+    # start. Looked up by bisection: a line of thousands of "[X] hours" had compared
+    # every placeholder with every commitment.
+    index: dict[tuple[str, int], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for key, found in spans.items():
+        found.sort()
+        furthest, reach = [], (0, 0)
+        for _, end in found:
+            reach = max(reach, end)
+            furthest.append(reach)
+        index[key] = ([start for start, _ in found], furthest)
 
     def superseded(rule: Rule, finding: Finding) -> bool:
-        start, end = (finding.start.line, finding.start.column), (finding.end.line, finding.end.column)
-        return any(
-            (other.start.line, other.start.column) < end and start < (other.end.line, other.end.column)
-            for other in specific.get((rule.code, finding.start.line), ())
-        )
+        starts, furthest = index.get((rule.code, finding.start.line), ((), ()))
+        before = bisect.bisect_left(starts, (finding.end.line, finding.end.column))
+        return before > 0 and furthest[before - 1] > (finding.start.line, finding.start.column)
 
-    return [(rule, finding) for rule, finding in reported if not superseded(rule, finding)] if specific else reported
+    return [(rule, finding) for rule, finding in reported if not superseded(rule, finding)]
 
 
 def lint(doc: Document, ruleset: RuleSet, settings: Settings, today: Any, failures: list[RuleFailure] | None = None) -> list[Finding]:
