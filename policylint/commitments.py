@@ -423,7 +423,7 @@ class _Analysis:
         else the nearest section that names one."""
         doc = self.doc
         if block.kind == "table_cell":
-            channels = self._row_channels(doc.position(block.span.start).line, block.lang)
+            channels = self._row_channels(block.row, block.lang)
             if channels:
                 return channels
         label = _list_label(doc, block)
@@ -458,24 +458,25 @@ class _Analysis:
             self._paragraph_memo[block.span] = (starts, dominant)
         return self._paragraph_memo[block.span]
 
-    def _row_channels(self, line_number: int, lang: str) -> tuple[str, ...]:
+    def _row_channels(self, row_number: int, lang: str) -> tuple[str, ...]:
         """The channels a table row names, read in the language of the cell asking: a
         dominant one alone (see Vocabulary), else each one named, in order."""
-        if (line_number, lang) not in self._row_channel_memo:
-            line = self.doc.line_span(line_number)
-            row = tokenize(self.doc.prose[line.start : line.end], lang, line.start)
+        if (row_number, lang) not in self._row_channel_memo:
+            cells = self.doc.table_rows[row_number]
+            start, end = cells[0].span.start, cells[-1].span.end
+            row = tokenize(self.doc.prose[start:end], lang, start)
             mentions = _mentions(row, self.vocab.channel_matcher)
             dominant = self._pick(mentions, 0)
             named = (dominant,) if dominant in self.vocab.dominant else tuple(dict.fromkeys(c for c, _ in mentions))
-            self._row_channel_memo[line_number, lang] = named
-        return self._row_channel_memo[line_number, lang]
+            self._row_channel_memo[row_number, lang] = named
+        return self._row_channel_memo[row_number, lang]
 
     def _segment(self, block: Block, offset: int) -> str:
         """The customers or cases the promise at `offset` is for (Commitment.segment):
         its row's first cell, or its list label, when that names no channel and no measure
         and is not the promise itself."""
         if block.kind == "table_cell":
-            first = self.doc.table_rows[self.doc.position(block.span.start).line][0]
+            first = self.doc.table_rows[block.row][0]
             if first is block:
                 return ""
             # Once per row, not once per promise in it (the first cell comes before them).
@@ -565,7 +566,7 @@ class _Analysis:
             measure = None
             found: dict[str, str] = {}
             matcher, owners = self.vocab.circumstance_matcher
-            for cell in self.doc.table_rows[self.doc.position(block.span.start).line]:
+            for cell in self.doc.table_rows[block.row]:
                 self._row_labels_memo[cell.span] = (measure, tuple(sorted(found)), ", ".join(found.values()))
                 words = tokenize(self.doc.prose[cell.span.start : cell.span.end], cell.lang, cell.span.start)
                 if find_promises(words) or bare_quantity(words):

@@ -27,6 +27,7 @@ from markdown_it.token import Token as MdToken
 
 from policylint import yamlsafe
 from policylint.findings import Position, Span
+from policylint.htmltables import table_cells
 from policylint.text import sentences as sentence_splitter
 from policylint.text.detect import detect_language
 from policylint.text.labels import label_at
@@ -67,6 +68,9 @@ class Block:
     lang: str
     sentences: tuple[Sentence, ...]
     header: str = ""  # a table cell's column header ("وقت الاستجابة", "Response time")
+    # A table cell's row: the 1-based line of the row's first cell (a Markdown row's own
+    # line; an HTML table puts each cell on a line of its own).
+    row: int = 0
 
 
 @dataclass(frozen=True)
@@ -156,11 +160,11 @@ class Document:
 
     @functools.cached_property
     def table_rows(self) -> dict[int, list[Block]]:
-        """The cells of each table row, by line, first cell first."""
+        """The cells of each table row, by the row's number (Block.row), first cell first."""
         rows: dict[int, list[Block]] = {}
         for block in self.blocks:
             if block.kind == "table_cell":
-                rows.setdefault(self.position(block.span.start).line, []).append(block)
+                rows.setdefault(block.row, []).append(block)
         return rows
 
     @functools.cached_property
@@ -428,6 +432,7 @@ class _Builder:
             self.prose[start - 1] = "\n"
         self.raw_blocks: list[tuple[str, Span, int]] = []  # kind, span, heading level
         self.cell_headers: dict[Span, str] = {}  # a table cell's column header
+        self.cell_rows: dict[Span, int] = {}  # an HTML table cell's row (Block.row)
         self.headings: list[tuple[Span, int]] = []
         self.bold_lines: list[tuple[Span, Span]] = []  # title span, paragraph span
         self.code_lines: set[int] = set()
@@ -457,6 +462,26 @@ class _Builder:
             return None
         return Span(start, end)
 
+    def html_tables(self, first_line: int, end_line: int) -> None:
+        """The cells of the HTML tables in source lines [first_line, end_line): their text
+        copied into `prose`, each a table cell under its column's header."""
+        start = self.line_starts[first_line]
+        end = self.line_starts[end_line] if end_line < len(self.line_starts) else len(self.source)
+        headers: dict[int, str] = {}
+        row_lines: dict[int, int] = {}
+        for cell in table_cells(self.source[start:end]):
+            for a, b in cell.pieces:
+                self.prose[start + a : start + b] = self.source[start + a : start + b]
+            span = Span(start + cell.pieces[0][0], start + cell.pieces[-1][1])
+            text = " ".join(" ".join(self.source[start + a : start + b].split()) for a, b in cell.pieces)
+            if cell.header:
+                headers[cell.column] = text
+            elif cell.column in headers:
+                self.cell_headers[span] = headers[cell.column]
+            row_lines.setdefault(cell.row, bisect.bisect_right(self.line_starts, span.start))
+            self.cell_rows[span] = row_lines[cell.row]
+            self.raw_blocks.append(("table_cell", span, 0))
+
     def walk(self, tokens: list[MdToken], references: dict[str, Any]) -> None:
         containers: list[str] = []
         heading_level = 0
@@ -480,6 +505,8 @@ class _Builder:
                     containers.pop()
             if token.type in ("fence", "code_block") and token.map:
                 self.code_lines.update(range(token.map[0], token.map[1]))
+            if token.type == "html_block" and token.map:
+                self.html_tables(token.map[0], token.map[1])
             if token.type != "inline" or not token.map:
                 continue
             parent = containers[-1] if containers else ""
@@ -651,7 +678,10 @@ def parse(path: str, text: str, lang: str | None = None) -> Document:
     blocks = []
     for kind, span, _level in builder.raw_blocks:
         block_lang, block_sentences = _PROSE.sentences(prose[span.start : span.end], doc_lang, span.start)
-        blocks.append(Block(kind, span, block_lang, block_sentences, builder.cell_headers.get(span, "")))
+        row = 0
+        if kind == "table_cell":
+            row = builder.cell_rows.get(span) or bisect.bisect_right(builder.line_starts, span.start)
+        blocks.append(Block(kind, span, block_lang, block_sentences, builder.cell_headers.get(span, ""), row))
 
     # Sections, in file order: headings, bold lines, labels.
     marks: list[tuple[Span, int, str]] = [(span, level, "heading") for span, level in builder.headings]

@@ -154,3 +154,18 @@ def test_heading_attributes_and_escapes_of_an_export_are_no_words(lint_json, tmp
     path.write_text(GOOGLE_DOCS_EXPORT, encoding="utf-8")
     [finding] = [f for f in lint_json("--locale", "en", str(path)).findings if f["code"] == "CSP115"]
     assert "“3. Complaints” section" in finding["message"]
+
+
+def test_an_html_tables_cells_are_prose_and_other_html_is_not():
+    text = (
+        "# Policy\n\n<div class=\"note\">Layout only</div>\n\n<table>\n<tr><th>Channel</th><th>Target</th></tr>\n"
+        "<tr><td>Phone &amp; SMS</td><td><p>within 3 rings</p>\n<p>for 80%</p></td></tr>\n</table>\n"
+    )
+    doc = parse("p.md", text)
+    cells = [b for b in doc.blocks if b.kind == "table_cell"]
+    assert [doc.prose[c.span.start : c.span.end].split() for c in cells] == [
+        ["Channel"], ["Target"], ["Phone", "SMS"], ["within", "3", "rings", "for", "80%"],
+    ]
+    # The second row's cells, on two lines, are one row, each under its column's header.
+    assert [c.header for c in cells[2:]] == ["Channel", "Target"] and cells[2].row == cells[3].row != cells[0].row
+    assert "Layout" not in doc.prose and "<" not in doc.prose and "amp" not in doc.prose

@@ -1138,6 +1138,51 @@ def test_a_day_named_alone_in_a_cell_is_a_promise(tmp_path):
     ]
 
 
+PANDOC_TABLE = """# سياسة خدمة العملاء
+
+## النطاق
+
+تشمل هذه السياسة الهاتف والبريد الإلكتروني.
+
+## معايير الخدمة
+
+<table>
+<thead>
+<tr class="header">
+<th>القناة</th>
+<th>مدة الرد</th>
+<th>مدة الحل</th>
+</tr>
+</thead>
+<tbody>
+<tr class="odd">
+<td>الهاتف</td>
+<td><p>خلال ثلاث رنات</p>
+<p>(٨٠٪ من المكالمات)</p></td>
+<td>يومي عمل</td>
+</tr>
+<tr class="even">
+<td>البريد الإلكتروني</td>
+<td>خلال [X] ساعة</td>
+<td>٥ أيام عمل</td>
+</tr>
+</tbody>
+</table>
+"""
+
+
+def test_an_html_table_as_pandoc_writes_one_is_read(lint_json, tmp_path):
+    # `pandoc -t gfm` writes a table with a cell of two paragraphs in HTML: its
+    # promises were invisible, so the phone and e-mail promised nothing (two SLA101
+    # warnings) and the unfilled «[X]» passed.
+    policy = _write_policy(tmp_path, PANDOC_TABLE)
+    assert _sla_rows(policy, "line", "channel", "measure", "quantity") == [
+        (20, "phone", "response", 3), (22, "phone", "resolution", 2), (26, "email", "response", None), (27, "email", "resolution", 5),
+    ]
+    findings = lint_json("--select", "SLA101,SLA102", str(policy)).findings
+    assert [(f["code"], f["line"], f["text"]) for f in findings] == [("SLA102", 26, "خلال [X] ساعة")]
+
+
 def test_an_hour_and_a_half_is_ninety_minutes(lint_json, tmp_path):
     policy = _write_policy(tmp_path, "# سياسة خدمة العملاء\n\n## الهاتف\n\nنعاود الاتصال خلال ساعة ونصف.\n\n## Phone\n\nWe call you back within 90 minutes.\n")
     assert _conflict_lines(lint_json, policy) == []

@@ -96,8 +96,7 @@ def _labelled_value(doc: Document, field: Field) -> bool:
                 followed = any(t.is_word for t in tokens[last + 1 :])
                 if block.kind == "table_cell" and not followed:
                     # The label fills its cell: the value is in another cell of its row.
-                    line = doc.position(block.span.start).line
-                    if any(cell is not block and cell.sentences for cell in doc.table_rows.get(line, ())):
+                    if any(cell is not block and cell.sentences for cell in doc.table_rows.get(block.row, ())):
                         return True
                     continue
                 # Elsewhere a separator or a number follows the label, and then its value:

@@ -109,7 +109,7 @@ def _label_before(doc: Document, block: Block, blank: Span, cell_index: dict[int
     if block.kind == "table_cell":
         if doc.prose[block.span.start : block.span.end].strip() != doc.prose[blank.start : blank.end]:
             return None
-        row = doc.table_rows[doc.position(block.span.start).line]
+        row = doc.table_rows[block.row]
         index = cell_index[id(block)]
         return doc.prose[row[index - 1].span.start : row[index - 1].span.end] if index else None
     # Only the stretch a label and its separator can fill: a line of a thousand blanks

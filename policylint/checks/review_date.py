@@ -174,14 +174,13 @@ def _cells_below(doc: Document, blocks: list[Block]) -> dict[int, Span]:
     search from each header cell of a row of thousands took quadratic time."""
     below: dict[int, Span] = {}
     waiting: dict[str, list[int]] = {}  # header text -> its header cells, not yet met below
-    header_line = -1
+    header_row = -1
     for index, block in enumerate(blocks):
         if block.kind != "table_cell":
-            waiting, header_line = {}, -1
-        elif not block.header:  # a header cell; on another line, the next table's
-            line = doc.position(block.span.start).line
-            if line != header_line:
-                waiting, header_line = {}, line
+            waiting, header_row = {}, -1
+        elif not block.header:  # a header cell; in another row, the next table's
+            if block.row != header_row:
+                waiting, header_row = {}, block.row
             waiting.setdefault(doc.prose[block.span.start : block.span.end].strip(), []).append(index)
         else:
             for header in waiting.pop(block.header.strip(), ()):
