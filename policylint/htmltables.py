@@ -11,14 +11,23 @@ stops at the next "<" or ">", so a scan is linear in the text.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
 
-_TABLE_TAG = regex.compile(r"<(/?)(table|thead|tbody|tfoot|tr|td|th)\b[^<>]*>", regex.IGNORECASE)
-# Markup inside a cell's text: other tags, comments written without "<" or ">" inside,
-# and character references.
-_INNER_MARKUP = regex.compile(r"<[^<>]*>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Compiled when a document first holds a table in HTML, not at every start (issue 10).
+@functools.cache
+def _table_tag() -> regex.Pattern[str]:
+    return regex.compile(r"<(/?)(table|thead|tbody|tfoot|tr|td|th)\b[^<>]*>", regex.IGNORECASE)
+
+
+@functools.cache
+def _inner_markup() -> regex.Pattern[str]:
+    """Markup inside a cell's text: other tags, comments written without "<" or ">"
+    inside, and character references."""
+    return regex.compile(r"<[^<>]*>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass
@@ -33,7 +42,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The runs of text in text[start:end] between markup, blank runs left out."""
     pieces = []
     at = start
-    for markup in _INNER_MARKUP.finditer(text, start, end):
+    for markup in _inner_markup().finditer(text, start, end):
         if text[at : markup.start()].strip():
             pieces.append((at, markup.start()))
         at = markup.end()
@@ -47,7 +56,7 @@ def table_cells(text: str) -> list[Cell]:
     cells: list[Cell] = []
     rows, column, depth = 0, -1, 0
     cell: Cell | None = None
-    for tag in _TABLE_TAG.finditer(text):
+    for tag in _table_tag().finditer(text):
         closing, name = tag[1] == "/", tag[2].lower()
         if cell is not None:
             cell.pieces += _pieces(text, cell_start, tag.start())

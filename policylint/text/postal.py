@@ -10,6 +10,8 @@ States and provinces are the real lists, not any two capitals before a number: "
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 _US_STATES = (
@@ -27,20 +29,20 @@ def _one_of(codes: list[str]) -> str:
     return "(?:" + "|".join(codes) + ")"
 
 
-_POSTAL = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:"
-    + r"|".join((
+# Compiled when a sentence first holds what may be an acronym, not at every start.
+@functools.cache
+def _postal() -> regex.Pattern[str]:
+    alternatives = (
         r"P\.?\s?O\.?\s+(?i:box)",
         rf"{_one_of(_US_STATES)}\s+\d{{5}}(?:-\d{{4}})?",
         rf"{_one_of(_CANADIAN_PROVINCES)}\s+{_CANADIAN_POSTAL_CODE}",
         rf"{_one_of(_AUSTRALIAN_STATES)}\s+\d{{4}}",
         _CANADIAN_POSTAL_CODE,
         _UK_POSTCODE,
-    ))  # fmt: skip
-    + r")(?![\p{L}\p{N}])"
-)
+    )
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}])")
 
 
 def postal_spans(text: str) -> list[tuple[int, int]]:
     """Where text holds a postal code or a box number, as (start, end) pairs."""
-    return [m.span() for m in _POSTAL.finditer(text)]
+    return [m.span() for m in _postal().finditer(text)]
