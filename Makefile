@@ -30,13 +30,14 @@ $(WHEELS)/.made: pyproject.toml | $(PY)
 	$(PY) -m pip wheel --quiet --wheel-dir $(WHEELS) . 'setuptools>=77' wheel
 	touch $@
 
+# On every core (pytest-xdist): the whole suite takes some 100 s on one.
 test: $(STAMP) $(WHEELS)/.made
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow" -n auto
 
 # Tests marked slow too (none at present: the pre-commit test takes 10 s since the
 # install no longer brings PyTorch).
 test-slow: $(STAMP) $(WHEELS)/.made
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 clean:
 	rm -rf $(VENV) build *.egg-info
