@@ -14,9 +14,12 @@ TORCH := torch==2.13.0
 $(PY):
 	python3 -m venv $(VENV)
 
+# --no-compile: pip would byte-compile every module of PyTorch and camel-tools' stack at
+# install, most of which the tests never import (half of make test's set-up time); what
+# is imported is compiled when first imported.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet $(TORCH)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --no-compile $(TORCH)
+	$(PY) -m pip install --quiet --no-compile -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
