@@ -4,7 +4,6 @@ apply inline suppressions. It never prints and never decides how findings look."
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -54,7 +54,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def table_cells(text: str) -> list[Cell]:
     """The cells with text of the HTML tables in `text`, in order."""
     cells: list[Cell] = []
-    rows, column, depth = 0, -1, 0
+    rows, column, depth, cell_start = 0, -1, 0, 0
     cell: Cell | None = None
     for tag in _table_tag().finditer(text):
         closing, name = tag[1] == "/", tag[2].lower()

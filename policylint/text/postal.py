@@ -15,17 +15,23 @@ import functools
 import regex
 
 _US_STATES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
-    "NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY"
-).split()
-_CANADIAN_PROVINCES = "AB BC MB NB NL NS NT NU ON PE QC SK YT".split()
-_AUSTRALIAN_STATES = "NSW VIC QLD SA WA TAS NT ACT".split()
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+    "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+    "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
+    "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+)
+_CANADIAN_PROVINCES = (
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+)
+_AUSTRALIAN_STATES = (
+    "NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT",
+)
 
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}"
 _CANADIAN_POSTAL_CODE = r"[A-Z]\d[A-Z]\s?\d[A-Z]\d"
 
 
-def _one_of(codes: list[str]) -> str:
+def _one_of(codes: tuple[str, ...]) -> str:
     return "(?:" + "|".join(codes) + ")"
 
 

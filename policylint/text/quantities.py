@@ -620,7 +620,7 @@ _CELL_NAMED_DAYS = sorted(
 )
 
 
-def _cell_named_day(reader: "_Reader", i: int) -> Quantity | None:
+def _cell_named_day(reader: _Reader, i: int) -> Quantity | None:
     for phrase, unit in _CELL_NAMED_DAYS:
         if reader.phrase_at(i, phrase, glued=False):
             return Quantity(1.0, unit, i, i + len(phrase) - 1)
