@@ -517,14 +517,19 @@ class _Analysis:
             if tokens[i].text in _CLAUSE_BREAKS or tokens[i].norm in _CONJUNCTIONS:
                 last = i
                 break
-        matcher, owners = self.vocab.circumstance_matcher
         found: dict[str, str] = {}
         for window in (tokens[first : promise.first], tokens[promise.last + 1 : last]):
-            left_out = self._left_out(window)
-            for index, a, b in matcher.find_longest(window):
-                if not left_out[a]:
-                    found.setdefault(owners[index], self.doc.prose[window[a].start : window[b].end])
+            self._add_circumstances(window, found)
         return tuple(sorted(found)), ", ".join(found.values())
+
+    def _add_circumstances(self, words: list[Token], found: dict[str, str]) -> None:
+        """Add to `found` each circumstance `words` name and do not leave out, with its
+        words as written; the first naming of each is kept."""
+        matcher, owners = self.vocab.circumstance_matcher
+        left_out = self._left_out(words)
+        for index, a, b in matcher.find_longest(words):
+            if not left_out[a]:
+                found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
 
     def _left_out(self, window: list[Token]) -> list[bool]:
         """Which tokens an exclusion leaves out, from it to the next clause break:
@@ -558,14 +563,13 @@ class _Analysis:
         ("within 10 business days" in "| Resolution | within 10 business days |" is the
         resolution's time, whatever the channel's first reply is called) and the
         circumstances («| الشكاوى المعقدة | ٢٠ يوم عمل |»), with their words as written;
-        a cell that gives a time is no label. Worked out for the whole row in one pass: cell by cell, a row of thousands of
-        cells read every cell before each."""
+        a cell that gives a time is no label. Worked out for the whole row in one pass:
+        cell by cell, a row of thousands of cells read every cell before each."""
         if block.kind != "table_cell":
             return None, (), ""
         if block.span not in self._row_labels_memo:
             measure = None
             found: dict[str, str] = {}
-            matcher, owners = self.vocab.circumstance_matcher
             for cell in self.doc.table_rows[block.row]:
                 self._row_labels_memo[cell.span] = (measure, tuple(sorted(found)), ", ".join(found.values()))
                 words = tokenize(self.doc.prose[cell.span.start : cell.span.end], cell.lang, cell.span.start)
@@ -574,10 +578,8 @@ class _Analysis:
                     # 2 business days |" the last cell is still its column's resolution.
                     continue
                 measure = self._named_measure(self._measures_named(words)) or measure
-                left_out = self._left_out(words)  # "| Email (excluding weekends) |"
-                for index, a, b in matcher.find_longest(words) if self.vocab.circumstances else ():
-                    if not left_out[a]:
-                        found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
+                if self.vocab.circumstances:
+                    self._add_circumstances(words, found)  # "| Email (excluding weekends) |"
         return self._row_labels_memo[block.span]
 
     def _purpose_end(self, tokens: list[Token], last: int) -> int | None:

@@ -10,7 +10,7 @@ promise nobody has made yet, not skipped.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from policylint.text.tokens import Token, Tokens, normalise
@@ -620,9 +620,11 @@ _CELL_NAMED_DAYS = sorted(
 )
 
 
-def _cell_named_day(reader: _Reader, i: int) -> Quantity | None:
-    for phrase, unit in _CELL_NAMED_DAYS:
-        if reader.phrase_at(i, phrase, glued=False):
+def _named_day(reader: _Reader, i: int, days: Iterable[tuple[tuple[str, ...], str]], glued: bool) -> Quantity | None:
+    """The first of `days` named at token i ("same day", «في يوم العمل التالي»), as one day
+    or one business day."""
+    for phrase, unit in days:
+        if reader.phrase_at(i, phrase, glued):
             return Quantity(1.0, unit, i, i + len(phrase) - 1)
     return None
 
@@ -641,7 +643,7 @@ def bare_quantity(tokens: Sequence[Token], start: int = 0) -> Promise | None:
             break
     if not words:
         return None
-    quantity = reader.opened_range(words[0]) or reader.quantity(words[0]) or _cell_named_day(reader, words[0])
+    quantity = reader.opened_range(words[0]) or reader.quantity(words[0]) or _named_day(reader, words[0], _CELL_NAMED_DAYS, glued=False)
     if quantity is None or _words_outside_brackets(tokens[_after_qualifier(tokens, quantity.last + 1) :]):
         return None
     return Promise(quantity, words[0], quantity.last)
@@ -773,11 +775,9 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
         if found is None and without_conjunction(word) in _NOT and reader.at(i + 1) in _EXCEED and reader.at(i + 2) in _TIME_NOUNS:
             found = _verb_first_bound(reader, i)
         if found is None and (word in _NAMED_DAYS_FIRST or without_conjunction(word) in _NAMED_DAYS_FIRST):
-            for phrase, unit in _NAMED_DAYS.items():
-                if reader.phrase_at(i, phrase, glued=True):
-                    last = i + len(phrase) - 1
-                    found = Promise(Quantity(1.0, unit, i, last), i, last)
-                    break
+            day = _named_day(reader, i, _NAMED_DAYS.items(), glued=True)
+            if day is not None:
+                found = Promise(day, i, day.last)
         if found is None and without_conjunction(word) in _BY_ORDINAL:
             found = _ordinal_ring(reader, i)
         if found is None and word == "in":
