@@ -161,10 +161,12 @@ def test_document_whose_kind_cannot_be_told_gets_the_general_rules_and_one_info(
         "ضوابط التعامل مع العملاء", "سياسة الشكاوى وخدمة العملاء",
         "Guest Services Policy", "Member Services Policy", "سياسة خدمة الضيوف", "سياسة تجربة المريض",
         "Customer Service Plan", "Our Customer Commitment", "Passenger Charter", "خطة خدمة العملاء",
+        "ميثاق إسعاد المتعاملين", "سياسة خدمة المتعاملين", "Customer Happiness Charter",
     ],
 )
 def test_a_policy_for_clients_or_beneficiaries_is_a_customer_service_policy(lint_json, tmp_path, title):
-    # Government bodies serve «المستفيدين», agencies "clients", and Gulf bodies title
+    # Government bodies serve «المستفيدين» (the UAE's «المتعاملين», with a customer
+    # happiness charter), agencies "clients", and Gulf bodies title
     # their policies «لائحة» (bylaw): these were of no known kind, so none of the
     # policy's required parts was asked for.
     path = tmp_path / "policy.md"
