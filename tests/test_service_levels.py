@@ -1052,6 +1052,8 @@ def test_arabic_in_and_before_the_passing_of_and_a_return_window(tmp_path):
         # No word for escalating: the condition, dissatisfaction with our answer, says it.
         "وإذا لم يرضَ العميل عن الحل يحال الأمر إلى مشرف الخدمة الذي يتواصل معه خلال ٣ أيام عمل.",
         "If the customer is not satisfied with the resolution, a supervisor contacts them within 3 business days.",
+        # As a UAE public body writes it: the customer is «المتعامل», the appeal «التظلم».
+        "وإذا لم يكن المتعامل راضياً عن الرد، يمكنه التظلم إلى المدير الذي يبت في التظلم خلال ٣ أيام عمل.",
     ],
 )
 def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, tmp_path, escalated):
