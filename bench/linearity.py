@@ -65,6 +65,7 @@ WORDS = (
     " 4-hour response same-day Note: ملاحظة: Target web form ﺍﻟﻌﻤﻼﺀ ﻻ ی (اسم الشركة) ABC Company 2026-10 10/2026"
     " 80% 95% of calls at weekends on weekdays urgent and في العطل الرسمية رمضان 3-Mar-26"
     " complaint الشكوى ونخدم الفرع If you are still unhappy full response Calls answered within 20 seconds: متوسط مدة المكالمة"
+    " نقر باستلام فوراً immediately automatic acknowledgement إذا لم يكن المتعامل راضياً"
 ).split(" ")
 
 

@@ -80,6 +80,9 @@ class Vocabulary:
     # Words that leave circumstances out ("within 24 hours, excluding weekends", «باستثناء
     # العطل الرسمية»): what they name is not when the promise holds.
     exclusions: tuple[str, ...] = ()
+    # Words that give a time without a number («فوراً», "automatic"): the measure given at
+    # once is not the one of a time after it in the sentence.
+    immediate: tuple[str, ...] = ()
     # Circumstances a promise may be for ("at weekends", «في العطل الرسمية», "urgent"):
     # promises for different ones, or one for a circumstance and one for none, are two
     # promises, not a conflict.
@@ -125,6 +128,10 @@ class Vocabulary:
         return PhraseMatcher([w for w in map(phrase_words, self.exclusions) if w])
 
     @functools.cached_property
+    def immediate_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher([w for w in map(phrase_words, self.immediate) if w])
+
+    @functools.cached_property
     def circumstance_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
         return _matcher(self.circumstances)
 
@@ -162,7 +169,7 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    lists = ("not_channels", "time_headers", "duration_headers", "not_segments", "exclusions")
+    lists = ("not_channels", "time_headers", "duration_headers", "not_segments", "exclusions", "immediate")
     unknown = set(data) - {"channels", "measures", "scope", "general", "circumstances", *lists}
     if unknown:
         raise VocabularyError(
@@ -172,8 +179,8 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     circumstances = data.get("circumstances") or {}
     if not isinstance(circumstances, dict) or not all(isinstance(v, list) and v for v in circumstances.values()):
         raise VocabularyError("'circumstances' must map each id to a non-empty list of phrases")
-    not_channels, time_headers, duration_headers, not_segments, exclusions = (data.get(key) or [] for key in lists)
-    for key, listed in zip(lists, (not_channels, time_headers, duration_headers, not_segments, exclusions)):
+    not_channels, time_headers, duration_headers, not_segments, exclusions, immediate = (data.get(key) or [] for key in lists)
+    for key, listed in zip(lists, (not_channels, time_headers, duration_headers, not_segments, exclusions, immediate)):
         if not isinstance(listed, list):
             raise VocabularyError(f"'{key}' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
@@ -234,6 +241,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         duration_headers=tuple(str(p) for p in duration_headers),
         not_segments=tuple(str(p) for p in not_segments),
         exclusions=tuple(str(p) for p in exclusions),
+        immediate=tuple(str(p) for p in immediate),
         circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
         stage_titles=tuple(stage_titles),
         stage_takes_over=takes_over,
@@ -620,9 +628,39 @@ class _Analysis:
         bare = bare_quantity(tokens, colon + 1)
         return [bare] if bare else []
 
+    def _given_at_once(self, tokens: list[Token]) -> frozenset[tuple[str, int]]:
+        """The measures a sentence gives at once, each with where it is named: the nearest
+        one before a word of `immediate` in its clause («نرسل إشعاراً باستلام الشكوى
+        فوراً»), with the names of the same measure just before it («نقر باستلام الشكوى
+        فوراً»); else the one just after the word ("an automatic acknowledgement"; not
+        «ونرد» in «نقر باستلامها فوراً ونرد»). Looked up by position, each name taken
+        once: a sentence of many such words stays linear."""
+        words = self.vocab.immediate_matcher.find(tokens) if self.vocab.immediate else []
+        if not words:
+            return frozenset()
+        named = self._measures_named(tokens)
+        at = [position for _, position in named]
+        breaks = [i for i, token in enumerate(tokens) if token.text in _CLAUSE_BREAKS]
+        given = set()
+        for _, first, last in words:
+            before = bisect.bisect_left(at, first) - 1
+            # No clause break between the measure and the word: in "we reply by phone, and
+            # send an automatic receipt" the reply is not given at once.
+            clause = bisect.bisect_left(breaks, first)
+            if before >= 0 and bisect.bisect_left(breaks, at[before]) == clause:
+                measure = named[before][0]
+                while before >= 0 and named[before][0] == measure and named[before] not in given and bisect.bisect_left(breaks, at[before]) == clause:
+                    given.add(named[before])
+                    before -= 1
+                continue
+            after = bisect.bisect_right(at, last)
+            if after < len(at) and at[after] == last + 1:
+                given.add(named[after])
+        return frozenset(given)
+
     def _measure(
         self, tokens: list[Token], start: int, end: int, channel: str | None, elided: str | None = None, around: str | None = None,
-        offset: int | None = None,
+        offset: int | None = None, at_once: frozenset[tuple[str, int]] = frozenset(),
     ) -> str:
         """The measure named in the clause before the promise (else in the sentence before
         it), a stage before any other; else the one its table row or column names
@@ -630,7 +668,9 @@ class _Analysis:
         out ("New customers get a call back within 2 hours, existing customers within 4
         hours"); else a first response: in a section titled for a stage alone, that
         stage's (a reply under "Escalation" is the escalated reply, whatever channel it
-        names), else as the channel calls it (see Vocabulary)."""
+        names), else as the channel calls it (see Vocabulary). A measure given at once
+        (`at_once`, see _given_at_once) is none of these: in "we acknowledge complaints
+        immediately and reply within 5 days" the reply is the complaint's answer."""
         clause_start = start
         for i in range(end - 1, start - 1, -1):
             if tokens[i].text in _CLAUSE_BREAKS and not (i + 1 < end and tokens[i + 1].norm in RELATIVES):
@@ -638,7 +678,10 @@ class _Analysis:
                 break
         measure = DEFAULT_MEASURE
         for window in ((clause_start, end), (start, end)):
-            named = self._named_measure(self._measures_named(tokens[window[0] : window[1]]))
+            mentions = self._measures_named(tokens[window[0] : window[1]])
+            if at_once:
+                mentions = [(m, at) for m, at in mentions if (m, window[0] + at) not in at_once]
+            named = self._named_measure(mentions)
             if named:
                 measure = named
                 break
@@ -656,7 +699,7 @@ class _Analysis:
             measure = self._section_stage(offset) or measure
         if measure == DEFAULT_MEASURE and channel in self.vocab.default_measures:
             default = self.vocab.default_measures[channel]
-            if channel in self.followup_due:
+            if channel in self.followup_due or any(m == default and at < end for m, at in at_once):
                 return self.vocab.followup_measures.get(channel, default)
             return default
         return measure
@@ -719,6 +762,7 @@ class _Analysis:
 
     def _commitments(self) -> Iterator[Commitment]:
         doc = self.doc
+        may_be_at_once = bool(self.vocab.immediate) and self.vocab.immediate_matcher.may_occur(doc.word_keys)
         for block in doc.blocks:
             header_measure, duration_header = self._column(block)
             row_measure, row_when, row_when_text = self._row_labels(block)
@@ -728,6 +772,7 @@ class _Analysis:
             reads_bare = bool(header_measure) or (duration_header and row_measure is not None)
             for sentence in block.sentences:
                 tokens = sentence.tokens
+                at_once = self._given_at_once(tokens) if may_be_at_once else frozenset()
                 promises = find_promises(tokens)
                 if not promises and reads_bare:
                     bare = bare_quantity(tokens)
@@ -755,7 +800,8 @@ class _Analysis:
                         # in "… acknowledge complaints within 2 days. Most enquiries are
                         # answered within 24 hours." the enquiries are no complaint.
                         inherited = self._paragraph_channel(block, span.start)
-                        if inherited and self._measure(tokens, previous_end, measure_end, None, elided, row_measure or header_measure, span.start) != DEFAULT_MEASURE:
+                        named = self._measure(tokens, previous_end, measure_end, None, elided, row_measure or header_measure, span.start, at_once)
+                        if inherited and named != DEFAULT_MEASURE:
                             channels = (inherited,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
                     share = share_of(tokens, previous_end, promise)
@@ -765,7 +811,9 @@ class _Analysis:
                         when, when_text = row_when, row_when_text
                     made = []
                     for channel in channels:
-                        measure = self._measure(tokens, previous_end, measure_end, channel, elided, row_measure or header_measure, span.start)
+                        measure = self._measure(
+                            tokens, previous_end, measure_end, channel, elided, row_measure or header_measure, span.start, at_once
+                        )
                         if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
                             break  # a time the customer keeps, not one promised to them
                         channel = channel or self.vocab.measure_channels.get(measure)
@@ -778,6 +826,18 @@ class _Analysis:
                         elided = commitment.measure
                     previous_end = promise.last + 1
                     yield from made
+                if at_once:
+                    self._note_given_at_once(block, sentence, at_once)
+
+    def _note_given_at_once(self, block: Block, sentence: Sentence, at_once: frozenset[tuple[str, int]]) -> None:
+        """A channel's first reply given at once («نقر باستلام الشكوى فوراً») makes the next
+        reply promised for it the follow-up, as a first reply with a time does."""
+        given = {m for m, _ in at_once}
+        tokens = sentence.tokens
+        picked = self._pick(_mentions(tokens, self.vocab.channel_matcher), len(tokens))
+        for channel in (picked,) if picked else self._context_channels(block, sentence.span.start):
+            if self.vocab.default_measures.get(channel) in given:
+                self.followup_due.add(channel)
 
 
 class _Mentions:

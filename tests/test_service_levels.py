@@ -1068,6 +1068,35 @@ def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, t
     assert lint_json(str(policy), "--select", "SLA103").findings == []
 
 
+@pytest.mark.parametrize(
+    "policy_text",
+    [
+        "## الشكاوى\n\nنرسل إشعاراً باستلام الشكوى فوراً، ونرد عليها خلال ٥ أيام عمل.\n",
+        "## الشكاوى\n\nنقر باستلام الشكوى فوراً ونرد عليها خلال ٥ أيام عمل.\n",
+        "## الشكاوى\n\nيصلك إشعار تلقائي باستلام الشكوى. ونرد عليها خلال ٥ أيام عمل.\n",
+        "## Complaints\n\nWe acknowledge every complaint immediately, and we reply within 5 working days.\n",
+        "## Complaints\n\nYou get an automatic acknowledgement. We then answer your complaint within 5 working days.\n",
+    ],
+)
+def test_after_an_acknowledgement_given_at_once_the_reply_is_the_answer(tmp_path, policy_text):
+    # A complaint's first reply with a time is its acknowledgement; when the
+    # acknowledgement is given at once, the time promised after it had still been read
+    # as the acknowledgement's, and a resolution time elsewhere was not compared with it.
+    policy = _write_policy(tmp_path, "# Customer Service Policy\n\n" + policy_text)
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("complaints", "resolution", 5)]
+
+
+def test_a_reply_given_at_once_leaves_the_time_of_another_measure_alone(tmp_path):
+    # The word for "at once" belongs to the measure before it in its clause, not to the
+    # one after it, nor to one across a comma.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Phone\n\nWe answer calls immediately and return voicemails within 4 hours.\n\n"
+        "## Email\n\nWe reply to every email within 1 day, and send an automatic receipt.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("voicemail", "callback", 4), ("email", "response", 1)]
+
+
 def test_what_a_time_is_counted_from_is_not_its_measure(tmp_path):
     # «استرداد المبلغ بعد استلام المنتج المرتجع» was the acknowledgement («استلام», receipt)
     # and "Refunds after a return" the customer's return window: each is a refund,
