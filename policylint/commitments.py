@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from policylint.document import Block, Document, Section, Sentence
@@ -33,6 +33,8 @@ _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
 # Words that join two promises in one clause ("within 24 hours on weekdays and within
 # 48 hours at weekends"); Arabic glues «و» to the word after it.
 _CONJUNCTIONS = frozenset(map(normalise, ("and", "or", "but", "while", "whereas", "ثم", "بينما", "أما")))
+# Words around a case's name that are not part of it: "and fibre faults", "all calls are".
+_NOT_OF_A_CASE = _CONJUNCTIONS | frozenset(map(normalise, ("أو", "then", "are", "is", "be", "will", "get", "gets", "can", "should", "must")))
 
 
 @dataclass(frozen=True)
@@ -781,6 +783,7 @@ class _Analysis:
                     promises = self._after_measure_label(sentence)
                 previous_end = 0
                 elided: str | None = None  # the measure of the sentence's last promise
+                made_here: set[tuple[Any, ...] | None] = set()  # what the sentence's promises so far are for
                 mentions = _Mentions(_mentions(tokens, self.vocab.channel_matcher) if promises else [], self.vocab.dominant)
                 for number, promise in enumerate(promises):
                     if is_trigger(tokens, promise.first, previous_end):
@@ -820,6 +823,10 @@ class _Analysis:
                         made.append(
                             Commitment(channel, measure, promise.quantity, span, doc.text(span), promise.average, segment, share, when, when_text)
                         )
+                    # The sentence tells two cases apart: "Technical faults are fixed within 48
+                    # hours, and fibre faults within 72 hours" is no contradiction.
+                    made = [self._own_case(c, tokens, previous_end, promise.first) if c.comparable in made_here else c for c in made]
+                    made_here.update(c.comparable for c in made if c.comparable is not None)
                     for commitment in made:
                         if commitment.channel is not None and commitment.measure == self.vocab.default_measures.get(commitment.channel):
                             self.followup_due.add(commitment.channel)
@@ -828,6 +835,33 @@ class _Analysis:
                     yield from made
                 if at_once:
                     self._note_given_at_once(block, sentence, at_once)
+
+    def _own_case(self, commitment: Commitment, tokens: list[Token], start: int, first: int) -> Commitment:
+        """A later promise of a sentence for what an earlier one of it promised, for the
+        case its own clause names, from `start` (the previous promise's end) to `first`:
+        "and fibre faults", «وبحد أقصى», "or at the latest", «وعلى رسائل واتساب». A
+        measure named there is left out: "all calls are answered" is for all calls."""
+        if commitment.segment or commitment.when:
+            return commitment
+        words = tokens[start:first]
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].text in _CLAUSE_BREAKS or words[i].norm in _NOT_OF_A_CASE:
+                words = words[i + 1 :]
+                break
+        measures = self._measures_named(words)
+        if measures:
+            at = measures[0][1]
+            words = words[:at] or words[at + 1 :]
+        while words and words[-1].norm in _NOT_OF_A_CASE:
+            words = words[:-1]
+        # Words, not a bracket: "within 24 hours (48 hours at weekends)" is a circumstance.
+        if not any(c.isalpha() for t in words for c in t.text) or _mentions(words, self.vocab.measure_matcher):
+            return commitment
+        start_at = words[0].start
+        # «وأعطال الألياف»: the glued «و» is the sentence's "and", not the case's.
+        if words[0].text.startswith("و") and len(words[0].text) > 3:
+            start_at += 1
+        return replace(commitment, segment=" ".join(self.doc.prose[start_at : words[-1].end].split()))
 
     def _note_given_at_once(self, block: Block, sentence: Sentence, at_once: frozenset[tuple[str, int]]) -> None:
         """A channel's first reply given at once («نقر باستلام الشكوى فوراً») makes the next

@@ -1097,6 +1097,30 @@ def test_a_reply_given_at_once_leaves_the_time_of_another_measure_alone(tmp_path
     assert _sla_rows(policy, "channel", "measure", "quantity") == [("voicemail", "callback", 4), ("email", "response", 1)]
 
 
+def test_two_times_in_one_sentence_are_for_the_cases_it_names(lint_json, tmp_path):
+    # A sentence that gives one reply two times tells two cases apart: each had been
+    # reported as contradicting the other (an SLA103 error), the second listed for
+    # everyone. The second is now for what its own clause names.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الشكاوى\n\nتُحل أعطال الخدمة الفنية خلال ٤٨ ساعة، وأعطال الألياف الضوئية خلال ٧٢ ساعة.\n\n"
+        "## البريد الإلكتروني\n\nنرد على البريد الإلكتروني خلال يوم عمل، وبحد أقصى خلال يومي عمل.\n\n"
+        "## Complaints\n\nTechnical faults are fixed within 48 hours, and fibre faults within 72 hours.\n",
+    )
+    assert _sla_rows(policy, "line", "measure", "segment", "quantity") == [
+        (5, "resolution", "", 48), (5, "resolution", "أعطال الألياف الضوئية", 72),
+        (9, "response", "", 1), (9, "response", "بحد أقصى", 2),
+        (13, "resolution", "", 48), (13, "resolution", "fibre faults", 72),
+    ]  # fmt: skip
+    assert _conflict_lines(lint_json, policy) == []
+
+
+def test_two_times_for_one_case_in_one_sentence_still_contradict(lint_json, tmp_path):
+    # Nothing names a case of its own: "within 24 hours, or within 48 hours" is two times for one.
+    policy = _write_policy(tmp_path, "# Customer Service Policy\n\n## Email\n\nWe reply to emails within 24 hours, or within 48 hours.\n")
+    assert _conflict_lines(lint_json, policy) == [5]
+
+
 def test_what_a_time_is_counted_from_is_not_its_measure(tmp_path):
     # «استرداد المبلغ بعد استلام المنتج المرتجع» was the acknowledgement («استلام», receipt)
     # and "Refunds after a return" the customer's return window: each is a refund,
