@@ -161,7 +161,7 @@ def test_document_whose_kind_cannot_be_told_gets_the_general_rules_and_one_info(
         "ضوابط التعامل مع العملاء", "سياسة الشكاوى وخدمة العملاء",
         "Guest Services Policy", "Member Services Policy", "سياسة خدمة الضيوف", "سياسة تجربة المريض",
         "Customer Service Plan", "Our Customer Commitment", "Passenger Charter", "خطة خدمة العملاء",
-        "ميثاق إسعاد المتعاملين", "سياسة خدمة المتعاملين", "Customer Happiness Charter",
+        "ميثاق إسعاد المتعاملين", "سياسة خدمة المتعاملين", "Customer Happiness Charter", "Guest Service Standards",
     ],
 )
 def test_a_policy_for_clients_or_beneficiaries_is_a_customer_service_policy(lint_json, tmp_path, title):
