@@ -69,6 +69,9 @@ class Vocabulary:
     # Phrases that hold a channel's name but name no channel ("on-call", "call to
     # action"): found as the longer match, they hide the name inside them.
     not_channels: tuple[str, ...] = ()
+    # Phrases that hold a measure's name but name no measure: "online reviews" are no
+    # review of a case, and "reply to all reviews within 48 hours" is a reply.
+    not_measures: tuple[str, ...] = ()
     # Column headers that name a time but no measure ("Target", «المدة المستهدفة»): a
     # bare quantity under one is a first reply's time.
     time_headers: tuple[str, ...] = ()
@@ -107,7 +110,7 @@ class Vocabulary:
 
     @functools.cached_property
     def measure_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
-        return _matcher(self.measures)
+        return _matcher((*self.measures, Named("", {}, self.not_measures)))
 
     @functools.cached_property
     def scope_phrases(self) -> PhraseSet:
@@ -171,7 +174,7 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    lists = ("not_channels", "time_headers", "duration_headers", "not_segments", "exclusions", "immediate")
+    lists = ("not_channels", "not_measures", "time_headers", "duration_headers", "not_segments", "exclusions", "immediate")
     unknown = set(data) - {"channels", "measures", "scope", "general", "circumstances", *lists}
     if unknown:
         raise VocabularyError(
@@ -181,8 +184,8 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     circumstances = data.get("circumstances") or {}
     if not isinstance(circumstances, dict) or not all(isinstance(v, list) and v for v in circumstances.values()):
         raise VocabularyError("'circumstances' must map each id to a non-empty list of phrases")
-    not_channels, time_headers, duration_headers, not_segments, exclusions, immediate = (data.get(key) or [] for key in lists)
-    for key, listed in zip(lists, (not_channels, time_headers, duration_headers, not_segments, exclusions, immediate)):
+    not_channels, not_measures, time_headers, duration_headers, not_segments, exclusions, immediate = (data.get(key) or [] for key in lists)
+    for key, listed in zip(lists, (not_channels, not_measures, time_headers, duration_headers, not_segments, exclusions, immediate)):
         if not isinstance(listed, list):
             raise VocabularyError(f"'{key}' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
@@ -239,6 +242,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         stages=stages,
         general=dict(general),
         not_channels=tuple(str(p) for p in not_channels),
+        not_measures=tuple(str(p) for p in not_measures),
         time_headers=tuple(str(p) for p in time_headers),
         duration_headers=tuple(str(p) for p in duration_headers),
         not_segments=tuple(str(p) for p in not_segments),
@@ -841,13 +845,16 @@ class _Analysis:
         case its own clause names, from `start` (the previous promise's end) to `first`:
         "and fibre faults", «وبحد أقصى», "or at the latest", «وعلى رسائل واتساب». A
         measure named there is left out: "all calls are answered" is for all calls."""
-        if commitment.segment or commitment.when:
-            return commitment
         words = tokens[start:first]
-        for i in range(len(words) - 1, -1, -1):
-            if words[i].text in _CLAUSE_BREAKS or words[i].norm in _NOT_OF_A_CASE:
-                words = words[i + 1 :]
-                break
+        # From the first break after the previous promise (what comes before it is that
+        # promise's: "within 48 hours for business customers, and ..."), without the
+        # words that join: "and", «أو». Not from the last: "reviews on TripAdvisor and
+        # Google" is one case.
+        cut = next((i for i, word in enumerate(words) if word.text in _CLAUSE_BREAKS or word.norm in _NOT_OF_A_CASE), None)
+        if cut is not None:
+            words = words[cut:]
+        while words and (words[0].text in _CLAUSE_BREAKS or words[0].norm in _NOT_OF_A_CASE):
+            words = words[1:]
         measures = self._measures_named(words)
         if measures:
             at = measures[0][1]
@@ -861,7 +868,10 @@ class _Analysis:
         # «وأعطال الألياف»: the glued «و» is the sentence's "and", not the case's.
         if words[0].text.startswith("و") and len(words[0].text) > 3:
             start_at += 1
-        return replace(commitment, segment=" ".join(self.doc.prose[start_at : words[-1].end].split()))
+        own = " ".join(self.doc.prose[start_at : words[-1].end].split())
+        # Within its label's case: "- Room service: delivered within 30 minutes; breakfast
+        # orders within 20 minutes" is room service's breakfast orders.
+        return replace(commitment, segment=f"{commitment.segment}, {own}" if commitment.segment else own)
 
     def _note_given_at_once(self, block: Block, sentence: Sentence, at_once: frozenset[tuple[str, int]]) -> None:
         """A channel's first reply given at once («نقر باستلام الشكوى فوراً») makes the next

@@ -1112,6 +1112,13 @@ def test_two_times_in_one_sentence_are_for_the_cases_it_names(lint_json, tmp_pat
         (9, "response", "", 1), (9, "response", "بحد أقصى", 2),
         (13, "resolution", "", 48), (13, "resolution", "fibre faults", 72),
     ]  # fmt: skip
+    # Within a label's case, and from the first break after the earlier promise.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Support\n\n- Business customers: faults by email are fixed within 4 hours for most lines, "
+        "and faults on leased lines and fibre within 2 hours.\n",
+    )
+    assert _sla_rows(policy, "segment", "quantity") == [("Business customers", 4), ("Business customers, faults on leased lines and fibre", 2)]
     assert _conflict_lines(lint_json, policy) == []
 
 
@@ -1119,6 +1126,22 @@ def test_two_times_for_one_case_in_one_sentence_still_contradict(lint_json, tmp_
     # Nothing names a case of its own: "within 24 hours, or within 48 hours" is two times for one.
     policy = _write_policy(tmp_path, "# Customer Service Policy\n\n## Email\n\nWe reply to emails within 24 hours, or within 48 hours.\n")
     assert _conflict_lines(lint_json, policy) == [5]
+
+
+def test_a_hotels_check_in_and_its_online_reviews(lint_json, tmp_path):
+    # A hotel's standards: "Check-in takes no longer than 5 minutes" had been a second
+    # greeting time at the front desk (an SLA103 error), and "reply to all reviews on
+    # Google" a review of a case, on any channel.
+    policy = _write_policy(
+        tmp_path,
+        "# Guest Service Standards\n\n## Our standards\n\n"
+        "- **Front desk:** guests are greeted within 30 seconds of arrival. Check-in takes no longer than 5 minutes.\n\n"
+        "## Feedback\n\nWe reply to all reviews on Google and TripAdvisor within 48 hours.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [
+        ("in-person", "response", 30), ("in-person", "handling", 5), ("social-media", "response", 48),
+    ]
+    assert _conflict_lines(lint_json, policy) == []
 
 
 def test_what_a_time_is_counted_from_is_not_its_measure(tmp_path):
