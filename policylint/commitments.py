@@ -92,6 +92,9 @@ class Vocabulary:
     # promises for different ones, or one for a circumstance and one for none, are two
     # promises, not a conflict.
     circumstances: tuple[Named, ...] = ()
+    # Phrases that hold a circumstance's name but name every day or case: «طوال أيام
+    # الأسبوع» is the whole week, not its working days.
+    not_circumstances: tuple[str, ...] = ()
     # Section titles that name a stage without its word ("If you are still unhappy" is
     # the escalation), from a stage's `titles`.
     stage_titles: tuple[Named, ...] = ()
@@ -138,7 +141,7 @@ class Vocabulary:
 
     @functools.cached_property
     def circumstance_matcher(self) -> tuple[PhraseMatcher, tuple[str, ...]]:
-        return _matcher(self.circumstances)
+        return _matcher((*self.circumstances, Named("", {}, self.not_circumstances)))
 
     def label(self, kind: str, id: str | None) -> dict[str, str]:
         items = self.channels if kind == "channel" else self.measures
@@ -174,7 +177,7 @@ def _named(kind: str, data: Any) -> tuple[Named, ...]:
 
 def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary from a rule's YAML parameters; VocabularyError says what is wrong."""
-    lists = ("not_channels", "not_measures", "time_headers", "duration_headers", "not_segments", "exclusions", "immediate")
+    lists = ("not_channels", "not_measures", "not_circumstances", "time_headers", "duration_headers", "not_segments", "exclusions", "immediate")
     unknown = set(data) - {"channels", "measures", "scope", "general", "circumstances", *lists}
     if unknown:
         raise VocabularyError(
@@ -184,8 +187,10 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     circumstances = data.get("circumstances") or {}
     if not isinstance(circumstances, dict) or not all(isinstance(v, list) and v for v in circumstances.values()):
         raise VocabularyError("'circumstances' must map each id to a non-empty list of phrases")
-    not_channels, not_measures, time_headers, duration_headers, not_segments, exclusions, immediate = (data.get(key) or [] for key in lists)
-    for key, listed in zip(lists, (not_channels, not_measures, time_headers, duration_headers, not_segments, exclusions, immediate)):
+    not_channels, not_measures, not_circumstances, time_headers, duration_headers, not_segments, exclusions, immediate = (
+        data.get(key) or [] for key in lists
+    )
+    for key, listed in zip(lists, (not_channels, not_measures, not_circumstances, time_headers, duration_headers, not_segments, exclusions, immediate)):
         if not isinstance(listed, list):
             raise VocabularyError(f"'{key}' must be a list of phrases")
     channels = _named("channels", data.get("channels"))
@@ -249,6 +254,7 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         exclusions=tuple(str(p) for p in exclusions),
         immediate=tuple(str(p) for p in immediate),
         circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
+        not_circumstances=tuple(str(p) for p in not_circumstances),
         stage_titles=tuple(stage_titles),
         stage_takes_over=takes_over,
     )
@@ -542,7 +548,7 @@ class _Analysis:
         matcher, owners = self.vocab.circumstance_matcher
         left_out = self._left_out(words)
         for index, a, b in matcher.find_longest(words):
-            if not left_out[a]:
+            if owners[index] and not left_out[a]:
                 found.setdefault(owners[index], self.doc.prose[words[a].start : words[b].end])
 
     def _left_out(self, window: list[Token]) -> list[bool]:

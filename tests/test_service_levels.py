@@ -1144,6 +1144,19 @@ def test_a_hotels_check_in_and_its_online_reviews(lint_json, tmp_path):
     assert _conflict_lines(lint_json, policy) == []
 
 
+def test_the_whole_week_is_no_circumstance_and_carrying_out_a_request_is_its_resolution(tmp_path):
+    # «طوال أيام الأسبوع» (all week long) had made the phone's promise one for weekdays
+    # only («أيام الأسبوع»), and «تُنفذ الطلبات» (requests are carried out) a first reply.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## الهاتف\n\nمركز الاتصال متاح على مدار الساعة طوال أيام الأسبوع، ونرد على المكالمات في موعد أقصاه دقيقتان.\n\n"
+        "## الطلبات\n\nتُنفذ طلبات نقل الخدمة في مدة لا تزيد عن أسبوعين. Housekeeping requests are fulfilled within 20 minutes.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "when", "quantity") == [
+        ("phone", "response", [], 2), (None, "resolution", [], 2), (None, "resolution", [], 20),
+    ]
+
+
 def test_what_a_time_is_counted_from_is_not_its_measure(tmp_path):
     # «استرداد المبلغ بعد استلام المنتج المرتجع» was the acknowledgement («استلام», receipt)
     # and "Refunds after a return" the customer's return window: each is a refund,
