@@ -466,6 +466,24 @@ def test_letters_on_paper_are_a_channel_of_their_own(lint_json, tmp_path):
     ]
 
 
+def test_a_first_reply_for_every_channel_is_a_time_for_each(lint_json, tmp_path):
+    # A support policy's priority table gives its first replies on no channel in
+    # particular: the email and phone its scope names had been told they promised
+    # nothing (two SLA101 warnings). A refund is no channel's reply, and an online store
+    # no shop to walk into.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Support Policy\n\n## Scope\n\nThis policy covers support by email and phone.\n\n## Priority levels\n\n"
+        "| Priority | First response | Target resolution |\n|---|---|---|\n| P1 – Critical | 30 minutes | 4 hours |\n| P2 – High | 2 hours | 1 business day |\n",
+    )
+    assert lint_json("--select", "SLA101", str(policy)).findings == []
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Support Policy\n\n## Scope\n\nThis policy covers support by email, phone and our online store.\n\n## Refunds\n\nWe refund you within 14 days.\n",
+    )
+    assert [f["text"] for f in lint_json("--select", "SLA101", str(policy)).findings] == ["email", "phone"]
+
+
 def test_the_contact_form_is_a_channel_of_its_own(lint_json, tmp_path):
     # "Web form: we reply within 1 business day" was a promise to any channel; a scope
     # naming the contact form asked nothing for it.

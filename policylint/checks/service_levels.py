@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policylint.checks.base import Check, Context
-from policylint.commitments import Commitment, Vocabulary, contradictions, covered_channels, extract, immediate, vocabulary
+from policylint.commitments import DEFAULT_MEASURE, Commitment, Vocabulary, contradictions, covered_channels, extract, immediate, vocabulary
 from policylint.document import Document
 from policylint.findings import Hit, Span, listed
 from policylint.text.tokens import PhraseMatcher, phrase_words
@@ -96,10 +96,14 @@ class ServiceLevels(Check):
                         "first_line": doc.position(first.span.start).line,
                     })  # fmt: skip
         else:
+            # A first reply promised on no channel in particular holds for each: a support
+            # policy's priority table ("| P1 | 30 minutes | 4 hours |") gives email, phone
+            # and chat their times. Not another measure: a refund is no channel's reply.
+            general = {c.measure for c in commitments if c.channel is None and c.measure == DEFAULT_MEASURE}
             for channel, where in covered_channels(doc, vocab).items():
                 if channel not in wanted:
                     continue
-                have = {c.measure for c in commitments if c.channel == channel}
+                have = {c.measure for c in commitments if c.channel == channel} | (general if not params.measures else set())
                 if params.immediate:
                     have |= {m for ch, m in immediate(doc, vocab, params.immediate_words) if ch == channel}
                 if not params.measures:
