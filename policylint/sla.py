@@ -11,6 +11,7 @@ from policylint.across import Row, conflicts, document_rows
 from policylint.commitments import Commitment
 from policylint.runner import InputError, Loaded, each_document
 from policylint.text.counting import ArabicForms, arabic_noun, english_noun
+from policylint.text.tokens import normalise
 
 # Unit names as the table shows them, in a column beside the quantity: English (one,
 # more); Arabic as it counts its nouns (text/counting.py), «45 ثانية» and «24 ساعة».
@@ -55,8 +56,12 @@ CONFLICT = {
 
 
 def _for_whom(commitment: Commitment) -> str:
-    """The "for" column: the plan or priority, and the circumstances ("at weekends")."""
-    return ", ".join(part for part in (commitment.segment, commitment.when_text) if part)
+    """The "for" column: the plan or priority, and the circumstances ("at weekends"),
+    unless the plan already says them: "P1 – Critical", not "P1 – Critical, Critical"."""
+    segment, when = commitment.segment, commitment.when_text
+    if when and normalise(when) in normalise(segment):
+        return segment
+    return ", ".join(part for part in (segment, when) if part)
 
 
 def _share(share: float | None, locale: str) -> str:

@@ -477,6 +477,10 @@ def test_a_first_reply_for_every_channel_is_a_time_for_each(lint_json, tmp_path)
         "| Priority | First response | Target resolution |\n|---|---|---|\n| P1 – Critical | 30 minutes | 4 hours |\n| P2 – High | 2 hours | 1 business day |\n",
     )
     assert lint_json("--select", "SLA101", str(policy)).findings == []
+    # The listing's "for" column does not say "Critical" twice: the row's label and the
+    # circumstance (urgent) it names.
+    listing = run("sla", str(policy)).stdout
+    assert "P1 – Critical  " in listing and "Critical, Critical" not in listing
     policy = _write_policy(
         tmp_path,
         "# Customer Support Policy\n\n## Scope\n\nThis policy covers support by email, phone and our online store.\n\n## Refunds\n\nWe refund you within 14 days.\n",
