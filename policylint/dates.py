@@ -124,7 +124,8 @@ _YEAR_END = r"(?:م)?(?![\p{L}\p{N}])"
 # spaces, as Arabic text often writes it ("١٠ / ٠٩ / ٢٠٢٦") to keep the numbers in order
 # when the direction of the line changes.
 _SEP = r"(?:[-.]|[ \t]{0,2}/[ \t]{0,2})"
-_ISO = regex.compile(rf"{_BEFORE}(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}}){_AFTER}")
+# «٢٠٢٦/٩/١٢م»: the Gregorian mark follows the day when the year comes first.
+_ISO = regex.compile(rf"{_BEFORE}(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}}){_YEAR_END}")
 _NUMERIC = regex.compile(rf"{_BEFORE}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}){_YEAR_END}")
 # A month given by its number: "2026-10" (ISO 8601's year and month), "10/2026". Not a
 # part of a longer date that failed to be one ("2026-02-30"), a span of years ("2025-26":

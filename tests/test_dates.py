@@ -16,6 +16,7 @@ from policylint.dates import find_dates, parse_date
     [
         ("2026-03-15", dt.date(2026, 3, 15)),
         ("2026/03/15", dt.date(2026, 3, 15)),
+        ("٢٠٢٦/٠٣/١٥م", dt.date(2026, 3, 15)),  # the Gregorian mark after the day
         ("١٥ مارس ٢٠٢٦", dt.date(2026, 3, 15)),
         ("15 آذار 2026", dt.date(2026, 3, 15)),
         ("15 اذار 2026", dt.date(2026, 3, 15)),
