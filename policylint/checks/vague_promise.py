@@ -62,7 +62,7 @@ class VaguePromise(Vocabulary):
             furthest_ends = list(itertools.accumulate((end for _, end in measured), max))
             # Where an action begins ("resolve", «ونحلها»): a number before it does not
             # measure what comes after it, and the other way round.
-            actions = sorted(first for _, first, _last in params.required.find(tokens)) if params.required else []
+            actions = sorted(first for _, first, _last in params.required_in(tokens))
             starts = {t.start: i for i, t in enumerate(tokens)}
             ends = {t.end: i for i, t in enumerate(tokens)}
             unmeasured = []

@@ -76,6 +76,9 @@ class Vocabulary(Check):
         case_sensitive: bool = False
         # Only in sentences that also contain one of these words or phrases ("review").
         requires: tuple[str, ...] = ()
+        # Phrases that hold one of `requires` but are none: «بما ورد في هذه السياسة» (as
+        # this policy states) holds «رد» (reply) behind its «و».
+        not_required: tuple[str, ...] = ()
         # Not in sentences that match one of these regular expressions (a number, "annually").
         unless: tuple[str, ...] = ()
         # Not where the text spells the word out beside it: "customer satisfaction (CSAT)".
@@ -90,7 +93,22 @@ class Vocabulary(Check):
 
         @functools.cached_property
         def required(self) -> PhraseMatcher | None:
-            return PhraseMatcher([p for p in map(phrase_words, self.requires) if p]) if self.requires else None
+            # The phrases that are none come after the required ones: found as the longer
+            # match, they hide the word inside them (see required_in).
+            phrases = [p for p in map(phrase_words, (*self.requires, *self.not_required)) if p]
+            return PhraseMatcher(phrases) if self.requires else None
+
+        @functools.cached_property
+        def _required_count(self) -> int:
+            return sum(1 for p in map(phrase_words, self.requires) if p)
+
+        def required_in(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
+            """Where the sentence holds one of `requires`, as (phrase, first, last)."""
+            if self.required is None:
+                return []
+            if not self.not_required:
+                return self.required.find(tokens)
+            return [found for found in self.required.find_longest(tokens) if found[0] < self._required_count]
 
         @functools.cached_property
         def exceptions(self) -> tuple[UserPattern, ...]:
@@ -130,7 +148,7 @@ class Vocabulary(Check):
     def applies(self, doc: Document, sentence: Sentence, params: Params) -> bool:
         if params.lang is not None and sentence.lang != params.lang:
             return False
-        if params.required is not None and not params.required.find(sentence.tokens):
+        if params.required is not None and not params.required_in(sentence.tokens):
             return False
         text = doc.source[sentence.span.start : sentence.span.end]
         return not any(p.search(text) for p in params.exceptions)
