@@ -1566,6 +1566,17 @@ def test_a_time_after_a_negated_verb_triggers_and_room_service_is_a_delivery(lin
     assert _conflict_lines(lint_json, policy) == []
 
 
+def test_a_deadline_we_fail_to_meet_is_a_trigger_not_a_promise(tmp_path):
+    # "If we fail to reply within 10 working days, we will pay you £20" had been a
+    # reply promised within 10 days on any channel.
+    policy = _write_policy(
+        tmp_path,
+        "# Complaints Procedure\n\n## What happens next\n\nIf we fail to reply within 10 working days, we will pay you £20. "
+        "We pay this within 10 working days of the missed deadline.\n",
+    )
+    assert _sla_rows(policy, "measure", "quantity") == [("compensation", 10)]
+
+
 def test_a_utility_s_guaranteed_standards_name_compensation_and_restoring_supply(tmp_path):
     # "we pay you £30 within 10 working days" and "we restore your supply within 12 hours"
     # were listed as replies; returning an item for repair is still the customer's window.

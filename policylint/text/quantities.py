@@ -469,7 +469,7 @@ class _Reader:
 # الشكوى خلال يومي عمل»: a time that triggers something when it is missed, not a
 # promise. A condition and a negation before the time, in its clause, tell.
 _CONDITIONS = frozenset(map(normalise, "if unless when once should إذا اذا إن ان لو حال حالة حالما عندما متى".split()))
-_NEGATIONS = frozenset(map(normalise, "not no never fails cannot unable لم لا ليس ما عدم تعذر يتعذر".split()))
+_NEGATIONS = frozenset(map(normalise, "not no never fail fails failed cannot unable لم لا ليس ما عدم تعذر يتعذر".split()))
 _CLAUSE_ENDS = frozenset(",،;؛:")
 # A relative clause after the negation is a new subject's, not negated: in «إذا لم يرضَ
 # العميل تُصعَّد الشكوى إلى المدير الذي يرد خلال ٣ أيام» the manager's reply is promised.
