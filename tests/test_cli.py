@@ -177,7 +177,13 @@ def test_a_policy_for_clients_or_beneficiaries_is_a_customer_service_policy(lint
 
 @pytest.mark.parametrize(
     "title",
-    ["لائحة السلوك الوظيفي لموظفي خدمة العملاء", "لائحة أخلاقيات المهنة", "قواعد سلوك موظفي خدمة العملاء", "مدونة أخلاقيات المهنة", "Support Team Conduct Guidelines"],
+    [
+        "لائحة السلوك الوظيفي لموظفي خدمة العملاء", "لائحة أخلاقيات المهنة", "قواعد سلوك موظفي خدمة العملاء", "مدونة أخلاقيات المهنة",
+        "Support Team Conduct Guidelines",
+        # Charters of ethics and honour, and standards of behaviour, had been of no kind.
+        "الميثاق الأخلاقي لموظفي خدمة العملاء", "ميثاق الشرف الوظيفي", "دليل أخلاقيات المهنة",
+        "Code of Professional Conduct", "Standards of Behaviour for Support Staff",
+    ],
 )
 def test_a_bylaw_of_conduct_is_a_code_of_conduct(lint_json, tmp_path, title):
     # «لائحة السلوك الوظيفي» names customer service too, but is a code of conduct.
