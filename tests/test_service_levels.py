@@ -1098,6 +1098,8 @@ def test_the_reply_after_escalation_is_not_a_second_resolution_time(lint_json, t
         "## الشكاوى\n\nيصلك إشعار تلقائي باستلام الشكوى. ونرد عليها خلال ٥ أيام عمل.\n",
         "## Complaints\n\nWe acknowledge every complaint immediately, and we reply within 5 working days.\n",
         "## Complaints\n\nYou get an automatic acknowledgement. We then answer your complaint within 5 working days.\n",
+        "## Complaints\n\nYou will get an instant acknowledgement. We reply within 5 working days.\n",
+        "## الشكاوى\n\nيصلك إشعار لحظي باستلام الشكوى، ونرد عليها خلال ٥ أيام عمل.\n",
     ],
 )
 def test_after_an_acknowledgement_given_at_once_the_reply_is_the_answer(tmp_path, policy_text):
