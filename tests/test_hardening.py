@@ -141,6 +141,27 @@ def test_control_characters_keep_every_format_valid(folder):
     assert "\x1b" not in text and "\x02" not in text and "[X\\u0002" in text
 
 
+def test_numbers_python_reads_but_nobody_writes_keep_reports_valid(folder):
+    # "within inf hours" and "nan days" had been read as promises of Infinity and NaN,
+    # which `sla --format json` wrote as no JSON parser accepts; a share in superscript
+    # digits ("²⁰% of calls") stopped the file with a policylint bug. Every character
+    # Unicode counts as a digit but not as a decimal one, in each place a number goes.
+    others = "".join(chr(c) for c in range(0x80, 0x3000) if chr(c).isdigit() and not chr(c).isdecimal())
+    lines = [f"{d}{d}% of calls are answered within 20 seconds. We reply within {d} hours. Calls: 2{d} minutes." for d in others]
+    (folder / "p.md").write_text(
+        "# Customer Service Policy\n\n## Email\n\nWe reply within inf hours, within nan days and within 1e3 minutes.\n\n"
+        + "\n\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
+    sla = run("sla", "--format", "json", "p.md", cwd=folder)
+    assert sla.exit_code == 0, sla.stderr
+    quantities = [c["quantity"] for c in json.loads(sla.stdout, parse_constant=lambda name: pytest.fail(name))["commitments"]]
+    assert quantities == [20] * len(others)
+    result = run("--today", TODAY, "--format", "json", "p.md", cwd=folder)
+    assert result.exit_code == 1, result.stderr
+    json.loads(result.stdout)
+
+
 # -------------------------------------------------------------------- the paths
 
 

@@ -1301,6 +1301,11 @@ def test_an_html_table_as_pandoc_writes_one_is_read(lint_json, tmp_path):
 def test_an_hour_and_a_half_is_ninety_minutes(lint_json, tmp_path):
     policy = _write_policy(tmp_path, "# سياسة خدمة العملاء\n\n## الهاتف\n\nنعاود الاتصال خلال ساعة ونصف.\n\n## Phone\n\nWe call you back within 90 minutes.\n")
     assert _conflict_lines(lint_json, policy) == []
+    # "1,5 hours", as much of Europe writes it, had been 15 hours; "1,500" is still 1500.
+    policy = _write_policy(tmp_path, "# Customer Service Policy\n\n## Phone\n\nWe call you back within 1,5 hours.\n\nWe call you back within 90 minutes.\n")
+    assert _sla_rows(policy, "quantity") == [(1.5,), (90,)] and _conflict_lines(lint_json, policy) == []
+    policy = _write_policy(tmp_path, "# Customer Service Policy\n\n## Phone\n\nWe call you back within 1,500 minutes.\n")
+    assert _sla_rows(policy, "quantity") == [(1500,)]
 
 
 def test_dissatisfaction_with_an_item_or_a_refund_after_it_is_no_escalation(tmp_path):

@@ -213,8 +213,22 @@ def _is_blank(word: str) -> bool:
 
 
 def _digits(norm: str) -> float | None:
+    """A number in digits: "24", "1.5", "1,500", and "1,5" (one and a half, as much of
+    Europe writes it: a comma before one or two digits is no thousands separator). Not
+    "inf", "nan" or "1e3", which float() alone would take (and a report would then hold
+    no valid JSON)."""
+    if not norm[:1].isdigit() or not all(c.isdigit() or c in ".," for c in norm):
+        return None
+    if "," in norm:
+        head, *groups = norm.split(",")
+        if all(len(group) == 3 for group in groups[:-1]) and len(groups[-1].split(".")[0]) == 3:
+            norm = head + "".join(groups)
+        elif len(groups) == 1 and "." not in norm and 1 <= len(groups[0]) <= 2:
+            norm = f"{head}.{groups[0]}"
+        else:
+            return None
     try:
-        return float(norm.replace(",", ""))
+        return float(norm)
     except ValueError:
         return None
 
@@ -686,7 +700,7 @@ def _percent_at(tokens: Sequence[Token], k: int) -> float | None:
     if k + 1 >= len(tokens) or tokens[k + 1].norm not in _PERCENT_SIGNS:
         return None
     number = tokens[k].norm.lstrip("وفل")
-    return float(number) if number.replace(".", "", 1).isdigit() else None
+    return _digits(number)
 
 
 def _after_qualifier(tokens: Sequence[Token], k: int) -> int:
