@@ -33,6 +33,9 @@ _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
 # Words that join two promises in one clause ("within 24 hours on weekdays and within
 # 48 hours at weekends"); Arabic glues «و» to the word after it.
 _CONJUNCTIONS = frozenset(map(normalise, ("and", "or", "but", "while", "whereas", "ثم", "بينما", "أما")))
+# Words that end a case named after its time: "four hours on an international flight
+# unless safety requires it".
+_AFTER_A_CASE = _CONJUNCTIONS | frozenset(map(normalise, ("unless", "if", "except", "provided", "إلا", "ما", "إذا", "إن", "أو")))
 # Words around a case's name that are not part of it: "and fibre faults", "all calls are".
 _NOT_OF_A_CASE = _CONJUNCTIONS | frozenset(map(normalise, ("أو", "then", "are", "is", "be", "will", "get", "gets", "can", "should", "must")))
 
@@ -793,11 +796,15 @@ class _Analysis:
                     promises = self._after_measure_label(sentence)
                 previous_end = 0
                 elided: str | None = None  # the measure of the sentence's last promise
-                made_here: set[tuple[Any, ...] | None] = set()  # what the sentence's promises so far are for
+                made_here: set[tuple[Any, ...]] = set()  # what the sentence's promises so far are for
+                dropped = False  # the sentence's last promise was the customer's own time
                 mentions = _Mentions(_mentions(tokens, self.vocab.channel_matcher) if promises else [], self.vocab.dominant)
                 for number, promise in enumerate(promises):
-                    if is_trigger(tokens, promise.first, previous_end):
+                    # A trigger, and a time that goes on with one ("If we fail to reply within
+                    # 10 days, or 20 days for ...").
+                    if is_trigger(tokens, promise.first, previous_end) or promise.continues and dropped:
                         previous_end = promise.last + 1
+                        dropped = True
                         continue
                     span = Span(tokens[promise.first].start, tokens[promise.last].end)
                     # Up to the quantity, not the promise word: in «لا تتجاوز مدة حل الشكوى
@@ -822,12 +829,17 @@ class _Analysis:
                     when, when_text = self._circumstances(tokens, previous_end, promise, next_first)
                     if not when:
                         when, when_text = row_when, row_when_text
+                    # A time that goes on with the promise before it ("..., or 14 days for
+                    # electronics") names its measure after its "or", or keeps that one's:
+                    # "from receipt" before the comma was the earlier time's.
+                    measure_from = promise.first if promise.continues else previous_end
                     made = []
                     for channel in channels:
                         measure = self._measure(
-                            tokens, previous_end, measure_end, channel, elided, row_measure or header_measure, span.start, at_once
+                            tokens, measure_from, measure_end, channel, elided, row_measure or header_measure, span.start, at_once
                         )
-                        if measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
+                        # A time that goes on with a kept one is no customer's own.
+                        if not promise.continues and measure not in self.vocab.customer_measures and is_customers_own(tokens, promise.first, previous_end):
                             break  # a time the customer keeps, not one promised to them
                         channel = channel or self.vocab.measure_channels.get(measure)
                         made.append(
@@ -835,8 +847,9 @@ class _Analysis:
                         )
                     # The sentence tells two cases apart: "Technical faults are fixed within 48
                     # hours, and fibre faults within 72 hours" is no contradiction.
-                    made = [self._own_case(c, tokens, previous_end, promise.first) if c.comparable in made_here else c for c in made]
-                    made_here.update(c.comparable for c in made if c.comparable is not None)
+                    made = [self._own_case(c, tokens, previous_end, promise, next_first) if _case(c) in made_here and not c.when else c for c in made]
+                    made_here.update(map(_case, made))
+                    dropped = not made
                     for commitment in made:
                         if commitment.channel is not None and commitment.measure == self.vocab.default_measures.get(commitment.channel):
                             self.followup_due.add(commitment.channel)
@@ -846,12 +859,33 @@ class _Analysis:
                 if at_once:
                     self._note_given_at_once(block, sentence, at_once)
 
-    def _own_case(self, commitment: Commitment, tokens: list[Token], start: int, first: int) -> Commitment:
+    def _own_case(self, commitment: Commitment, tokens: list[Token], start: int, promise: Promise, end: int) -> Commitment:
         """A later promise of a sentence for what an earlier one of it promised, for the
-        case its own clause names, from `start` (the previous promise's end) to `first`:
-        "and fibre faults", «وبحد أقصى», "or at the latest", «وعلى رسائل واتساب». A
-        measure named there is left out: "all calls are answered" is for all calls."""
-        words = tokens[start:first]
+        case its own clause names, from `start` (the previous promise's end) to the
+        promise: "and fibre faults", «وبحد أقصى», "or at the latest", «وعلى رسائل
+        واتساب»; else after it, up to `end` (the next promise) or its clause's end: "and
+        5 days elsewhere", «وخلال ١٢ ساعة خارجها». A measure named there is left out:
+        "all calls are answered" is for all calls."""
+        # Before a time that goes on with the one before it ("three hours on a domestic
+        # flight or four hours ..."), the words are that one's.
+        words = [] if promise.continues else self._words_of_case(tokens[start : promise.first])
+        if not words:
+            after = tokens[promise.last + 1 : end]
+            stop = next((i for i, word in enumerate(after) if word.text in _CLAUSE_BREAKS or word.norm in _AFTER_A_CASE), len(after))
+            words = self._words_of_case(after[:stop])
+        if not words:
+            return commitment
+        start_at = words[0].start
+        # «وأعطال الألياف»: the glued «و» is the sentence's "and", not the case's.
+        if words[0].text.startswith("و") and len(words[0].text) > 3:
+            start_at += 1
+        own = " ".join(self.doc.prose[start_at : words[-1].end].split())
+        # Within its label's case: "- Room service: delivered within 30 minutes; breakfast
+        # orders within 20 minutes" is room service's breakfast orders.
+        return replace(commitment, segment=f"{commitment.segment}, {own}" if commitment.segment else own)
+
+    def _words_of_case(self, words: list[Token]) -> list[Token]:
+        """The words of `words` that name a case (see _own_case), or none."""
         # From the first break after the previous promise (what comes before it is that
         # promise's: "within 48 hours for business customers, and ..."), without the
         # words that join: "and", «أو». Not from the last: "reviews on TripAdvisor and
@@ -865,19 +899,13 @@ class _Analysis:
         if measures:
             at = measures[0][1]
             words = words[:at] or words[at + 1 :]
-        while words and words[-1].norm in _NOT_OF_A_CASE:
+        # Not the sentence's full stop, nor "and" or "are" at the end.
+        while words and (words[-1].norm in _NOT_OF_A_CASE or not any(c.isalpha() for c in words[-1].text)):
             words = words[:-1]
         # Words, not a bracket: "within 24 hours (48 hours at weekends)" is a circumstance.
         if not any(c.isalpha() for t in words for c in t.text) or _mentions(words, self.vocab.measure_matcher):
-            return commitment
-        start_at = words[0].start
-        # «وأعطال الألياف»: the glued «و» is the sentence's "and", not the case's.
-        if words[0].text.startswith("و") and len(words[0].text) > 3:
-            start_at += 1
-        own = " ".join(self.doc.prose[start_at : words[-1].end].split())
-        # Within its label's case: "- Room service: delivered within 30 minutes; breakfast
-        # orders within 20 minutes" is room service's breakfast orders.
-        return replace(commitment, segment=f"{commitment.segment}, {own}" if commitment.segment else own)
+            return []
+        return words
 
     def _note_given_at_once(self, block: Block, sentence: Sentence, at_once: frozenset[tuple[str, int]]) -> None:
         """A channel's first reply given at once («نقر باستلام الشكوى فوراً») makes the next
@@ -888,6 +916,14 @@ class _Analysis:
         for channel in (picked,) if picked else self._context_channels(block, sentence.span.start):
             if self.vocab.default_measures.get(channel) in given:
                 self.followup_due.add(channel)
+
+
+def _case(commitment: Commitment) -> tuple[Any, ...]:
+    """What two promises of one sentence share when it gives one thing two times, for no
+    channel in particular too, whatever circumstance the earlier one names: "within 1
+    hour during working hours, and within 12 hours outside them"."""
+    c = commitment
+    return (c.channel, c.measure, c.quantity.dimension, c.average, c.share)
 
 
 class _Mentions:

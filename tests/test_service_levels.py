@@ -1146,6 +1146,39 @@ def test_two_times_in_one_sentence_are_for_the_cases_it_names(lint_json, tmp_pat
     assert _conflict_lines(lint_json, policy) == []
 
 
+def test_a_second_time_after_and_or_or_goes_on_with_the_promise_before_it(lint_json, tmp_path):
+    # "..., or 14 days for electronics", «و٥-٧ أيام عمل لباقي المدن» (the «و» glued to the
+    # number): the second time, without its "within", had not been read at all; it keeps
+    # the first one's measure (a return window stays the customer's) and is for the case
+    # named after it. Working hours named as «في أوقات العمل» are a circumstance.
+    policy = _write_policy(
+        tmp_path,
+        "# سياسة خدمة العملاء\n\n## التوصيل\n\nنوصل الطلبات خلال ٣-٥ أيام عمل داخل الرياض، و٥-٧ أيام عمل لباقي المدن.\n\n"
+        "## الاسترجاع\n\nيحق للعميل إرجاع المنتج خلال ٧ أيام من الاستلام، أو ١٤ يوماً للأجهزة غير المفتوحة.\n\n"
+        "## واتساب\n\nنرد على واتساب خلال ساعة في أوقات العمل، وخلال ١٢ ساعة خارجها.\n\n"
+        "## Email\n\nWe reply to emails within 1 day in the week and 3 days elsewhere.\n",
+    )
+    assert _sla_rows(policy, "line", "measure", "segment", "when", "quantity") == [
+        (5, "delivery", "", [], 5), (5, "delivery", "لباقي المدن", [], 7),
+        (9, "return", "", [], 7), (9, "return", "للأجهزة غير المفتوحة", [], 14),
+        (13, "response", "", ["business-hours"], 1), (13, "response", "خارجها", [], 12),
+        (17, "response", "", [], 1), (17, "response", "elsewhere", [], 3),
+    ]  # fmt: skip
+    assert _conflict_lines(lint_json, policy) == []
+
+
+def test_one_time_in_two_units_and_a_trigger_stay_one_and_none(tmp_path):
+    # "1 hour and 30 minutes" is one time, an hour and a half (it had been read as an
+    # hour), not two; a time after "or" that goes on with a deadline whose passing
+    # triggers something is no promise either.
+    policy = _write_policy(
+        tmp_path,
+        "# Customer Service Policy\n\n## Phone\n\nWe call you back within 1 hour and 30 minutes.\n\n"
+        "## Email\n\nIf we fail to reply within 2 days, or 5 days for letters, we pay you £10.\n",
+    )
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("phone", "callback", 1.5)]
+
+
 def test_two_times_for_one_case_in_one_sentence_still_contradict(lint_json, tmp_path):
     # Nothing names a case of its own: "within 24 hours, or within 48 hours" is two times for one.
     policy = _write_policy(tmp_path, "# Customer Service Policy\n\n## Email\n\nWe reply to emails within 24 hours, or within 48 hours.\n")

@@ -200,6 +200,9 @@ class Promise:
     # "a 4-hour response", "a 24-hour turnaround": the measure is named right after the
     # time, which is the promise's last token.
     measure_after: bool = False
+    # "..., or 14 days for electronics": a time after "and" or "or" that goes on with the
+    # promise before it (see _elided), whose measure and whose customer it keeps.
+    continues: bool = False
 
 
 def without_conjunction(norm: str) -> str:
@@ -469,7 +472,25 @@ class _Reader:
         half = self._and_a_fraction(quantity.last + 1)
         if half is not None and quantity.value is not None:
             return Quantity(quantity.value + half[0], quantity.unit, quantity.first, half[1])
-        return quantity
+        return self._with_smaller_unit(quantity)
+
+    def _with_smaller_unit(self, quantity: Quantity) -> Quantity:
+        """A quantity and a smaller unit's count after "and" or «و»: "1 hour and 30
+        minutes", «ساعة و٣٠ دقيقة» are one time, an hour and a half. Read no further than
+        the second unit: a chain of them is not followed."""
+        if quantity.value is None or quantity.unit not in UNIT_MINUTES:
+            return quantity
+        k, after = quantity.last + 1, self.at(quantity.last + 1)
+        if after in _AND:
+            number = self.number(k + 1)
+        else:
+            glued = _digits(after[1:]) if after[:1] == "و" else None
+            number = (glued, k) if glued is not None else None
+        unit = self.unit(number[1] + 1) if number is not None else None
+        if number is None or unit is None or unit[0] not in UNIT_MINUTES or UNIT_MINUTES[unit[0]] >= UNIT_MINUTES[quantity.unit]:
+            return quantity
+        value = quantity.value + number[0] * UNIT_MINUTES[unit[0]] / UNIT_MINUTES[quantity.unit]
+        return Quantity(value, quantity.unit, quantity.first, unit[2])
 
     def phrase_at(self, i: int, phrase: tuple[str, ...], glued: bool) -> bool:
         for k, word in enumerate(phrase):
@@ -753,6 +774,41 @@ def _time_before_its_measure(reader: _Reader, i: int) -> Promise | None:
     return Promise(Quantity(value, unit[0], i, unit[2]), i, unit[2] + 1, measure_after=True)
 
 
+# How far after a promise "and"/"or" may bring a second time without its promise word:
+# "within 3-5 days in Riyadh, and 5-7 days elsewhere".
+_ELIDED_REACH = 6
+_ELIDED_JOINERS = frozenset({"and", "or", "و", normalise("أو")})
+
+
+def _elided(reader: _Reader, i: int, before: Quantity) -> Promise | None:
+    """A second time the sentence promises without saying "within" again, right after
+    "and", "or", «و» or «أو» a few words after a promise (from token i): "within 7 days,
+    or 14 days for sealed electronics", «خلال ٣-٥ أيام عمل داخل الرياض، و٥-٧ أيام عمل
+    لباقي المدن» (the «و» glued to the number). Not a smaller unit right after the first
+    time: "within 1 hour and 30 minutes" is one time."""
+    for k in range(i, min(i + _ELIDED_REACH, len(reader.words))):
+        word = reader.at(k)
+        if word in (".", "!", "?", "؟", ";", "؛", "(", ")"):
+            return None
+        if word in _ELIDED_JOINERS:
+            at, quantity = k, reader.quantity(k + 1)
+        elif word[:1] == "و" and word[1:2].isdecimal():
+            # «و٥»: read the number without its «و», and put the word back.
+            at, reader.words[k] = k, word[1:]
+            try:
+                quantity = reader.quantity(k)
+            finally:
+                reader.words[k] = word
+        else:
+            continue
+        if quantity is None or quantity.value is None or before.value is None or quantity.dimension != before.dimension:
+            return None
+        if k == i and quantity.in_base_units() < before.in_base_units():
+            return None
+        return Promise(quantity, at, quantity.last, continues=True)
+    return None
+
+
 def find_promises(tokens: Sequence[Token]) -> list[Promise]:
     """Every promise of an upper bound in a sentence's tokens, in order."""
     if isinstance(tokens, Tokens):
@@ -837,6 +893,10 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if bracketed is not None:
                 promises.append(Promise(bracketed, i + 1, bracketed.last))
                 i = bracketed.last + 1
+            elided = _elided(reader, i, found.quantity)
+            if elided is not None:
+                promises.append(elided)
+                i = elided.last + 1
         else:
             i += 1
     return promises
