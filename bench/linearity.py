@@ -66,6 +66,7 @@ WORDS = (
     " 80% 95% of calls at weekends on weekdays urgent and في العطل الرسمية رمضان 3-Mar-26"
     " complaint الشكوى ونخدم الفرع If you are still unhappy full response Calls answered within 20 seconds: متوسط مدة المكالمة"
     " نقر باستلام فوراً immediately automatic acknowledgement إذا لم يكن المتعامل راضياً"
+    " or 14 days و٥ أيام and 30 minutes ساعة و٣٠ elsewhere لباقي المدن reviews on طوال أيام الأسبوع بما ورد call 0800 000 0000"
 ).split(" ")
 
 
