@@ -33,6 +33,22 @@ _CLAUSE_BREAKS = {",", "،", ";", "؛", ":"}
 # Words that join two promises in one clause ("within 24 hours on weekdays and within
 # 48 hours at weekends"); Arabic glues «و» to the word after it.
 _CONJUNCTIONS = frozenset(map(normalise, ("and", "or", "but", "while", "whereas", "ثم", "بينما", "أما")))
+# Words that open a sentence's case, before a comma: "For complaints about payment
+# services, ...", «بالنسبة لـ...», «في حالة ...». At most _CASE_WORDS words.
+_CASE_OPENERS = [tuple(normalise(w) for w in p.split()) for p in ("for", "in the case of", "in case of", "بالنسبة", "في حالة", "في حال")]
+_CASE_WORDS = 8
+_TO = frozenset(map(normalise, ("إلى", "الى", "لـ", "ل")))
+_NOT_OPENED_CASES = frozenset(
+    tuple(normalise(w) for w in p.split())
+    for p in ("example", "instance", "reference", "more information", "further information", "this reason", "these reasons",
+              "this purpose", "that reason", "clarity", "the avoidance of doubt", "now", "the time being", "ذلك", "هذا")
+)  # fmt: skip
+_ARTICLES_OF_A_CASE = frozenset(map(normalise, ("the", "a", "an", "all", "any", "every", "our", "your", "جميع", "كل")))
+# Words that name everyone: "For all customers, ..." is no case of its own.
+_EVERYONE = frozenset(map(normalise, (
+    "customers", "customer", "clients", "client", "enquiries", "enquiry", "inquiries", "inquiry", "queries", "query", "requests",
+    "request", "contacts", "everyone", "cases", "العملاء", "العميل", "الاستفسارات", "الطلبات", "الحالات", "المتعاملين", "المستفيدين",
+)))  # fmt: skip
 # Words that end a case named after its time: "four hours on an international flight
 # unless safety requires it".
 _AFTER_A_CASE = _CONJUNCTIONS | frozenset(map(normalise, ("unless", "if", "except", "provided", "إلا", "ما", "إذا", "إن", "أو")))
@@ -798,6 +814,7 @@ class _Analysis:
                 elided: str | None = None  # the measure of the sentence's last promise
                 made_here: set[tuple[Any, ...]] = set()  # what the sentence's promises so far are for
                 dropped = False  # the sentence's last promise was the customer's own time
+                opening = self._opening_case(tokens, promises[0].first) if promises else ""
                 mentions = _Mentions(_mentions(tokens, self.vocab.channel_matcher) if promises else [], self.vocab.dominant)
                 for number, promise in enumerate(promises):
                     # A trigger, and a time that goes on with one ("If we fail to reply within
@@ -824,6 +841,8 @@ class _Analysis:
                         if inherited and named != DEFAULT_MEASURE:
                             channels = (inherited,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
+                    if opening:
+                        segment = f"{segment}, {opening}" if segment else opening
                     share = share_of(tokens, previous_end, promise)
                     next_first = promises[number + 1].first if number + 1 < len(promises) else len(tokens)
                     when, when_text = self._circumstances(tokens, previous_end, promise, next_first)
@@ -884,6 +903,33 @@ class _Analysis:
         # orders within 20 minutes" is room service's breakfast orders.
         return replace(commitment, segment=f"{commitment.segment}, {own}" if commitment.segment else own)
 
+    def _opening_case(self, tokens: list[Token], first: int) -> str:
+        """The case a sentence opens with, before a comma and its first promise (at
+        `first`): "For complaints about payment services, we reply within 15 business
+        days", «بالنسبة لشكاوى خدمات الدفع، نرد خلال ١٥ يوم عمل», «في حالة الشكاوى المعقدة،
+        ...». Not a channel alone ("For email, ..."), a measure ("For refunds, ..."), nor
+        "For example"; "" for none."""
+        opener = next((len(p) for p in _CASE_OPENERS if tuple(t.norm for t in tokens[: len(p)]) == p), 0)
+        comma = next((i for i in range(opener, min(first, opener + _CASE_WORDS + 1)) if tokens[i].text in (",", "،")), None)
+        if not opener or comma is None or comma == opener:
+            return ""
+        words = tokens[opener:comma]
+        if words[0].norm in _TO and len(words) > 1:
+            words = words[1:]  # «بالنسبة إلى»
+        if self.vocab.not_segment_phrases.in_words(tuple(t.norm for t in words)) or tuple(t.norm for t in words) in _NOT_OPENED_CASES:
+            return ""
+        if _mentions(words, self.vocab.measure_matcher):
+            return ""
+        channel_words = sum(last - first_word + 1 for _, first_word, last in self.vocab.channel_matcher[0].find_longest(words))
+        if channel_words >= sum(1 for t in words if t.norm not in _ARTICLES_OF_A_CASE):
+            return ""
+        if all(t.norm in _ARTICLES_OF_A_CASE or _without_li(t.norm) in _EVERYONE for t in words):
+            return ""
+        start_at = words[0].start
+        if words[0].text[:1] == "ل" and words[0].text[:2] != "لل" and len(words[0].text) > 3:
+            start_at += 1  # «لشكاوى»: the «ل» of «بالنسبة ل» (not «للعملاء», whose article it took)
+        return " ".join(self.doc.prose[start_at : words[-1].end].split())
+
     def _words_of_case(self, words: list[Token]) -> list[Token]:
         """The words of `words` that name a case (see _own_case), or none."""
         # From the first break after the previous promise (what comes before it is that
@@ -916,6 +962,13 @@ class _Analysis:
         for channel in (picked,) if picked else self._context_channels(block, sentence.span.start):
             if self.vocab.default_measures.get(channel) in given:
                 self.followup_due.add(channel)
+
+
+def _without_li(norm: str) -> str:
+    """A word without a glued «ل» ("for"): «لشكاوى» -> «شكاوى», «للعملاء» -> «العملاء»."""
+    if norm.startswith("لل") and len(norm) > 3:
+        return "ا" + norm[1:]
+    return norm[1:] if norm.startswith("ل") and len(norm) > 3 else norm
 
 
 def _case(commitment: Commitment) -> tuple[Any, ...]:

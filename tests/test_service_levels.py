@@ -1167,6 +1167,26 @@ def test_a_second_time_after_and_or_or_goes_on_with_the_promise_before_it(lint_j
     assert _conflict_lines(lint_json, policy) == []
 
 
+def test_a_sentence_that_opens_with_a_case_is_for_that_case(lint_json, tmp_path):
+    # A bank's "For complaints about payment services, we reply within 15 business days"
+    # had contradicted its 3-day resolution of complaints in general (an SLA103 error).
+    # Not "For example", a channel alone, or everyone.
+    policy = _write_policy(
+        tmp_path,
+        "# Complaints Handling Policy\n\n## Our timescales\n\nWe acknowledge complaints within 1 business day and resolve them within 3 business days. "
+        "For complaints about payment services, we reply within 15 business days, or within 35 business days in exceptional circumstances.\n\n"
+        "## الشكاوى\n\nنحل الشكاوى خلال ٣ أيام عمل. بالنسبة لشكاوى خدمات الدفع، نرد خلال ١٥ يوم عمل.\n\n"
+        "## Email\n\nWe reply to emails within 1 day. For example, we reply within 2 days. For all customers, we reply within 3 days. For email, we reply within 4 days.\n",
+    )
+    assert _sla_rows(policy, "line", "segment", "quantity") == [
+        (5, "", 1), (5, "", 3), (5, "complaints about payment services", 15),
+        (5, "complaints about payment services, in exceptional circumstances", 35),
+        (9, "", 3), (9, "شكاوى خدمات الدفع", 15),
+        (13, "", 1), (13, "", 2), (13, "", 3), (13, "", 4),
+    ]  # fmt: skip
+    assert _conflict_lines(lint_json, policy) == [13, 13, 13]
+
+
 def test_one_time_in_two_units_and_a_trigger_stay_one_and_none(tmp_path):
     # "1 hour and 30 minutes" is one time, an hour and a half (it had been read as an
     # hour), not two; a time after "or" that goes on with a deadline whose passing
