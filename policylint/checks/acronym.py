@@ -35,6 +35,13 @@ def _shouting(text: str) -> bool:
     return len(capitals) >= 2 and len(capitals) * 2 > len(words)
 
 
+def _heading_in_capitals(text: str) -> bool:
+    """A heading in capitals ("2. SCOPE", "7. REVIEW") is emphasis, even of one word: an
+    acronym in one is reported where the text uses it."""
+    words = _WORD.findall(text)
+    return bool(words) and all(w.isupper() for w in words)
+
+
 @functools.lru_cache(maxsize=1024)
 def _candidates(sentence: str) -> tuple[tuple[str, str, int, int], ...]:
     """(acronym, without a plural s, start, end) of what may be an acronym in a sentence;
@@ -85,8 +92,11 @@ class AcronymCheck(Check):
     def check(self, doc: Document, params: Params, ctx: Context) -> Iterator[Hit]:
         known = set(params.known)
         seen = self._defined_in_glossary(doc, params) | known
+        titles = {section.title_span for section in doc.sections}
         for sentence in doc.sentences:
             if sentence.lang != params.lang:
+                continue
+            if sentence.span in titles and _heading_in_capitals(doc.prose[sentence.span.start : sentence.span.end]):
                 continue
             for acronym, bare, first, last in _candidates(doc.prose[sentence.span.start : sentence.span.end]):
                 if acronym in seen or bare in seen:
