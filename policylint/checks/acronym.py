@@ -25,6 +25,10 @@ from policylint.text.postal import postal_spans
 from policylint.text.tokens import PhraseSet, phrase_words
 
 _ROMAN = regex.compile(r"^[IVXLC]+$")
+# A company's name in capitals before its legal form ("ACME LTD", "NAKHLA TRADING CO.
+# LLC"), and the legal form itself, are no acronyms.
+_LEGAL_FORM = regex.compile(r"(?:LTD|LIMITED|LLC|PLC|INC|CORP|CO|GMBH|LLP|WLL|W\.L\.L|PJSC|JSC|SPC)\b\.?")
+_COMPANY_BEFORE = regex.compile(r"(?:\s+[A-Z][A-Z&]*\.?){0,3}\s+" + _LEGAL_FORM.pattern)
 _WORD = regex.compile(r"\p{L}{2,}")
 
 
@@ -55,6 +59,8 @@ def _candidates(sentence: str) -> tuple[tuple[str, str, int, int], ...]:
         if any(start <= m.start(1) < end for start, end in addresses):
             continue  # "PO Box 12", "Austin, TX 78701", "Bristol BS1 4DJ"
         acronym = m[1]
+        if _LEGAL_FORM.fullmatch(acronym) or _COMPANY_BEFORE.match(sentence, m.end(1)):
+            continue  # "ACME LTD"
         bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
         if not _ROMAN.match(bare) and regex.search(r"[A-Z].*[A-Z]", bare):
             candidates.append((acronym, bare, m.start(1), m.end(1)))
