@@ -40,10 +40,14 @@ def detect_kind(doc: Document, ruleset: RuleSet, settings: Settings) -> str | No
     if isinstance(declared, str) and declared.strip():
         return ruleset.kind(declared.strip()).id
     title = doc.title.title if doc.title else (doc.text(doc.blocks[0].span) if doc.blocks else "")
-    title_norm = " " + normalise(title) + " "
-    for kind in ruleset.kinds:
-        if any(" " + normalise(t) + " " in title_norm or normalise(t) in title_norm for t in kind.titles):
-            return kind.id
+    # A site generator's `title:` in the front matter is the title too (Jekyll, Hugo and
+    # MkDocs pages often have no first-level heading).
+    front_title = doc.front_matter.get("title")
+    for candidate in (title, front_title if isinstance(front_title, str) else ""):
+        title_norm = " " + normalise(candidate) + " "
+        for kind in ruleset.kinds if candidate else ():
+            if any(" " + normalise(t) + " " in title_norm or normalise(t) in title_norm for t in kind.titles):
+                return kind.id
     return settings.configured_kind
 
 

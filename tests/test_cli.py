@@ -213,6 +213,16 @@ def test_a_complaints_policy_is_checked_as_one_not_as_a_whole_customer_service_p
     assert not {"CSP101", "CSP102", "CSP110", "CSP113"} & set(codes)
 
 
+def test_the_title_in_the_front_matter_tells_the_kind(lint_json, tmp_path):
+    # A site generator's page has its title in the front matter and no first-level
+    # heading: the kind could not be told (PL003), and the advice asked for a title such
+    # as the one it had.
+    path = tmp_path / "policy.md"
+    path.write_text("---\ntitle: Customer Service Policy\n---\n\n## Purpose\n\nHow we serve customers.\n", encoding="utf-8")
+    codes = lint_json(str(path)).codes()
+    assert "PL003" not in codes and "CSP104" in codes
+
+
 @pytest.mark.parametrize(
     ("header", "pack"),
     [("kind: Code of Conduct", "COC"), ("kind: سياسة خدمة العملاء", "CSP"), ("kind: قواعد السلوك", "COC"), ("kind: customer service policy", "CSP")],
