@@ -206,12 +206,12 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     circumstances = data.get("circumstances") or {}
     if not isinstance(circumstances, dict) or not all(isinstance(v, list) and v for v in circumstances.values()):
         raise VocabularyError("'circumstances' must map each id to a non-empty list of phrases")
-    not_channels, not_measures, not_circumstances, time_headers, duration_headers, not_segments, exclusions, immediate = (
-        data.get(key) or [] for key in lists
-    )
-    for key, listed in zip(lists, (not_channels, not_measures, not_circumstances, time_headers, duration_headers, not_segments, exclusions, immediate)):
+    phrases: dict[str, tuple[str, ...]] = {}
+    for key in lists:
+        listed = data.get(key) or []
         if not isinstance(listed, list):
             raise VocabularyError(f"'{key}' must be a list of phrases")
+        phrases[key] = tuple(str(p) for p in listed)
     channels = _named("channels", data.get("channels"))
     measures = _named("measures", data.get("measures"))
     raw = data["channels"]
@@ -265,15 +265,8 @@ def vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         customer_measures=customer_measures,
         stages=stages,
         general=dict(general),
-        not_channels=tuple(str(p) for p in not_channels),
-        not_measures=tuple(str(p) for p in not_measures),
-        time_headers=tuple(str(p) for p in time_headers),
-        duration_headers=tuple(str(p) for p in duration_headers),
-        not_segments=tuple(str(p) for p in not_segments),
-        exclusions=tuple(str(p) for p in exclusions),
-        immediate=tuple(str(p) for p in immediate),
         circumstances=tuple(Named(str(id), {}, tuple(str(n) for n in names)) for id, names in circumstances.items()),
-        not_circumstances=tuple(str(p) for p in not_circumstances),
+        **phrases,
         stage_titles=tuple(stage_titles),
         stage_takes_over=takes_over,
     )
