@@ -1194,9 +1194,11 @@ def test_one_time_in_two_units_and_a_trigger_stay_one_and_none(tmp_path):
     policy = _write_policy(
         tmp_path,
         "# Customer Service Policy\n\n## Phone\n\nWe call you back within 1 hour and 30 minutes.\n\n"
-        "## Email\n\nIf we fail to reply within 2 days, or 5 days for letters, we pay you £10.\n",
+        "## Email\n\nIf we fail to reply within 2 days, or 5 days for letters, we pay you £10.\n\n"
+        "## Follow-up\n\nWe reply to emails within 2 days and 3 days later we check back.\n",
     )
-    assert _sla_rows(policy, "channel", "measure", "quantity") == [("phone", "callback", 1.5)]
+    # Nor is a time counted from another ("and 3 days later").
+    assert _sla_rows(policy, "channel", "measure", "quantity") == [("phone", "callback", 1.5), ("email", "response", 2)]
 
 
 def test_two_times_for_one_case_in_one_sentence_still_contradict(lint_json, tmp_path):

@@ -778,6 +778,8 @@ def _time_before_its_measure(reader: _Reader, i: int) -> Promise | None:
 # "within 3-5 days in Riyadh, and 5-7 days elsewhere".
 _ELIDED_REACH = 6
 _ELIDED_JOINERS = frozenset({"and", "or", "و", normalise("أو")})
+# "... and 3 days later we follow up": a time counted from another, not a second bound.
+_RELATIVE_AFTER = frozenset(map(normalise, ("later", "after", "before", "ago", "earlier", "afterwards", "بعد", "قبل", "لاحقا", "بعدها")))
 
 
 def _elided(reader: _Reader, i: int, before: Quantity) -> Promise | None:
@@ -803,7 +805,7 @@ def _elided(reader: _Reader, i: int, before: Quantity) -> Promise | None:
             continue
         if quantity is None or quantity.value is None or before.value is None or quantity.dimension != before.dimension:
             return None
-        if k == i and quantity.in_base_units() < before.in_base_units():
+        if k == i and quantity.in_base_units() < before.in_base_units() or reader.at(quantity.last + 1) in _RELATIVE_AFTER:
             return None
         return Promise(quantity, at, quantity.last, continues=True)
     return None
