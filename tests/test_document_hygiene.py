@@ -99,7 +99,7 @@ def test_contact_section_with_only_template_text_is_not_concrete(tmp_path):
     ("line", "secret", "masked"),
     [
         ("كلمة المرور: Waha2026!", "Waha2026!", "Wa•••••6!"),
-        ("Test card: 4111 1111 1111 1111", "4111 1111 1111 1111", "41••••••••••••11"),
+        ("Card on file: 4539 1488 0343 6467", "4539 1488 0343 6467", "45••••••••••••67"),
         ("حساب الشركة: SA03 8000 0000 6080 1016 7519", "SA03 8000 0000 6080 1016 7519", "SA" + "•" * 20 + "19"),
         ("رقم الهوية الوطنية للعميل ١٠٠٠٠٠٠٠٠٨", "١٠٠٠٠٠٠٠٠٨", "١٠••••••٠٨"),
         ("api_key = sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk••••••••••••••••••••••••••••dc"),
@@ -120,6 +120,10 @@ def test_secrets_are_reported_without_echoing_them(tmp_path, line, secret, maske
         "لا تشارك كلمة المرور مع أحد.",
         "كلمة المرور: [كلمة المرور]",
         "Order 4111 1111 1111 1112 arrived.",  # fails the Luhn check
+        # The card networks' published test numbers are no one's card: a training note's
+        # example had been an error telling the team to purge it from the Git history.
+        "Test card: 4111 1111 1111 1111",
+        "Use 4242 4242 4242 4242 or 5555 5555 5555 4444 on the test site.",
         "اتصل على ١٠٠٠٠٠٠٠٠٨ للاستفسار.",  # a valid-looking ID, but nothing says it is one
     ],
 )
