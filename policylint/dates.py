@@ -148,7 +148,8 @@ _DAY_MONTH_YEAR = _Spelled(
 # 26 agents" the number is no year.
 _DAY_MONTH_SHORT_YEAR = _Spelled(rf"{_BEFORE}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)({_GREGORIAN_HERE})\.?(?:\s+|-)(\d{{2}}){_AFTER}", regex.I)
 _MONTH_DAY_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,،]?\s+(\d{{4}}){_YEAR_END}", regex.I)
-_MONTH_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?[,،]?\s+(\d{{4}}){_YEAR_END}", regex.I)
+# "Sep-2026", as spreadsheets write a month ("mmm-yyyy"), as well as "September 2026".
+_MONTH_YEAR = _Spelled(rf"{_BEFORE}({_GREGORIAN_HERE})\.?(?:[,،]?\s+|-)(\d{{4}}){_YEAR_END}", regex.I)
 
 
 _HIJRI_MONTHS: dict[int, tuple[str, ...]] = {

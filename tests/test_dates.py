@@ -115,6 +115,8 @@ def test_parses_hijri_and_written_out_days(text, date):
         ("2026-10", dt.date(2026, 10, 31)),
         ("10/2026", dt.date(2026, 10, 31)),
         ("٠٢ / ٢٠٢٦م", dt.date(2026, 2, 28)),
+        # A month's name and the year joined by a hyphen, as spreadsheets write it.
+        ("Sep-2026", dt.date(2026, 9, 30)),
     ],
 )
 def test_periods_are_judged_by_their_last_day(text, date):
