@@ -526,7 +526,7 @@ class _Analysis:
             return ""
         if self.vocab.not_segment_phrases.in_words(tuple(t.norm for t in words)):
             return ""
-        return " ".join(self.doc.prose[words[0].start : words[-1].end].split())
+        return self._as_written(words)
 
     def _circumstances(self, tokens: list[Token], start: int, promise: Promise, end: int) -> tuple[tuple[str, ...], str]:
         """The circumstances named in the promise's own clause, before it (from `start`)
@@ -830,8 +830,9 @@ class _Analysis:
                         # in "… acknowledge complaints within 2 days. Most enquiries are
                         # answered within 24 hours." the enquiries are no complaint.
                         inherited = self._paragraph_channel(block, span.start)
-                        named = self._measure(tokens, previous_end, measure_end, None, elided, row_measure or header_measure, span.start, at_once)
-                        if inherited and named != DEFAULT_MEASURE:
+                        if inherited and self._measure(
+                            tokens, previous_end, measure_end, None, elided, row_measure or header_measure, span.start, at_once
+                        ) != DEFAULT_MEASURE:
                             channels = (inherited,)
                     segment = self._segment(block, span.start) if block.kind in ("table_cell", "list_item") else ""
                     if opening:
@@ -887,11 +888,8 @@ class _Analysis:
             words = self._words_of_case(after[:stop])
         if not words:
             return commitment
-        start_at = words[0].start
         # «وأعطال الألياف»: the glued «و» is the sentence's "and", not the case's.
-        if words[0].text.startswith("و") and len(words[0].text) > 3:
-            start_at += 1
-        own = " ".join(self.doc.prose[start_at : words[-1].end].split())
+        own = self._as_written(words, skip=int(words[0].text.startswith("و") and len(words[0].text) > 3))
         # Within its label's case: "- Room service: delivered within 30 minutes; breakfast
         # orders within 20 minutes" is room service's breakfast orders.
         return replace(commitment, segment=f"{commitment.segment}, {own}" if commitment.segment else own)
@@ -918,10 +916,14 @@ class _Analysis:
             return ""
         if all(t.norm in _ARTICLES_OF_A_CASE or _without_li(t.norm) in _EVERYONE for t in words):
             return ""
-        start_at = words[0].start
-        if words[0].text[:1] == "ل" and words[0].text[:2] != "لل" and len(words[0].text) > 3:
-            start_at += 1  # «لشكاوى»: the «ل» of «بالنسبة ل» (not «للعملاء», whose article it took)
-        return " ".join(self.doc.prose[start_at : words[-1].end].split())
+        # «لشكاوى»: the «ل» of «بالنسبة ل» (not «للعملاء», whose article it took).
+        first = words[0].text
+        return self._as_written(words, skip=int(first[:1] == "ل" and first[:2] != "لل" and len(first) > 3))
+
+    def _as_written(self, words: list[Token], skip: int = 0) -> str:
+        """The words as the author wrote them, spaces folded, without the first `skip`
+        characters (a glued «و» or «ل» that is not theirs)."""
+        return " ".join(self.doc.prose[words[0].start + skip : words[-1].end].split())
 
     def _words_of_case(self, words: list[Token]) -> list[Token]:
         """The words of `words` that name a case (see _own_case), or none."""
