@@ -92,15 +92,15 @@ class Vocabulary(Check):
             return PhraseSet(map(phrase_words, self.definitions))
 
         @functools.cached_property
+        def _required_phrases(self) -> list[tuple[str, ...]]:
+            return [p for p in map(phrase_words, self.requires) if p]
+
+        @functools.cached_property
         def required(self) -> PhraseMatcher | None:
             # The phrases that are none come after the required ones: found as the longer
             # match, they hide the word inside them (see required_in).
-            phrases = [p for p in map(phrase_words, (*self.requires, *self.not_required)) if p]
-            return PhraseMatcher(phrases) if self.requires else None
-
-        @functools.cached_property
-        def _required_count(self) -> int:
-            return sum(1 for p in map(phrase_words, self.requires) if p)
+            not_required = [p for p in map(phrase_words, self.not_required) if p]
+            return PhraseMatcher([*self._required_phrases, *not_required]) if self.requires else None
 
         def required_in(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
             """Where the sentence holds one of `requires`, as (phrase, first, last)."""
@@ -108,7 +108,7 @@ class Vocabulary(Check):
                 return []
             if not self.not_required:
                 return self.required.find(tokens)
-            return [found for found in self.required.find_longest(tokens) if found[0] < self._required_count]
+            return [found for found in self.required.find_longest(tokens) if found[0] < len(self._required_phrases)]
 
         @functools.cached_property
         def exceptions(self) -> tuple[UserPattern, ...]:
