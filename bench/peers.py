@@ -14,8 +14,12 @@ fixture when the seeds are not beside the repository), then runs, interleaved, m
 - textlint with sentence-length, no-todo and prh (40 jargon terms and a placeholder
   pattern, bench/textlint/), when `npm install --prefix bench/textlint` has installed it;
   otherwise it says so and goes on;
-- policylint on one Arabic and one English policy, and a bare
-  `python -c "import markdown_it, yaml, click"` for the floor.
+- policylint on one Arabic and one English policy, without and with a daemon running
+  (`policylint daemon start`, in a folder of the run's own; every other run is made
+  with POLICYLINT_NO_DAEMON set, so a developer's daemon never makes them), and a bare
+  `python -c "import markdown_it, yaml, click"` for the floor. A run through the daemon
+  is measured from its client: the CPU and memory of the daemon's copy that makes it
+  are not counted, and the daemon's own size is printed once.
 
 Wall time, CPU time (the process and every child it waited for) and the peak memory of
 the whole process tree, sampled every 20 ms, go to standard output: the sum of the resident
@@ -136,6 +140,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, 
 
 
 EMPTY_CACHE_RUN = "policylint, default jobs, cold, empty cache"
+THROUGH_DAEMON = ", daemon running"
 
 
 def main() -> None:
@@ -161,6 +166,9 @@ def main() -> None:
         # (as some shells and containers do) every start compiled our modules again, 0.1 s
         # of a one-file run that no user pays.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["POLICYLINT_NO_DAEMON"] = "1"
+        daemon_env = {name: value for name, value in env.items() if name != "POLICYLINT_NO_DAEMON"}
+        daemon_env["POLICYLINT_DAEMON_DIR"] = str(work / "daemon")
         subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "policylint")], check=True)
         empty_cache = work / "empty-cache"
         runs = {
@@ -173,6 +181,8 @@ def main() -> None:
             "policylint, warm cache (nothing changed)": [*lint, str(corpus)],
             "one Arabic policy": [*lint, "--no-cache", str(ROOT / "fixtures/ar/customer-service-policy.md")],
             "one English policy": [*lint, "--no-cache", str(ROOT / "fixtures/en/customer-service-policy.md")],
+            "one Arabic policy" + THROUGH_DAEMON: [*lint, "--no-cache", str(ROOT / "fixtures/ar/customer-service-policy.md")],
+            "one English policy" + THROUGH_DAEMON: [*lint, "--no-cache", str(ROOT / "fixtures/en/customer-service-policy.md")],
             "bare import of markdown_it, yaml, click": [python, "-c", "import markdown_it, yaml, click"],
         }
         if textlint.exists():
@@ -184,13 +194,20 @@ def main() -> None:
         # anew at each start where bytecode is not written) instead of the installed package.
         measure([*lint, str(corpus)], work, env)  # warms the disk cache and fills the results cache
         results: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
-        for _ in range(args.repeat):
-            for name, command in runs.items():
-                run_env = env
-                if name == EMPTY_CACHE_RUN:
-                    shutil.rmtree(empty_cache, ignore_errors=True)
-                    run_env = {**env, "POLICYLINT_CACHE_DIR": str(empty_cache)}
-                results[name].append(measure(command, TEXTLINT if "textlint" in name else work, run_env))
+        subprocess.run([python, "-m", "policylint", "daemon", "start", "--idle-timeout", "0"], cwd=work, env=daemon_env, check=True)
+        try:
+            for _ in range(args.repeat):
+                for name, command in runs.items():
+                    run_env = daemon_env if name.endswith(THROUGH_DAEMON) else env
+                    if name == EMPTY_CACHE_RUN:
+                        shutil.rmtree(empty_cache, ignore_errors=True)
+                        run_env = {**env, "POLICYLINT_CACHE_DIR": str(empty_cache)}
+                    results[name].append(measure(command, TEXTLINT if "textlint" in name else work, run_env))
+            status = subprocess.run([python, "-m", "policylint", "daemon", "status"], cwd=work, env=daemon_env, capture_output=True, text=True, check=True).stdout
+            daemon_pid = int(re.search(r"process (\d+)", status).group(1))
+            print(f"the daemon: {_rss_kb(daemon_pid) / 1024:.0f} MB RSS, {_pss_kb(daemon_pid) / 1024:.0f} MB PSS, between runs")
+        finally:
+            subprocess.run([python, "-m", "policylint", "daemon", "stop"], cwd=work, env=daemon_env, check=False)
         print(f"{args.files} policies, {size:.1f} MB; median of {args.repeat} interleaved runs on {os.cpu_count()} cores")
         print(f"  {'run':<48} {'wall':>8} {'CPU':>8} {'peak RSS (tree)':>16} {'peak PSS (tree)':>16}")
         for name, measured in results.items():

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # own: never the repository's, never one left over from an earlier run.
 os.environ["POLICYLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="policylint-test-cache-")
 os.environ.pop("POLICYLINT_NO_CACHE", None)
+# Nor is a daemon the developer started ever asked to make the suite's runs: they look in
+# an empty folder (tests/test_daemon.py starts daemons of its own).
+os.environ["POLICYLINT_DAEMON_DIR"] = tempfile.mkdtemp(prefix="policylint-test-daemon-")
+os.environ.pop("POLICYLINT_NO_DAEMON", None)
 FIXTURES = ROOT / "fixtures"
 TODAY = "2026-11-23"
 
@@ -69,6 +74,36 @@ def run_program(*args: str, cwd: Path | None = None, env: dict[str, str] | None 
         capture_output=True, text=True, cwd=cwd, env=env, input=input, encoding="utf-8",
     )  # fmt: skip
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def children_of(pid: int) -> list[int]:
+    """The live processes whose parent is `pid` (Linux: reads /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def all_gone_soon(pids: list[int], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while not all(map(_gone, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return all(map(_gone, pids))
 
 
 @pytest.fixture

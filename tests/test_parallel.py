@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, all_gone_soon, children_of
 
 from policylint import parallel
 from policylint.interrupts import Interrupts
@@ -56,28 +56,6 @@ def test_a_helper_error_reaches_the_caller():
         list(parallel.share(list(range(50)), 2, lambda item: item, _fail, _start, ()))
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.append(int(entry))
-    return found
-
-
-def _gone(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return True
-
-
 def _start_long_run(folder, **popen):
     """`policylint --jobs 2` on 600 policies, once its helper has started: (the run,
     its helpers' process ids)."""
@@ -88,17 +66,10 @@ def _start_long_run(folder, **popen):
     helpers: list[int] = []
     deadline = time.monotonic() + 30
     while not helpers and run.poll() is None and time.monotonic() < deadline:
-        helpers = _children(run.pid)
+        helpers = children_of(run.pid)
         time.sleep(0.02)
     assert helpers, "the run ended before a helper was seen"
     return run, helpers
-
-
-def _all_gone_soon(pids: list[int]) -> bool:
-    deadline = time.monotonic() + 10
-    while not all(map(_gone, pids)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return all(map(_gone, pids))
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads /proc")
@@ -108,7 +79,7 @@ def test_helpers_do_not_outlive_a_killed_run(tmp_path):
     run, helpers = _start_long_run(tmp_path)
     run.kill()
     run.wait()
-    assert _all_gone_soon(helpers)
+    assert all_gone_soon(helpers)
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads /proc")
@@ -121,7 +92,7 @@ def test_ctrl_c_stops_the_run_says_so_and_is_not_read_as_findings(tmp_path):
     _, stderr = run.communicate(timeout=30)
     assert run.returncode == 130, stderr
     assert "policylint: interrupted" in stderr and "Traceback" not in stderr
-    assert _all_gone_soon(helpers)
+    assert all_gone_soon(helpers)
 
 
 class _Finaliser:

@@ -1,0 +1,271 @@
+"""The daemon: import policylint and read the built-in rules once, then fork a copy of
+this process for every run a client asks for.
+
+Each run is a fresh fork of the same prepared process, so a run can leave nothing behind
+for the next one: configuration, the user's rule packs and the files are read by the run
+itself, as without a daemon. What the daemon keeps is only what a run would have made
+the same way from policylint's own code: imported modules, compiled patterns and the
+built-in rules. When that code changes (an upgrade, an edit to an editable install, a
+package installed beside it), the daemon declines the next run and exits; the client
+lints on its own.
+
+Run as `python -m policylint.daemon.server SOCKET IDLE_SECONDS` by `policylint daemon
+start`, which detaches it from the terminal first.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gc
+import os
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+import traceback
+
+from policylint.daemon.wire import close_all, receive, send
+
+# How often the loop looks up from accepting to reap finished runs and to check the idle
+# time.
+_TICK_SECONDS = 1.0
+_REQUEST_SECONDS = 5.0
+
+
+def _installation() -> str:
+    """What the prepared process was made from: policylint's modules and rules, and
+    every folder on the import path (installing or upgrading a package changes its
+    site-packages folder's modification time)."""
+    from policylint.results_cache import _code_fingerprint
+
+    folders = []
+    for entry in sys.path[1:]:  # [0] is the folder it was started from, not an install
+        try:
+            folders.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except OSError:
+            folders.append((entry, None))
+    return repr((sys.version, _code_fingerprint.__wrapped__(), folders))
+
+
+def _prepare() -> None:
+    from policylint import cli  # noqa: F401 - every module a run imports
+    from policylint.rulepacks import load_rules
+
+    _warm_up(load_rules())
+    gc.freeze()
+
+
+def _warm_up(ruleset: object) -> None:
+    """Lint the built-in rules' own examples, in both languages, once: what a run loads
+    on first use (the English syllable table, emoji names, rarer patterns) is then
+    loaded in every copy. What a text's checks worked out is remembered by its text, so
+    a user's document is checked the same as in a fresh process."""
+    from policylint import document, engine
+
+    today = datetime.date.today()
+    for rule in ruleset.rules:
+        for example in ("example_fail", "example_pass"):
+            try:
+                engine.lint(document.parse("example.md", rule.docs[example]), ruleset, engine.Settings(packs=(rule.pack,)), today)
+            except Exception:  # noqa: BLE001 - a warm-up that failed leaves a copy to load it itself
+                pass
+
+
+class _Daemon:
+    def __init__(self, path: str, idle_seconds: float) -> None:
+        self.path = path
+        self.idle_seconds = idle_seconds
+        self.import_path = sys.path[1:]
+        self.installation = _installation()
+        self.started = time.time()
+        self.served = 0
+        self.runs: set[int] = set()
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        old = os.umask(0o077)  # the socket itself: this user's only
+        try:
+            self.listener.bind(path)
+        finally:
+            os.umask(old)
+        self.inode = os.stat(path).st_ino
+        self.listener.listen(64)
+        self.listener.settimeout(_TICK_SECONDS)
+
+    def serve(self) -> None:
+        last = time.monotonic()
+        try:
+            while True:
+                self._reap()
+                if self.idle_seconds and not self.runs and time.monotonic() - last > self.idle_seconds:
+                    return
+                try:
+                    conn, _ = self.listener.accept()
+                except TimeoutError:
+                    continue
+                last = time.monotonic()
+                with conn:
+                    if self._handle(conn) == "stop":
+                        return
+        finally:
+            self._remove_socket()
+
+    def _remove_socket(self) -> None:
+        # Only our own: a daemon started after this one may have taken the name.
+        try:
+            if os.stat(self.path).st_ino == self.inode:
+                os.unlink(self.path)
+        except OSError:
+            pass
+
+    def _reap(self) -> None:
+        for pid in list(self.runs):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                self.runs.discard(pid)
+
+    def _handle(self, conn: socket.socket) -> str | None:
+        conn.settimeout(_REQUEST_SECONDS)
+        try:
+            if not _same_user(conn):
+                return None
+            request, _ = receive(conn)
+        except OSError:
+            return None
+        try:
+            if request is None:
+                return None
+            if request.get("stop"):
+                send(conn, {"stopped": os.getpid()})
+                return "stop"
+            if "run" not in request:
+                send(conn, self._status())
+                return None
+            if request.get("executable") != sys.executable or request.get("path") != self.import_path:
+                send(conn, {"declined": "another interpreter or import path"})
+                return None
+            if _installation() != self.installation:
+                send(conn, {"declined": "policylint or its packages changed since the daemon started"})
+                return "stop"
+            pid = os.fork()
+            if pid == 0:
+                _run_child(conn, self.listener, request)
+            self.runs.add(pid)
+            self.served += 1
+            return None
+        except OSError:
+            return None
+
+    def _status(self) -> dict:
+        return {
+            "daemon": os.getpid(), "started": self.started, "served": self.served,
+            "running": len(self.runs), "executable": sys.executable, "socket": self.path,
+            "idle_seconds": self.idle_seconds,
+        }  # fmt: skip
+
+
+def _same_user(conn: socket.socket) -> bool:
+    """The folder already keeps other users out; on Linux, ask the kernel as well."""
+    if not hasattr(socket, "SO_PEERCRED"):
+        return True
+    credentials = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", credentials)
+    return uid == os.getuid()
+
+
+def _run_child(conn: socket.socket, listener: socket.socket, request: dict) -> None:
+    """The forked copy: become the client's run, make it, send back its exit code."""
+    code = 2
+    try:
+        listener.close()
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+        send(conn, {"pid": os.getpid()})
+        # The client's word to go, with its standard input, output and error; none if
+        # it gave up waiting and lints on its own.
+        go, fds = receive(conn, max_fds=3)
+        if not go or not go.get("go") or len(fds) != 3:
+            close_all(fds)
+            os._exit(0)
+        conn.settimeout(None)
+        _become(fds, request)
+        threading.Thread(target=_end_with_client, args=(conn,), daemon=True, name="policylint-client-watch").start()
+        code = _main(request["run"])
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        send(conn, {"exit": code})
+    except BaseException:  # noqa: BLE001 - a copy must never return into the daemon's loop
+        try:
+            traceback.print_exc()
+        except Exception:  # noqa: BLE001
+            pass
+    os._exit(code)
+
+
+def _become(fds: list[int], request: dict) -> None:
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    fds.clear()
+    os.chdir(request["cwd"])
+    os.environb.clear()
+    os.environb.update(request["env"])
+    time.tzset()
+    os.umask(request["umask"])
+    sys.argv = list(request["run"])
+    streams = []
+    for fd, (encoding, errors) in enumerate(request["encodings"]):
+        mode = "r" if fd == 0 else "w"
+        # As Python makes its own: stdout line-buffered on a terminal, stderr always.
+        line_buffered = fd == 2 or (fd == 1 and os.isatty(1))
+        streams.append(open(fd, mode, buffering=1 if line_buffered else -1, encoding=encoding or "utf-8", errors=errors or "strict", closefd=False))  # noqa: SIM115 - the run's own, for its life
+    sys.stdin, sys.stdout, sys.stderr = streams
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams
+
+
+def _end_with_client(conn: socket.socket) -> None:
+    # The client never writes again after its "go": an end of file means it was killed.
+    # A run nobody waits for would go on linting a whole repository for no one.
+    try:
+        while conn.recv(1):
+            pass
+    except OSError:
+        pass
+    os._exit(2)
+
+
+def _main(argv: list[str]) -> int:
+    from policylint.cli import main
+
+    try:
+        main.main(args=argv[1:], prog_name="policylint")
+    except SystemExit as stop:
+        return _exit_code(stop.code)
+    return 0
+
+
+def _exit_code(code: object) -> int:
+    """What Python makes of sys.exit(code) at the end of a program."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def serve(path: str, idle_seconds: float) -> None:
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    _prepare()
+    _Daemon(path, idle_seconds).serve()
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1], float(sys.argv[2]))

@@ -1,0 +1,211 @@
+"""`policylint daemon start`: runs made by the daemon's copies are the runs a fresh
+`policylint` makes, on the user's own files, folder, environment and terminal; and the
+daemon never makes a run fail that would have worked without it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, TODAY, Result, all_gone_soon, children_of
+
+from policylint.daemon import control
+
+pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="forks, and reads /proc")
+
+ARABIC = FIXTURES / "ar/customer-service-policy.md"
+
+
+def _policylint(*args: str, env: dict[str, str | None] | None = None, cwd: Path | None = None, input: str | None = None) -> Result:
+    """`policylint ARGS...` as a separate program; `env` adds to this one's (None: unset)."""
+    merged = {**os.environ, **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "policylint", *args], check=False, capture_output=True, text=True, encoding="utf-8", cwd=cwd,
+        env={name: value for name, value in merged.items() if value is not None}, input=input,
+    )  # fmt: skip
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def _without_daemon(*args: str, env: dict[str, str] | None = None, **kwargs) -> Result:
+    return _policylint(*args, env={**(env or {}), "POLICYLINT_NO_DAEMON": "1"}, **kwargs)
+
+
+def _served() -> int:
+    state = control.status()
+    return state["served"] if state else -1
+
+
+@pytest.fixture
+def daemon(tmp_path, monkeypatch):
+    """A daemon of this test's own, started as a user starts one; stopped after."""
+    folder = tmp_path / "daemon"
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(folder))
+    started = _policylint("daemon", "start", "--idle-timeout", "5m")
+    assert started.exit_code == 0, started.stderr
+    assert "daemon started" in started.stderr
+    state = control.status()
+    assert state is not None
+    yield state
+    _policylint("daemon", "stop")
+
+
+def _same_through_daemon(*args: str, **kwargs) -> Result:
+    """Run once through the daemon and once without it: the same output, errors and exit
+    code, and the daemon did make the first."""
+    before = _served()
+    through = _policylint(*args, **kwargs)
+    assert _served() == before + 1, "the daemon did not make the run"
+    alone = _without_daemon(*args, **kwargs)
+    assert (through.exit_code, through.stdout, through.stderr) == (alone.exit_code, alone.stdout, alone.stderr)
+    return through
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_a_folder_linted_through_the_daemon_is_reported_as_without_it(daemon, fmt):
+    # Every example policy, Arabic and English, in parallel helpers forked by the copy.
+    result = _same_through_daemon("--no-cache", "--format", fmt, "--today", TODAY, str(FIXTURES))
+    assert result.exit_code == 1 and result.stdout
+
+
+def test_the_other_commands_through_the_daemon(daemon):
+    _same_through_daemon("--no-cache", "--show-source", "--statistics", "--today", TODAY, str(FIXTURES / "new/ar-policy-draft.md"))
+    assert "within 10 working days" in _same_through_daemon("sla", "--locale", "en", str(FIXTURES / "complaints")).stdout
+    _same_through_daemon("stats", "--format", "json", str(ARABIC))
+    _same_through_daemon("explain", "PLH101", "--locale", "ar")
+    assert _same_through_daemon("no-such-file.md").exit_code == 2
+
+
+def test_a_run_through_the_daemon_is_in_the_user_s_folder_and_environment(daemon, tmp_path):
+    work = tmp_path / "repo"
+    work.mkdir()
+    shutil.copy(FIXTURES / "incomplete/en-no-scope.md", work / "policy.md")
+    # Relative paths, the folder's own cache, the date from the environment: each is the
+    # client's, not the daemon's (started in /, with none of these set).
+    first = _same_through_daemon("--format", "json", "policy.md", cwd=work, env={"POLICYLINT_TODAY": TODAY, "POLICYLINT_CACHE_DIR": None})
+    assert "CSP104" in first.codes() and (work / ".policylint_cache").is_dir()
+    # A year later the review date is overdue: the daemon's copy reads the new date.
+    later = _same_through_daemon("--format", "json", "policy.md", cwd=work, env={"POLICYLINT_TODAY": "2027-11-24"})
+    assert set(later.codes()) - set(first.codes())
+    # A configuration written after the daemon started is read by the next run.
+    (work / "pyproject.toml").write_text('[tool.policylint]\nignore = ["CSP104"]\n', encoding="utf-8")
+    configured = _same_through_daemon("--format", "json", "policy.md", cwd=work, env={"POLICYLINT_TODAY": TODAY})
+    assert "CSP104" not in configured.codes()
+    # Standard input, and a report written to a file in the user's folder.
+    text = ARABIC.read_text(encoding="utf-8")
+    _same_through_daemon("--today", TODAY, "-", "--stdin-filename", "from-stdin.md", input=text, cwd=work)
+    written = _policylint("--today", TODAY, "--format", "json", "-o", "report.json", "policy.md", cwd=work)
+    assert written.exit_code == configured.exit_code and written.stdout == ""
+    assert (work / "report.json").read_text(encoding="utf-8") == configured.stdout
+
+
+def test_the_daemon_steps_aside_when_a_package_is_installed_beside_it(tmp_path, monkeypatch):
+    """An upgrade or an install changes a folder on the import path: the daemon's copy
+    of the code may be old, so it makes no more runs and stops; the run is made anyway."""
+    packages = tmp_path / "site-packages"
+    packages.mkdir()
+    monkeypatch.setenv("PYTHONPATH", str(packages))
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
+    assert _policylint("daemon", "start").exit_code == 0
+    _same_through_daemon("--today", TODAY, str(ARABIC))
+    (packages / "newly_installed.py").write_text("", encoding="utf-8")
+    result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
+    assert result.exit_code == 1 and "CSP104" in result.codes()
+    assert control.status() is None
+
+
+def test_a_killed_daemon_leaves_every_run_working(daemon):
+    os.kill(daemon["daemon"], signal.SIGKILL)
+    assert all_gone_soon([daemon["daemon"]])
+    assert os.path.exists(daemon["socket"])  # nobody removed it
+    result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
+    assert result.exit_code == 1 and "CSP104" in result.codes()
+    again = _policylint("daemon", "start")
+    assert again.exit_code == 0 and "daemon started" in again.stderr
+
+
+def _start_long_run_through(daemon, folder: Path, **popen) -> tuple[subprocess.Popen, int]:
+    """A run of some 9 s made by the daemon, one policy repeated to 5 MB: (the client,
+    the daemon's copy)."""
+    text = ARABIC.read_text(encoding="utf-8")
+    big = folder / "big.md"
+    big.write_text(text * (5_000_000 // len(text.encode("utf-8"))), encoding="utf-8")
+    client = subprocess.Popen([sys.executable, "-m", "policylint", "--no-cache", "--max-file-size", "100MB", str(big)], stdout=subprocess.DEVNULL, **popen)
+    copies: list[int] = []
+    deadline = time.monotonic() + 30
+    while not copies and client.poll() is None and time.monotonic() < deadline:
+        copies = children_of(daemon["daemon"])
+        time.sleep(0.02)
+    assert copies, "the run ended before the daemon's copy was seen"
+    return client, copies[0]
+
+
+def test_ctrl_c_stops_the_daemon_s_run_as_it_stops_a_run_without_it(daemon, tmp_path):
+    # A group of its own with SIGINT at its default, as a terminal's Ctrl-C finds it: the
+    # daemon's copy is in no terminal's group, so only the client sees the Ctrl-C.
+    client, copy = _start_long_run_through(
+        daemon, tmp_path, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp())
+    )
+    os.killpg(client.pid, signal.SIGINT)
+    _, stderr = client.communicate(timeout=30)
+    assert client.returncode == 130, stderr
+    assert "policylint: interrupted" in stderr and "Traceback" not in stderr
+    assert all_gone_soon([copy], seconds=3)
+
+
+def test_a_killed_client_takes_its_run_with_it(daemon, tmp_path):
+    client, copy = _start_long_run_through(daemon, tmp_path)
+    client.kill()
+    client.wait()
+    assert all_gone_soon([copy], seconds=3)
+    assert control.status() is not None  # the daemon itself lives on
+
+
+def test_stop_and_status(daemon):
+    stopped = _policylint("daemon", "stop")
+    assert stopped.exit_code == 0 and f"process {daemon['daemon']}" in stopped.stderr
+    assert not os.path.exists(daemon["socket"])
+    status = _policylint("daemon", "status")
+    assert status.exit_code == 1 and "no daemon is running" in status.stdout
+    assert "no daemon was running" in _policylint("daemon", "stop").stderr
+
+
+def test_the_daemon_stops_itself_when_idle(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
+    assert _policylint("daemon", "start", "--idle-timeout", "1s").exit_code == 0
+    state = control.status()
+    assert state and all_gone_soon([state["daemon"]])
+    assert not os.path.exists(state["socket"])
+    assert _policylint("daemon", "start", "--idle-timeout", "soon").exit_code == 2
+
+
+def test_a_socket_in_a_folder_others_may_enter_is_never_used(daemon):
+    """Anyone who can write in the folder could put a socket of their own at the
+    daemon's name, to be handed the user's terminal and files."""
+    assert _policylint("daemon", "stop").exit_code == 0
+    folder = Path(daemon["socket"]).parent
+    folder.chmod(0o777)
+    planted = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    planted.bind(daemon["socket"])
+    planted.listen(1)
+    planted.setblocking(False)
+    with planted:
+        result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
+        assert result.exit_code == 1 and "CSP104" in result.codes()
+        with pytest.raises(BlockingIOError):
+            planted.accept()
+    refused = _policylint("daemon", "start")
+    assert refused.exit_code == 2 and str(folder) in refused.stderr and "chmod 700" in refused.stderr
+
+
+def test_without_a_daemon_a_run_makes_no_folder_for_one(tmp_path, monkeypatch):
+    folder = tmp_path / "never-made"
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(folder))
+    assert _policylint("--today", TODAY, str(ARABIC)).exit_code == 0
+    assert not folder.exists()
