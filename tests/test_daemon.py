@@ -105,19 +105,26 @@ def test_a_run_through_the_daemon_is_in_the_user_s_folder_and_environment(daemon
     assert (work / "report.json").read_text(encoding="utf-8") == configured.stdout
 
 
-def test_the_daemon_steps_aside_when_a_package_is_installed_beside_it(tmp_path, monkeypatch):
+def test_the_daemon_steps_aside_and_restarts_when_a_package_is_installed_beside_it(tmp_path, monkeypatch):
     """An upgrade or an install changes a folder on the import path: the daemon's copy
-    of the code may be old, so it makes no more runs and stops; the run is made anyway."""
+    of the code may be old, so it makes no run on it; the run is made in the client, and
+    the daemon starts again on the new code."""
     packages = tmp_path / "site-packages"
     packages.mkdir()
     monkeypatch.setenv("PYTHONPATH", str(packages))
     monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
     assert _policylint("daemon", "start").exit_code == 0
+    first = control.status()
     _same_through_daemon("--today", TODAY, str(ARABIC))
     (packages / "newly_installed.py").write_text("", encoding="utf-8")
     result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
     assert result.exit_code == 1 and "CSP104" in result.codes()
-    assert control.status() is None
+    deadline = time.monotonic() + 30
+    while not (state := control.status()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert state and state["daemon"] == first["daemon"] and state["served"] == 0 and state["started"] > first["started"]
+    _same_through_daemon("--today", TODAY, str(ARABIC))
+    _policylint("daemon", "stop")
 
 
 def test_a_killed_daemon_leaves_every_run_working(daemon):
@@ -209,3 +216,34 @@ def test_without_a_daemon_a_run_makes_no_folder_for_one(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(folder))
     assert _policylint("--today", TODAY, str(ARABIC)).exit_code == 0
     assert not folder.exists()
+
+
+def _on_a_terminal(*args: str, env: dict[str, str]) -> tuple[int, bytes]:
+    """Run with standard output on a terminal (a pseudo-terminal): (exit code, output)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    merged = {name: value for name, value in {**os.environ, **env}.items() if name != "NO_COLOR"}
+    proc = subprocess.Popen([sys.executable, "-m", "policylint", *args], stdout=follower, stderr=subprocess.DEVNULL, env=merged)
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # EIO: the terminal's last writer has gone
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    return proc.wait(), output
+
+
+def test_a_terminal_stays_a_terminal_through_the_daemon(daemon):
+    """Colours are for a terminal: the daemon's copy writes on the client's own."""
+    args = ("--no-cache", "--today", TODAY, str(FIXTURES / "incomplete/en-no-scope.md"))
+    before = _served()
+    through = _on_a_terminal(*args, env={})
+    assert _served() == before + 1
+    alone = _on_a_terminal(*args, env={"POLICYLINT_NO_DAEMON": "1"})
+    assert through == alone and b"\x1b[" in through[1]

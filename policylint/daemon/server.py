@@ -6,8 +6,8 @@ for the next one: configuration, the user's rule packs and the files are read by
 itself, as without a daemon. What the daemon keeps is only what a run would have made
 the same way from policylint's own code: imported modules, compiled patterns and the
 built-in rules. When that code changes (an upgrade, an edit to an editable install, a
-package installed beside it), the daemon declines the next run and exits; the client
-lints on its own.
+package installed beside it), the daemon declines the next run (the client lints on its
+own) and starts itself again on the new code.
 
 Run as `python -m policylint.daemon.server SOCKET IDLE_SECONDS` by `policylint daemon
 start`, which detaches it from the terminal first.
@@ -74,11 +74,11 @@ def _warm_up(ruleset: object) -> None:
 
 
 class _Daemon:
-    def __init__(self, path: str, idle_seconds: float) -> None:
+    def __init__(self, path: str, idle_seconds: float, import_path: list[str], installation: str) -> None:
         self.path = path
         self.idle_seconds = idle_seconds
-        self.import_path = sys.path[1:]
-        self.installation = _installation()
+        self.import_path = import_path
+        self.installation = installation
         self.started = time.time()
         self.served = 0
         self.runs: set[int] = set()
@@ -105,8 +105,19 @@ class _Daemon:
                     continue
                 last = time.monotonic()
                 with conn:
-                    if self._handle(conn) == "stop":
-                        return
+                    try:
+                        outcome = self._handle(conn)
+                    except Exception:  # noqa: BLE001 - one odd request must not end the daemon
+                        traceback.print_exc()
+                        outcome = None
+                if outcome == "stop":
+                    return
+                if outcome == "restart":
+                    self._remove_socket()
+                    self.listener.close()
+                    # The same process, the new code: the runs it made go on (they are
+                    # this process's children still), the name is free meanwhile.
+                    os.execv(sys.executable, [sys.executable, "-m", "policylint.daemon.server", self.path, repr(self.idle_seconds)])
         finally:
             self._remove_socket()
 
@@ -119,13 +130,16 @@ class _Daemon:
             pass
 
     def _reap(self) -> None:
-        for pid in list(self.runs):
+        # Every child, not only those in self.runs: after a restart on new code, the
+        # runs the old one started are still this process's children.
+        while True:
             try:
-                done, _ = os.waitpid(pid, os.WNOHANG)
+                pid, _ = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
-                done = pid
-            if done:
-                self.runs.discard(pid)
+                return
+            if not pid:
+                return
+            self.runs.discard(pid)
 
     def _handle(self, conn: socket.socket) -> str | None:
         conn.settimeout(_REQUEST_SECONDS)
@@ -149,7 +163,7 @@ class _Daemon:
                 return None
             if _installation() != self.installation:
                 send(conn, {"declined": "policylint or its packages changed since the daemon started"})
-                return "stop"
+                return "restart"
             pid = os.fork()
             if pid == 0:
                 _run_child(conn, self.listener, request)
@@ -263,8 +277,11 @@ def _exit_code(code: object) -> int:
 def serve(path: str, idle_seconds: float) -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    # Before anything is imported: code changed while it loads is then code changed
+    # since, and the first run finds the daemon stale.
+    import_path, installation = sys.path[1:], _installation()
     _prepare()
-    _Daemon(path, idle_seconds).serve()
+    _Daemon(path, idle_seconds, import_path, installation).serve()
 
 
 if __name__ == "__main__":
