@@ -23,7 +23,13 @@ def main() -> None:
         if path and os.path.exists(path):
             from policylint.daemon import client
 
-            code = client.run(path, sys.argv)
+            try:
+                code = client.run(path, sys.argv)
+            except KeyboardInterrupt:
+                # Before the run was the daemon's, or as it became so (the copy ends
+                # when this process does): the run did not happen, as without a daemon.
+                sys.stderr.write("policylint: interrupted; the run did not finish\n")
+                sys.exit(130)
             if code is not None:
                 sys.exit(code)
     from policylint.cli import main as in_this_process

@@ -247,3 +247,26 @@ def test_a_terminal_stays_a_terminal_through_the_daemon(daemon):
     assert _served() == before + 1
     alone = _on_a_terminal(*args, env={"POLICYLINT_NO_DAEMON": "1"})
     assert through == alone and b"\x1b[" in through[1]
+
+
+def _state(pid: int) -> str:
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().rsplit(")", 1)[1].split()[0]
+
+
+def _soon(condition) -> bool:
+    deadline = time.monotonic() + 10
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()
+
+
+def test_ctrl_z_suspends_the_daemon_s_run_and_fg_resumes_it(daemon, tmp_path):
+    # As a shell's job control does it: SIGTSTP to the run, later SIGCONT.
+    client, copy = _start_long_run_through(daemon, tmp_path, preexec_fn=os.setpgrp)
+    os.kill(client.pid, signal.SIGTSTP)
+    assert _soon(lambda: _state(client.pid) == "T" and _state(copy) == "T")
+    os.kill(client.pid, signal.SIGCONT)
+    assert _soon(lambda: _state(copy) != "T")
+    os.kill(client.pid, signal.SIGINT)
+    assert client.wait(timeout=30) == 130

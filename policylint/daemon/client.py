@@ -96,7 +96,8 @@ def _request(argv: list[str]) -> dict:
 def _forward_signals(child: int) -> None:
     """Ctrl-C reaches this process, not the daemon's copy (another process group):
     pass it on, and the copy stops as a run stopped by Ctrl-C does (exit 130). A run
-    killed or hung up on takes the copy with it."""
+    killed or hung up on takes the copy with it; one suspended (Ctrl-Z) suspends it,
+    or it would go on writing to the terminal behind the shell's back."""
 
     def interrupt(signum: int, frame: object) -> None:
         _kill(child, signum)
@@ -106,9 +107,20 @@ def _forward_signals(child: int) -> None:
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
 
+    def suspend(signum: int, frame: object) -> None:
+        _kill(child, signal.SIGSTOP)
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTSTP)  # stops here until the shell's fg or bg
+
+    def resume(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTSTP, suspend)
+        _kill(child, signal.SIGCONT)
+
     signal.signal(signal.SIGINT, interrupt)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, end)
+    signal.signal(signal.SIGTSTP, suspend)
+    signal.signal(signal.SIGCONT, resume)
 
 
 def _kill(pid: int, signum: int) -> None:
