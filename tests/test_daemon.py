@@ -29,6 +29,7 @@ def _policylint(*args: str, env: dict[str, str | None] | None = None, cwd: Path 
     proc = subprocess.run(
         [sys.executable, "-m", "policylint", *args], check=False, capture_output=True, text=True, encoding="utf-8", cwd=cwd,
         env={name: value for name, value in merged.items() if value is not None}, input=input,
+        timeout=120,  # a run held open by a daemon fails here instead of hanging the suite
     )  # fmt: skip
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
@@ -270,3 +271,17 @@ def test_ctrl_z_suspends_the_daemon_s_run_and_fg_resumes_it(daemon, tmp_path):
     assert _soon(lambda: _state(copy) != "T")
     os.kill(client.pid, signal.SIGINT)
     assert client.wait(timeout=30) == 130
+
+
+def test_a_daemon_that_does_not_answer_delays_a_run_but_never_holds_it(daemon):
+    """A daemon stopped (SIGSTOP, a machine swapping) still accepts connections: after a
+    few seconds the run is made in the client, and its output ends with it, while the
+    daemon is still stopped (a CI step waits for its pipes to close)."""
+    os.kill(daemon["daemon"], signal.SIGSTOP)
+    try:
+        result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
+        assert result.exit_code == 1 and "CSP104" in result.codes()
+    finally:
+        os.kill(daemon["daemon"], signal.SIGCONT)
+    # Woken, it finds the client gone: the copy it forks writes nothing and ends.
+    assert _soon(lambda: (control.status() or {}).get("running") == 0)
