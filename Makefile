@@ -38,8 +38,8 @@ $(WHEELS)/.made: pyproject.toml | $(PY)
 test: $(STAMP) $(WHEELS)/.made
 	$(PY) -m pytest -m "not slow" -n auto
 
-# Tests marked slow too (none at present: the pre-commit test takes 10 s since the
-# install no longer brings PyTorch).
+# Tests marked slow too: the daemon's runs in the text and SARIF formats (make test runs
+# the JSON one). The pre-commit test is not slow since the install no longer brings PyTorch.
 test-slow: $(STAMP) $(WHEELS)/.made
 	$(PY) -m pytest -n auto
 

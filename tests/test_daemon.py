@@ -43,17 +43,36 @@ def _served() -> int:
     return state["served"] if state else -1
 
 
-@pytest.fixture
-def daemon(tmp_path, monkeypatch):
-    """A daemon of this test's own, started as a user starts one; stopped after."""
-    folder = tmp_path / "daemon"
-    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(folder))
+def _start_daemon() -> dict:
     started = _policylint("daemon", "start", "--idle-timeout", "5m")
     assert started.exit_code == 0, started.stderr
     assert "daemon started" in started.stderr
     state = control.status()
     assert state is not None
-    yield state
+    return state
+
+
+@pytest.fixture(scope="module")
+def shared_daemon(tmp_path_factory):
+    """A daemon started as a user starts one, for the tests that leave it as they found
+    it (each start costs a second of warming up); stopped after."""
+    before = os.environ.get("POLICYLINT_DAEMON_DIR")
+    os.environ["POLICYLINT_DAEMON_DIR"] = str(tmp_path_factory.mktemp("shared") / "daemon")
+    try:
+        yield _start_daemon()
+        _policylint("daemon", "stop")
+    finally:
+        if before is None:
+            del os.environ["POLICYLINT_DAEMON_DIR"]
+        else:
+            os.environ["POLICYLINT_DAEMON_DIR"] = before
+
+
+@pytest.fixture
+def daemon(tmp_path, monkeypatch):
+    """A daemon of this test's own, for the tests that kill or stop it."""
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
+    yield _start_daemon()
     _policylint("daemon", "stop")
 
 
@@ -68,14 +87,16 @@ def _same_through_daemon(*args: str, **kwargs) -> Result:
     return through
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
-def test_a_folder_linted_through_the_daemon_is_reported_as_without_it(daemon, fmt):
+# JSON in every run of the suite; the others (the same path, other formatters) with the
+# slow tests, to keep `make test` within its time.
+@pytest.mark.parametrize("fmt", ["json", pytest.param("text", marks=pytest.mark.slow), pytest.param("sarif", marks=pytest.mark.slow)])
+def test_a_folder_linted_through_the_daemon_is_reported_as_without_it(shared_daemon, fmt):
     # Every example policy, Arabic and English, in parallel helpers forked by the copy.
     result = _same_through_daemon("--no-cache", "--format", fmt, "--today", TODAY, str(FIXTURES))
     assert result.exit_code == 1 and result.stdout
 
 
-def test_the_other_commands_through_the_daemon(daemon):
+def test_the_other_commands_through_the_daemon(shared_daemon):
     _same_through_daemon("--no-cache", "--show-source", "--statistics", "--today", TODAY, str(FIXTURES / "new/ar-policy-draft.md"))
     assert "within 10 working days" in _same_through_daemon("sla", "--locale", "en", str(FIXTURES / "complaints")).stdout
     _same_through_daemon("stats", "--format", "json", str(ARABIC))
@@ -83,7 +104,7 @@ def test_the_other_commands_through_the_daemon(daemon):
     assert _same_through_daemon("no-such-file.md").exit_code == 2
 
 
-def test_a_run_through_the_daemon_is_in_the_user_s_folder_and_environment(daemon, tmp_path):
+def test_a_run_through_the_daemon_is_in_the_user_s_folder_and_environment(shared_daemon, tmp_path):
     work = tmp_path / "repo"
     work.mkdir()
     shutil.copy(FIXTURES / "incomplete/en-no-scope.md", work / "policy.md")
@@ -154,7 +175,7 @@ def _start_long_run_through(daemon, folder: Path, **popen) -> tuple[subprocess.P
     return client, copies[0]
 
 
-def test_ctrl_c_stops_the_daemon_s_run_as_it_stops_a_run_without_it(daemon, tmp_path):
+def test_ctrl_c_stops_the_daemon_s_run_as_it_stops_a_run_without_it(shared_daemon, tmp_path):
     # A group of its own with SIGINT at its default, as a terminal's Ctrl-C finds it: the
     # daemon's copy is in no terminal's group, so only the client sees the Ctrl-C.
     client, copy = _start_long_run_through(
@@ -167,8 +188,8 @@ def test_ctrl_c_stops_the_daemon_s_run_as_it_stops_a_run_without_it(daemon, tmp_
     assert all_gone_soon([copy], seconds=3)
 
 
-def test_a_killed_client_takes_its_run_with_it(daemon, tmp_path):
-    client, copy = _start_long_run_through(daemon, tmp_path)
+def test_a_killed_client_takes_its_run_with_it(shared_daemon, tmp_path):
+    client, copy = _start_long_run_through(shared_daemon, tmp_path)
     client.kill()
     client.wait()
     assert all_gone_soon([copy], seconds=3)
@@ -240,7 +261,7 @@ def _on_a_terminal(*args: str, env: dict[str, str]) -> tuple[int, bytes]:
     return proc.wait(), output
 
 
-def test_a_terminal_stays_a_terminal_through_the_daemon(daemon):
+def test_a_terminal_stays_a_terminal_through_the_daemon(shared_daemon):
     """Colours are for a terminal: the daemon's copy writes on the client's own."""
     args = ("--no-cache", "--today", TODAY, str(FIXTURES / "incomplete/en-no-scope.md"))
     before = _served()
@@ -262,9 +283,9 @@ def _soon(condition) -> bool:
     return condition()
 
 
-def test_ctrl_z_suspends_the_daemon_s_run_and_fg_resumes_it(daemon, tmp_path):
+def test_ctrl_z_suspends_the_daemon_s_run_and_fg_resumes_it(shared_daemon, tmp_path):
     # As a shell's job control does it: SIGTSTP to the run, later SIGCONT.
-    client, copy = _start_long_run_through(daemon, tmp_path, preexec_fn=os.setpgrp)
+    client, copy = _start_long_run_through(shared_daemon, tmp_path, preexec_fn=os.setpgrp)
     os.kill(client.pid, signal.SIGTSTP)
     assert _soon(lambda: _state(client.pid) == "T" and _state(copy) == "T")
     os.kill(client.pid, signal.SIGCONT)
@@ -273,15 +294,15 @@ def test_ctrl_z_suspends_the_daemon_s_run_and_fg_resumes_it(daemon, tmp_path):
     assert client.wait(timeout=30) == 130
 
 
-def test_a_daemon_that_does_not_answer_delays_a_run_but_never_holds_it(daemon):
+def test_a_daemon_that_does_not_answer_delays_a_run_but_never_holds_it(shared_daemon):
     """A daemon stopped (SIGSTOP, a machine swapping) still accepts connections: after a
     few seconds the run is made in the client, and its output ends with it, while the
     daemon is still stopped (a CI step waits for its pipes to close)."""
-    os.kill(daemon["daemon"], signal.SIGSTOP)
+    os.kill(shared_daemon["daemon"], signal.SIGSTOP)
     try:
         result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
         assert result.exit_code == 1 and "CSP104" in result.codes()
     finally:
-        os.kill(daemon["daemon"], signal.SIGCONT)
+        os.kill(shared_daemon["daemon"], signal.SIGCONT)
     # Woken, it finds the client gone: the copy it forks writes nothing and ends.
     assert _soon(lambda: (control.status() or {}).get("running") == 0)
