@@ -165,11 +165,12 @@ def _start_long_run_through(daemon, folder: Path, **popen) -> tuple[subprocess.P
     text = ARABIC.read_text(encoding="utf-8")
     big = folder / "big.md"
     big.write_text(text * (5_000_000 // len(text.encode("utf-8"))), encoding="utf-8")
+    earlier = set(children_of(daemon["daemon"]))  # another test's run, ending
     client = subprocess.Popen([sys.executable, "-m", "policylint", "--no-cache", "--max-file-size", "100MB", str(big)], stdout=subprocess.DEVNULL, **popen)
     copies: list[int] = []
     deadline = time.monotonic() + 30
     while not copies and client.poll() is None and time.monotonic() < deadline:
-        copies = children_of(daemon["daemon"])
+        copies = [pid for pid in children_of(daemon["daemon"]) if pid not in earlier]
         time.sleep(0.02)
     assert copies, "the run ended before the daemon's copy was seen"
     return client, copies[0]
@@ -179,7 +180,7 @@ def test_ctrl_c_stops_the_daemon_s_run_as_it_stops_a_run_without_it(shared_daemo
     # A group of its own with SIGINT at its default, as a terminal's Ctrl-C finds it: the
     # daemon's copy is in no terminal's group, so only the client sees the Ctrl-C.
     client, copy = _start_long_run_through(
-        daemon, tmp_path, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp())
+        shared_daemon, tmp_path, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp())
     )
     os.killpg(client.pid, signal.SIGINT)
     _, stderr = client.communicate(timeout=30)
