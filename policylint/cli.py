@@ -10,12 +10,12 @@ from pathlib import Path
 
 import click
 
-from policylint import __version__, ruledocs, sla, stats
+from policylint import __version__, results_cache, ruledocs, sla, stats
 from policylint import baseline as baseline_mod
 from policylint.findings import Severity
 from policylint.formats import FORMATS, github, stream, text_format
 from policylint.formats.escape import one_line
-from policylint.rulepacks import RulePackError, load_rules
+from policylint.rulepacks import RulePackError, load_rules, prepare_builtin
 from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, parse_size
 from policylint.outputs import OutputError, append_atomic, write_atomic
 from policylint.runner import InputError, Options, each_document, lint_paths, load_paths
@@ -127,7 +127,7 @@ def main() -> None:
 @_max_file_size
 @click.option("--allow-empty", is_flag=True, help="A folder with no Markdown files is not an error.")
 @click.option("--across-files", is_flag=True, help="Also compare service-level commitments across the files checked (SLA107).")
-@click.option("--no-cache", is_flag=True, help="Lint every file again, without reading or writing .policylint_cache/ (also: POLICYLINT_NO_CACHE).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again and prepare the rules again, without reading or writing .policylint_cache/ (also: POLICYLINT_NO_CACHE).")
 def check(
     paths: tuple[str, ...], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
     kind: str | None, lang: str | None, locale: str | None, today: str | None, config_path: Path | None,
@@ -143,6 +143,7 @@ def check(
         max_bytes=max_file_size, allow_empty=allow_empty, across_files=across_files, use_cache=not no_cache,
     )  # fmt: skip
     stdin_bytes = sys.stdin.buffer.read(max_file_size + 1) if STDIN in paths else None
+    prepare_builtin(None if no_cache else results_cache.cache_dir())
     _collect_less()
     report = lint_paths(paths, options, stdin_bytes, jobs)
     if write_baseline:

@@ -64,7 +64,7 @@ def _tree_fingerprint(folder: Path, pattern: str) -> list[tuple[str, int, int]]:
 
 
 @functools.cache
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """policylint's own modules and built-in rules: a changed check or word list is a
     changed result, whatever the version number says."""
     package = Path(__file__).parent
@@ -79,7 +79,7 @@ def settings(config: Any, rule_packs: tuple[Path, ...], options: Any, explicit: 
     packs = [(str(folder), _tree_fingerprint(folder, "*.yaml")) for folder in rule_packs]
     config_part = (str(config.path), config.data, [o.data for o in config.overrides])
     digest = hashlib.sha256()
-    for part in (_code_fingerprint(), repr(config_part), repr(packs), repr((astuple(options), explicit))):
+    for part in (code_fingerprint(), repr(config_part), repr(packs), repr((astuple(options), explicit))):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.digest()
@@ -115,13 +115,19 @@ def store(entry_key: str, value: Any) -> None:
         return
     path = _entry(folder, entry_key)
     try:
-        if not folder.exists():
-            folder.mkdir(parents=True)
-            (folder / ".gitignore").write_text(f"{_MARK}\n*\n", encoding="utf-8")
+        make_folder(folder)
         path.parent.mkdir(exist_ok=True)
         write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except (OSError, OutputError):
         pass  # a read-only folder: lint without a cache
+
+
+def make_folder(folder: Path) -> None:
+    """The cache folder, made with a .gitignore that keeps it out of commits and marks
+    it as policylint's own (prune deletes only in such a folder)."""
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        (folder / ".gitignore").write_text(f"{_MARK}\n*\n", encoding="utf-8")
 
 
 def prune() -> None:

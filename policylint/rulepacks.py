@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from policylint import yamlsafe
+from policylint import rules_snapshot, yamlsafe
 from policylint.checks import add_plugins, check_types
 from policylint.checks.base import Check, ParamsError, build_params, did_you_mean, own_patterns
 from policylint.findings import Localised, Severity
@@ -331,15 +331,39 @@ def _load_kinds(path: Path) -> tuple[Kind, ...]:
     )
 
 
-@functools.cache
-def _builtin() -> tuple[tuple[Pack, ...], tuple[Kind, ...], dict[str, Check]]:
+_BUILTIN: tuple[tuple[Pack, ...], tuple[Kind, ...], dict[str, Check]] | None = None
+
+
+def _builtin(snapshot_folder: Path | None = None) -> tuple[tuple[Pack, ...], tuple[Kind, ...], dict[str, Check]]:
     """The packs shipped with policylint, loaded once per process: they are package data
-    that cannot change while it runs (users' packs are read again on every run)."""
-    types = check_types()
-    folders = sorted(p for p in BUILTIN_RULES.iterdir() if (p / "pack.yaml").exists())
-    with own_patterns():
-        packs = tuple(load_pack(folder, types) for folder in folders)
-    return packs, _load_kinds(BUILTIN_RULES / "kinds.yaml"), types
+    that cannot change while it runs (users' packs are read again on every run). With a
+    folder, the first call reads them from the snapshot there, or makes one."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        types = check_types()
+        prepared = rules_snapshot.load(snapshot_folder) if snapshot_folder else None
+        if not _is_prepared(prepared):
+            folders = sorted(p for p in BUILTIN_RULES.iterdir() if (p / "pack.yaml").exists())
+            with own_patterns():
+                packs = tuple(load_pack(folder, types) for folder in folders)
+            prepared = (packs, _load_kinds(BUILTIN_RULES / "kinds.yaml"))
+            if snapshot_folder:
+                rules_snapshot.store(snapshot_folder, prepared)
+        _BUILTIN = (*prepared, types)
+    return _BUILTIN
+
+
+def _is_prepared(value: Any) -> bool:
+    return (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], tuple) and isinstance(value[1], tuple)
+        and all(isinstance(pack, Pack) for pack in value[0]) and all(isinstance(kind, Kind) for kind in value[1])
+    )  # fmt: skip
+
+
+def prepare_builtin(snapshot_folder: Path | None) -> None:
+    """Load the built-in packs now, through the snapshot in `snapshot_folder` (None:
+    from YAML), if nothing has loaded them yet."""
+    _builtin(snapshot_folder)
 
 
 def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:

@@ -38,7 +38,7 @@ def _installation() -> str:
     """What the prepared process was made from: policylint's modules and rules, and
     every folder on the import path (installing or upgrading a package changes its
     site-packages folder's modification time)."""
-    from policylint.results_cache import _code_fingerprint
+    from policylint.results_cache import code_fingerprint
 
     folders = []
     for entry in sys.path[1:]:  # [0] is the folder it was started from, not an install
@@ -46,7 +46,7 @@ def _installation() -> str:
             folders.append((entry, os.stat(entry or ".").st_mtime_ns))
         except OSError:
             folders.append((entry, None))
-    return repr((sys.version, _code_fingerprint.__wrapped__(), folders))
+    return repr((sys.version, code_fingerprint.__wrapped__(), folders))
 
 
 def _prepare() -> None:

@@ -1,0 +1,51 @@
+"""The built-in rules as prepared (read from YAML, their phrase lists tokenised, their
+parameters checked), kept between runs in the results cache folder.
+
+Preparing them is a fifth of a run on one file; reading them back is a fiftieth. The
+snapshot is named by everything its content depends on: policylint's own modules and
+rules, the Python and `regex` versions. Anything else (a damaged or foreign file, an
+unwritable folder) means the rules are prepared from YAML as before. Only the current
+snapshot is kept: a new one replaces the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from policylint.outputs import OutputError, write_bytes_atomic
+from policylint.results_cache import code_fingerprint, make_folder
+
+_PREFIX = "rules-"
+_SUFFIX = ".pickle"
+
+
+def _name() -> str:
+    key = hashlib.sha256(repr((code_fingerprint(), sys.version, regex.__version__)).encode()).hexdigest()[:32]
+    return f"{_PREFIX}{key}{_SUFFIX}"
+
+
+def load(folder: Path) -> Any | None:
+    try:
+        return pickle.loads((folder / _name()).read_bytes())
+    except Exception:  # noqa: BLE001 - a missing, damaged or foreign snapshot is a miss
+        return None
+
+
+def store(folder: Path, prepared: Any) -> None:
+    try:
+        data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+        make_folder(folder)
+        write_bytes_atomic(folder / _name(), data, durable=False)
+        with os.scandir(folder) as found:
+            older = [e.path for e in found if e.name.startswith(_PREFIX) and e.name.endswith(_SUFFIX) and e.name != _name()]
+        for path in older:
+            os.unlink(path)
+    except (OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # a read-only folder, or rules that cannot be kept: prepared at every start
