@@ -4,8 +4,10 @@ parameters checked), kept between runs in the results cache folder.
 Preparing them is a fifth of a run on one file; reading them back is a fiftieth. The
 snapshot is named by everything its content depends on: policylint's own modules and
 rules, the Python and `regex` versions. Anything else (a damaged or foreign file, an
-unwritable folder) means the rules are prepared from YAML as before. Only the current
-snapshot is kept: a new one replaces the others.
+unwritable folder) means the rules are prepared from YAML as before. A new snapshot
+replaces all but the few most recent others: one repository may be linted by more than
+one installation (a venv's and pre-commit's), and each would otherwise delete the
+other's at every run.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from policylint.results_cache import code_fingerprint, make_folder
 
 _PREFIX = "rules-"
 _SUFFIX = ".pickle"
+_KEEP_OTHERS = 3
 
 
 def _name() -> str:
@@ -44,8 +47,9 @@ def store(folder: Path, prepared: Any) -> None:
         make_folder(folder)
         write_bytes_atomic(folder / _name(), data, durable=False)
         with os.scandir(folder) as found:
-            older = [e.path for e in found if e.name.startswith(_PREFIX) and e.name.endswith(_SUFFIX) and e.name != _name()]
-        for path in older:
-            os.unlink(path)
+            others = [e for e in found if e.name.startswith(_PREFIX) and e.name.endswith(_SUFFIX) and e.name != _name()]
+        others.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        for entry in others[_KEEP_OTHERS:]:
+            os.unlink(entry.path)
     except (OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
         pass  # a read-only folder, or rules that cannot be kept: prepared at every start

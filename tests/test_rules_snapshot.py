@@ -33,18 +33,21 @@ def test_rules_read_from_the_snapshot_report_what_rules_from_yaml_do(tmp_path):
     assert from_snapshot.findings and from_snapshot.stdout != made.stdout  # the date did change the report
 
 
-def test_a_damaged_or_old_snapshot_is_replaced_and_changes_nothing(tmp_path):
+def test_a_damaged_snapshot_is_replaced_and_changes_nothing_and_old_ones_go(tmp_path):
     cache = tmp_path / "cache"
     policy = str(FIXTURES / "incomplete/ar-no-scope.md")
     expected = run_program("--format", "json", "--today", TODAY, "--no-cache", policy, env=_env(cache))
     run_program("--format", "json", "--today", "2026-01-01", policy, env=_env(cache))
     (snapshot,) = _snapshots(cache)
     snapshot.write_bytes(b"\x80\x05not a pickle")
-    old = cache / "rules-0123456789abcdef0123456789abcdef.pickle"  # policylint before an upgrade
-    old.write_bytes(b"")
+    # Other installations' (or versions') snapshots: the three most recent are kept.
+    others = [cache / f"rules-{n:032x}.pickle" for n in range(5)]
+    for age, other in enumerate(others):
+        other.write_bytes(b"")
+        os.utime(other, (1_000_000 + age, 1_000_000 + age))
     result = run_program("--format", "json", "--today", TODAY, policy, env=_env(cache))
     assert (result.exit_code, result.stdout) == (expected.exit_code, expected.stdout)
-    assert _snapshots(cache) == [snapshot] and snapshot.stat().st_size > 1000
+    assert _snapshots(cache) == sorted([snapshot, *others[2:]]) and snapshot.stat().st_size > 1000
 
 
 def test_no_cache_writes_no_snapshot(tmp_path):
