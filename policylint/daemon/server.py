@@ -69,7 +69,7 @@ def _warm_up(ruleset: object) -> None:
         for example in ("example_fail", "example_pass"):
             try:
                 engine.lint(document.parse("example.md", rule.docs[example]), ruleset, engine.Settings(packs=(rule.pack,)), today)
-            except Exception:  # noqa: BLE001 - a warm-up that failed leaves a copy to load it itself
+            except Exception:  # noqa: BLE001, S110 - a warm-up that failed leaves a copy to load it itself
                 pass
 
 
@@ -217,7 +217,7 @@ def _run_child(conn: socket.socket, listener: socket.socket, request: dict) -> N
     except BaseException:  # noqa: BLE001 - a copy must never return into the daemon's loop
         try:
             traceback.print_exc()
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S110 - no stderr left to say it on
             pass
     os._exit(code)
 
