@@ -14,6 +14,9 @@ fixture when the seeds are not beside the repository), then runs, interleaved, m
 - textlint with sentence-length, no-todo and prh (40 jargon terms and a placeholder
   pattern, bench/textlint/), when `npm install --prefix bench/textlint` has installed it;
   otherwise it says so and goes on;
+- policylint on one Arabic policy with the cache on and holding only the built-in rules
+  as prepared (rules_snapshot.py; the file's result is not in it), as a pre-commit hook
+  on a changed file runs;
 - policylint on one Arabic and one English policy, without and with a daemon running
   (`policylint daemon start`, in a folder of the run's own; every other run is made
   with POLICYLINT_NO_DAEMON set, so a developer's daemon never makes them), and a bare
@@ -141,6 +144,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, 
 
 EMPTY_CACHE_RUN = "policylint, default jobs, cold, empty cache"
 THROUGH_DAEMON = ", daemon running"
+SNAPSHOT_RUN = "one Arabic policy, rules from the snapshot"
 
 
 def main() -> None:
@@ -181,6 +185,7 @@ def main() -> None:
             "policylint, warm cache (nothing changed)": [*lint, str(corpus)],
             "one Arabic policy": [*lint, "--no-cache", str(ROOT / "fixtures/ar/customer-service-policy.md")],
             "one English policy": [*lint, "--no-cache", str(ROOT / "fixtures/en/customer-service-policy.md")],
+            SNAPSHOT_RUN: [*lint, str(ROOT / "fixtures/ar/customer-service-policy.md")],
             "one Arabic policy" + THROUGH_DAEMON: [*lint, "--no-cache", str(ROOT / "fixtures/ar/customer-service-policy.md")],
             "one English policy" + THROUGH_DAEMON: [*lint, "--no-cache", str(ROOT / "fixtures/en/customer-service-policy.md")],
             "bare import of markdown_it, yaml, click": [python, "-c", "import markdown_it, yaml, click"],
@@ -194,6 +199,8 @@ def main() -> None:
         # anew at each start where bytecode is not written) instead of the installed package.
         measure([*lint, str(corpus)], work, env)  # warms the disk cache and fills the results cache
         results: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
+        primed, snapshot_only = work / "primed-cache", work / "snapshot-only"
+        measure(runs[SNAPSHOT_RUN], work, {**env, "POLICYLINT_CACHE_DIR": str(primed)})  # writes the snapshot
         subprocess.run([python, "-m", "policylint", "daemon", "start", "--idle-timeout", "0"], cwd=work, env=daemon_env, check=True)
         try:
             for _ in range(args.repeat):
@@ -202,6 +209,12 @@ def main() -> None:
                     if name == EMPTY_CACHE_RUN:
                         shutil.rmtree(empty_cache, ignore_errors=True)
                         run_env = {**env, "POLICYLINT_CACHE_DIR": str(empty_cache)}
+                    if name == SNAPSHOT_RUN:
+                        shutil.rmtree(snapshot_only, ignore_errors=True)
+                        snapshot_only.mkdir()
+                        for snapshot in primed.glob("rules-*.pickle"):
+                            shutil.copy(snapshot, snapshot_only)
+                        run_env = {**env, "POLICYLINT_CACHE_DIR": str(snapshot_only)}
                     results[name].append(measure(command, TEXTLINT if "textlint" in name else work, run_env))
             status = subprocess.run([python, "-m", "policylint", "daemon", "status"], cwd=work, env=daemon_env, capture_output=True, text=True, check=True).stdout
             daemon_pid = int(re.search(r"process (\d+)", status).group(1))
