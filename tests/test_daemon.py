@@ -234,6 +234,13 @@ def test_a_socket_in_a_folder_others_may_enter_is_never_used(daemon):
     assert refused.exit_code == 2 and str(folder) in refused.stderr and "chmod 700" in refused.stderr
 
 
+def test_a_folder_too_deep_for_a_socket_is_named_with_what_to_do(tmp_path, monkeypatch):
+    folder = tmp_path / ("deep" * 30)
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(folder))
+    refused = _policylint("daemon", "start")
+    assert refused.exit_code == 2 and "too long for a socket" in refused.stderr and "POLICYLINT_DAEMON_DIR" in refused.stderr
+
+
 def test_without_a_daemon_a_run_makes_no_folder_for_one(tmp_path, monkeypatch):
     folder = tmp_path / "never-made"
     monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(folder))

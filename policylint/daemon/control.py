@@ -8,13 +8,15 @@ import subprocess
 import sys
 import time
 
-from policylint.daemon import SUPPORTED, UnsafeFolder, socket_path
+from policylint.daemon import DIR_ENV, SUPPORTED, UnsafeFolder, socket_path
 from policylint.daemon.wire import receive, send
 
 # Starting imports policylint and reads its rules: under a second on an idle machine.
 _START_SECONDS = 30.0
 _STOP_SECONDS = 10.0
 _POLL_SECONDS = 0.05
+# sun_path holds 108 bytes on Linux, 104 on macOS and the BSDs, with a final NUL.
+_MAX_SOCKET_PATH = 103
 
 
 class DaemonError(Exception):
@@ -62,6 +64,8 @@ def start(idle_seconds: float) -> tuple[dict, bool]:
         path = socket_path(make=True)
     except UnsafeFolder as error:
         raise DaemonError(str(error)) from None
+    if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
+        raise DaemonError(f"{path}: too long for a socket's name ({len(os.fsencode(path))} bytes; at most {_MAX_SOCKET_PATH}); set ${DIR_ENV} to a shorter folder")
     running = _ask(path, {"status": True})
     if running:
         return running, False
