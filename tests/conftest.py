@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,10 @@ os.environ.pop("POLICYLINT_NO_CACHE", None)
 # an empty folder (tests/test_daemon.py starts daemons of its own).
 os.environ["POLICYLINT_DAEMON_DIR"] = tempfile.mkdtemp(prefix="policylint-test-daemon-")
 os.environ.pop("POLICYLINT_NO_DAEMON", None)
+# Both go when the process that made them ends (each pytest-xdist worker makes its own):
+# every run of the suite had left two folders, one holding a results cache, in /tmp.
+for _made in (os.environ["POLICYLINT_CACHE_DIR"], os.environ["POLICYLINT_DAEMON_DIR"]):
+    atexit.register(shutil.rmtree, _made, True)
 FIXTURES = ROOT / "fixtures"
 TODAY = "2026-11-23"
 
