@@ -442,12 +442,17 @@ class _Analysis:
                     measures = {m for m, _ in _mentions(tokens, self.vocab.measure_matcher)}
                     if not measures:
                         continue
-                    mentions = _Mentions(_mentions(tokens, self.vocab.channel_matcher), self.vocab.dominant)
-                    picked = mentions.pick(len(tokens))
-                    channels = (picked,) if picked else self._context_channels(block, sentence.span.start) or (None,)
+                    channels = self._sentence_channels(block, sentence) or (None,)
                     found |= {(channel, measure) for channel in channels for measure in measures}
             self._immediate_memo[words] = found
         return self._immediate_memo[words]
+
+    def _sentence_channels(self, block: Block, sentence: Sentence) -> tuple[str, ...]:
+        """The channels a whole sentence is about, for what it promises without a time
+        (at once): the one it names (see _Mentions.pick), else its surroundings'."""
+        tokens = sentence.tokens
+        picked = self._pick(_mentions(tokens, self.vocab.channel_matcher), len(tokens))
+        return (picked,) if picked else self._context_channels(block, sentence.span.start)
 
     def _context_channels(self, block: Block, offset: int) -> tuple[str, ...]:
         """The channels a promise's surroundings name: its table row (every channel the
@@ -952,9 +957,7 @@ class _Analysis:
         """A channel's first reply given at once («نقر باستلام الشكوى فوراً») makes the next
         reply promised for it the follow-up, as a first reply with a time does."""
         given = {m for m, _ in at_once}
-        tokens = sentence.tokens
-        picked = self._pick(_mentions(tokens, self.vocab.channel_matcher), len(tokens))
-        for channel in (picked,) if picked else self._context_channels(block, sentence.span.start):
+        for channel in self._sentence_channels(block, sentence):
             if self.vocab.default_measures.get(channel) in given:
                 self.followup_due.add(channel)
 
