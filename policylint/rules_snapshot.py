@@ -12,6 +12,7 @@ other's at every run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -29,6 +30,7 @@ _SUFFIX = ".pickle"
 _KEEP_OTHERS = 3
 
 
+@functools.cache
 def _name() -> str:
     key = hashlib.sha256(repr((code_fingerprint(), sys.version, regex.__version__)).encode()).hexdigest()[:32]
     return f"{_PREFIX}{key}{_SUFFIX}"
@@ -45,9 +47,10 @@ def store(folder: Path, prepared: Any) -> None:
     try:
         data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
         make_folder(folder)
-        write_bytes_atomic(folder / _name(), data, durable=False)
+        name = _name()
+        write_bytes_atomic(folder / name, data, durable=False)
         with os.scandir(folder) as found:
-            others = [e for e in found if e.name.startswith(_PREFIX) and e.name.endswith(_SUFFIX) and e.name != _name()]
+            others = [e for e in found if e.name.startswith(_PREFIX) and e.name.endswith(_SUFFIX) and e.name != name]
         others.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
         for entry in others[_KEEP_OTHERS:]:
             os.unlink(entry.path)
