@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,42 +75,51 @@ def run(*args: str, input: str | None = None, cwd: Path | None = None, env: dict
 
 
 def run_program(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | None = None) -> Result:
-    """`policylint ARGS...` as a separate program, the way a shell or CI runs it."""
+    """`policylint ARGS...` as a separate program, the way a shell or CI runs it; a run
+    that hangs fails its test instead of the whole suite."""
     proc = subprocess.run(
         [sys.executable, "-m", "policylint", *args],
-        capture_output=True, text=True, cwd=cwd, env=env, input=input, encoding="utf-8",
+        capture_output=True, text=True, cwd=cwd, env=env, input=input, encoding="utf-8", timeout=300,
     )  # fmt: skip
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first, then the
+    parent), or None for no such process (Linux)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def process_state(pid: int) -> str | None:
+    """"R", "S", "T" (stopped), "Z" (a zombie), ...; None when there is no such process."""
+    fields = _stat_fields(pid)
+    return fields[0] if fields else None
+
+
 def children_of(pid: int) -> list[int]:
-    """The live processes whose parent is `pid` (Linux: reads /proc)."""
+    """The live processes whose parent is `pid`."""
     found = []
     for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.append(int(entry))
+        fields = _stat_fields(int(entry)) if entry.isdigit() else None
+        if fields and int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry))
     return found
 
 
-def _gone(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return True
+def soon(condition: Callable[[], bool], seconds: float = 10) -> bool:
+    """Whether `condition` holds within `seconds`, looked at every 20 ms."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()
 
 
 def all_gone_soon(pids: list[int], seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while not all(map(_gone, pids)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return all(map(_gone, pids))
+    return soon(lambda: all(process_state(pid) in (None, "Z") for pid in pids), seconds)
 
 
 @pytest.fixture

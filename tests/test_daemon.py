@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, TODAY, Result, all_gone_soon, children_of
+from conftest import FIXTURES, TODAY, Result, all_gone_soon, children_of, process_state, run_program, soon
 
 from policylint.daemon import control
 
@@ -26,12 +26,7 @@ ARABIC = FIXTURES / "ar/customer-service-policy.md"
 def _policylint(*args: str, env: dict[str, str | None] | None = None, cwd: Path | None = None, input: str | None = None) -> Result:
     """`policylint ARGS...` as a separate program; `env` adds to this one's (None: unset)."""
     merged = {**os.environ, **(env or {})}
-    proc = subprocess.run(
-        [sys.executable, "-m", "policylint", *args], check=False, capture_output=True, text=True, encoding="utf-8", cwd=cwd,
-        env={name: value for name, value in merged.items() if value is not None}, input=input,
-        timeout=120,  # a run held open by a daemon fails here instead of hanging the suite
-    )  # fmt: skip
-    return Result(proc.returncode, proc.stdout, proc.stderr)
+    return run_program(*args, cwd=cwd, env={name: value for name, value in merged.items() if value is not None}, input=input)
 
 
 def _without_daemon(*args: str, env: dict[str, str] | None = None, **kwargs) -> Result:
@@ -279,25 +274,13 @@ def test_a_terminal_stays_a_terminal_through_the_daemon(shared_daemon):
     assert through == alone and b"\x1b[" in through[1]
 
 
-def _state(pid: int) -> str:
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().rsplit(")", 1)[1].split()[0]
-
-
-def _soon(condition) -> bool:
-    deadline = time.monotonic() + 10
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return condition()
-
-
 def test_ctrl_z_suspends_the_daemon_s_run_and_fg_resumes_it(shared_daemon, tmp_path):
     # As a shell's job control does it: SIGTSTP to the run, later SIGCONT.
     client, copy = _start_long_run_through(shared_daemon, tmp_path, preexec_fn=os.setpgrp)
     os.kill(client.pid, signal.SIGTSTP)
-    assert _soon(lambda: _state(client.pid) == "T" and _state(copy) == "T")
+    assert soon(lambda: process_state(client.pid) == "T" and process_state(copy) == "T")
     os.kill(client.pid, signal.SIGCONT)
-    assert _soon(lambda: _state(copy) != "T")
+    assert soon(lambda: process_state(copy) != "T")
     os.kill(client.pid, signal.SIGINT)
     assert client.wait(timeout=30) == 130
 
@@ -313,4 +296,4 @@ def test_a_daemon_that_does_not_answer_delays_a_run_but_never_holds_it(shared_da
     finally:
         os.kill(shared_daemon["daemon"], signal.SIGCONT)
     # Woken, it finds the client gone: the copy it forks writes nothing and ends.
-    assert _soon(lambda: (control.status() or {}).get("running") == 0)
+    assert soon(lambda: (control.status() or {}).get("running") == 0)
