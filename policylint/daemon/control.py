@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 
-from policylint.daemon import DIR_ENV, SUPPORTED, UnsafeFolder, socket_path
+from policylint.daemon import DIR_ENV, SUPPORTED, UnsafeFolder, server, socket_path
 from policylint.daemon.wire import receive, send
 
 # Starting imports policylint and reads its rules: under a second on an idle machine.
@@ -77,7 +76,7 @@ def start(idle_seconds: float) -> tuple[dict, bool]:
     log = log_path(path)
     with open(log, "wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "policylint.daemon.server", path, repr(idle_seconds)],
+            server.command(path, idle_seconds),
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
             # Its own session, out of the terminal's reach, and no file of ours held
             # open: a CI step waits for every process that holds its output.

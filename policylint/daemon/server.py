@@ -117,7 +117,7 @@ class _Daemon:
                     self.listener.close()
                     # The same process, the new code: the runs it made go on (they are
                     # this process's children still), the name is free meanwhile.
-                    os.execv(sys.executable, [sys.executable, "-m", "policylint.daemon.server", self.path, repr(self.idle_seconds)])
+                    os.execv(sys.executable, command(self.path, self.idle_seconds))
         finally:
             self._remove_socket()
 
@@ -272,6 +272,12 @@ def _exit_code(code: object) -> int:
         return code & 0xFF
     print(code, file=sys.stderr)
     return 1
+
+
+def command(path: str, idle_seconds: float) -> list[str]:
+    """The command line that starts a daemon (see serve), as `daemon start` and a
+    restart on new code run it."""
+    return [sys.executable, "-m", "policylint.daemon.server", path, repr(idle_seconds)]
 
 
 def serve(path: str, idle_seconds: float) -> None:
