@@ -285,9 +285,11 @@ def daemon_group() -> None:
     hook) skips importing policylint and reading its rules: a quarter of the time on one file.
 
     \b
-    While a daemon runs, every `policylint` of this installation goes through it, with
-    the same results; POLICYLINT_NO_DAEMON=1 runs one without it. When policylint or a
-    package it uses changes, it starts again on the new code.
+    A run made without a daemon starts one for the runs after it, except in CI ($CI,
+    $JENKINS_URL or $TF_BUILD set) or with POLICYLINT_NO_DAEMON=1, which also makes
+    runs without a running one. While a daemon runs, every `policylint` of this
+    installation goes through it, with the same results. When policylint or a package
+    it uses changes, it starts again on the new code; after an hour without a run, it stops.
     """
 
 

@@ -1,5 +1,6 @@
 """The `policylint` command: through the daemon when one is running for this
-installation (`policylint daemon start`), else in this process.
+installation, else in this process, which then starts one for the runs after it (see
+policylint.daemon.starts_automatically).
 
 Kept to what deciding needs (a socket and a few bytes), so that a run through the daemon
 costs little more than starting Python.
@@ -13,11 +14,12 @@ import sys
 
 def main() -> None:
     # `policylint daemon ...` manages the daemon itself, always from here.
+    start_one = False
     if len(sys.argv) < 2 or sys.argv[1] != "daemon":
-        from policylint.daemon import OFF_ENV, SUPPORTED, UnsafeFolder, socket_path
+        from policylint.daemon import OFF_ENV, SUPPORTED, UnsafeFolder, is_on, socket_path, starts_automatically
 
         try:
-            path = socket_path() if SUPPORTED and not os.environ.get(OFF_ENV) else None
+            path = socket_path() if SUPPORTED and not is_on(os.environ.get(OFF_ENV)) else None
         except UnsafeFolder:
             path = None
         if path and os.path.exists(path):
@@ -32,6 +34,16 @@ def main() -> None:
                 sys.exit(130)
             if code is not None:
                 sys.exit(code)
+        start_one = starts_automatically(sys.argv)
     from policylint.cli import main as in_this_process
 
-    in_this_process()
+    try:
+        in_this_process()
+    except SystemExit:
+        # After the run, its output written: starting costs it a fork, and the daemon
+        # warms up in the background while the user reads the report.
+        if start_one:
+            from policylint.daemon import control
+
+            control.start_in_background()
+        raise

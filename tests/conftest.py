@@ -25,10 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # own: never the repository's, never one left over from an earlier run.
 os.environ["POLICYLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="policylint-test-cache-")
 os.environ.pop("POLICYLINT_NO_CACHE", None)
-# Nor is a daemon the developer started ever asked to make the suite's runs: they look in
-# an empty folder (tests/test_daemon.py starts daemons of its own).
+# Nor is a daemon the developer started ever asked to make the suite's runs, nor does a
+# run start one for the runs after it, as on a developer's machine (tests/test_daemon.py
+# starts daemons of its own, in folders of its own).
 os.environ["POLICYLINT_DAEMON_DIR"] = tempfile.mkdtemp(prefix="policylint-test-daemon-")
-os.environ.pop("POLICYLINT_NO_DAEMON", None)
+os.environ["POLICYLINT_NO_DAEMON"] = "1"
 # Both go when the process that made them ends (each pytest-xdist worker makes its own):
 # every run of the suite had left two folders, one holding a results cache, in /tmp.
 for _made in (os.environ["POLICYLINT_CACHE_DIR"], os.environ["POLICYLINT_DAEMON_DIR"]):

@@ -21,6 +21,17 @@ from policylint.daemon import control
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="forks, and reads /proc")
 
 ARABIC = FIXTURES / "ar/customer-service-policy.md"
+_CI_ENVS = ("CI", "JENKINS_URL", "TF_BUILD")
+
+
+@pytest.fixture(autouse=True)
+def _runs_use_a_daemon_but_start_none(monkeypatch):
+    """Here runs go through a daemon when one is running (the rest of the suite turns
+    that off), but, as in CI, start none unless a test lets them."""
+    monkeypatch.delenv("POLICYLINT_NO_DAEMON", raising=False)
+    for name in _CI_ENVS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CI", "true")
 
 
 def _policylint(*args: str, env: dict[str, str | None] | None = None, cwd: Path | None = None, input: str | None = None) -> Result:
@@ -236,11 +247,84 @@ def test_a_folder_too_deep_for_a_socket_is_named_with_what_to_do(tmp_path, monke
     assert refused.exit_code == 2 and "too long for a socket" in refused.stderr and "POLICYLINT_DAEMON_DIR" in refused.stderr
 
 
-def test_without_a_daemon_a_run_makes_no_folder_for_one(tmp_path, monkeypatch):
-    folder = tmp_path / "never-made"
-    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(folder))
-    assert _policylint("--today", TODAY, str(ARABIC)).exit_code == 0
-    assert not folder.exists()
+def _servers_at(socket_path: str) -> list[int]:
+    """The daemon processes started for `socket_path` that are alive (Linux's /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            arguments = Path("/proc", entry, "cmdline").read_bytes().split(b"\0") if entry.isdigit() else []
+        except OSError:
+            continue  # it ended meanwhile
+        if "policylint.daemon.server".encode() in arguments and os.fsencode(socket_path) in arguments and process_state(int(entry)) not in (None, "Z"):
+            found.append(int(entry))
+    return found
+
+
+@pytest.fixture
+def developer_machine(tmp_path, monkeypatch):
+    """Not in CI, with a daemon folder of the test's own; whatever daemon the test's
+    runs started is stopped after."""
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
+    for name in _CI_ENVS:
+        monkeypatch.delenv(name, raising=False)
+    yield tmp_path / "daemon"
+    _policylint("daemon", "stop")
+
+
+def test_a_run_without_a_daemon_starts_one_and_the_next_run_goes_through_it(developer_machine):
+    """On a developer's machine the first run is made in its own process and leaves a
+    daemon for the runs after it. It does not wait for it: its output, read to its end
+    here as pre-commit reads a hook's, ends with the run while the daemon lives on."""
+    args = ("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
+    first = _policylint(*args)
+    assert first.exit_code == 1 and "CSP104" in first.codes()
+    assert soon(lambda: control.status() is not None, 30), "no daemon answered after the first run"
+    state = control.status()
+    assert state["served"] == 0 and state["idle_seconds"] == 3600
+    second = _policylint(*args)
+    assert _served() == 1, "the second run was not made by the daemon"
+    assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--today", TODAY, str(ARABIC)], {"CI": "true"}),
+        (["--today", TODAY, str(ARABIC)], {"JENKINS_URL": "https://ci.example.com/"}),
+        (["--today", TODAY, str(ARABIC)], {"POLICYLINT_NO_DAEMON": "1"}),
+        (["--version"], {}),
+        (["explain", "--help"], {}),
+    ],
+)
+def test_in_ci_turned_off_or_for_help_a_run_starts_no_daemon(developer_machine, args, env):
+    result = _policylint(*args, env=env)
+    assert result.exit_code == 0, result.stderr
+    time.sleep(0.5)  # a daemon started in the background would have made its folder by now
+    assert not developer_machine.exists()
+
+
+def test_runs_that_start_a_daemon_at_once_leave_one(developer_machine):
+    """Two hooks or editor windows finishing together each start a daemon: the one that
+    takes the lock beside the socket serves, the others stop as they start. One killed
+    leaves its socket behind; the next start replaces it."""
+    starts = [subprocess.Popen([sys.executable, "-m", "policylint", "daemon", "start"], stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    said = [start.communicate(timeout=120)[1] for start in starts]
+    assert [start.returncode for start in starts] == [0] * 4, said
+    state = control.status()
+    assert sum("daemon started" in line for line in said) == 1
+    assert all(f"process {state['daemon']}," in line for line in said), said
+    assert soon(lambda: _servers_at(state["socket"]) == [state["daemon"]], 30), _servers_at(state["socket"])
+    log = Path(control.log_path(state["socket"])).read_text(encoding="utf-8")
+    assert "another daemon is running or starting" in log and "Traceback" not in log, log
+
+    os.kill(state["daemon"], signal.SIGKILL)
+    assert all_gone_soon([state["daemon"]]) and os.path.exists(state["socket"])
+    runs = [subprocess.Popen([sys.executable, "-m", "policylint", "--today", TODAY, str(ARABIC)], stdout=subprocess.DEVNULL) for _ in range(3)]
+    assert [run.wait(timeout=120) for run in runs] == [0] * 3
+    assert soon(lambda: control.status() is not None, 30)
+    again = control.status()
+    assert soon(lambda: _servers_at(again["socket"]) == [again["daemon"]], 30), _servers_at(again["socket"])
+    assert _served() == 0 and _policylint("--today", TODAY, str(ARABIC)).exit_code == 0 and _served() == 1
 
 
 def _on_a_terminal(*args: str, env: dict[str, str]) -> tuple[int, bytes]:

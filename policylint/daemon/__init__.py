@@ -1,9 +1,12 @@
-"""Where the daemon listens, and whether this system can have one.
+"""Where the daemon listens, whether this system can have one, and whether a run may
+start one.
 
-The daemon (`policylint daemon start`) is one process that has imported policylint and
-read its built-in rules; it forks a copy of itself for each run, which works as a
-`policylint` started afresh would, on the client's own terminal and files. A run through
-it skips the start-up an editor or a pre-commit hook pays on every file.
+The daemon is one process that has imported policylint and read its built-in rules; it
+forks a copy of itself for each run, which works as a `policylint` started afresh would,
+on the client's own terminal and files. A run through it skips the start-up an editor or
+a pre-commit hook pays on every file. `policylint daemon start` starts one; so does a run
+made without one, on a developer's machine, for the runs after it (as Gradle's and Nx's
+daemons start).
 
 This module is imported by every `policylint` command, daemon or not, before anything
 else: a run without a daemon pays for one look for the socket, and nothing else.
@@ -19,6 +22,29 @@ import zlib
 SUPPORTED = os.name == "posix" and hasattr(os, "fork")
 DIR_ENV = "POLICYLINT_DAEMON_DIR"
 OFF_ENV = "POLICYLINT_NO_DAEMON"
+# Set by the CI services (GitHub Actions, GitLab, CircleCI, Buildkite, Travis and more
+# set CI; Jenkins and Azure Pipelines their own): each job starts afresh, so a daemon
+# would only be one more process for the job's end to wait for.
+_CI_ENVS = ("CI", "JENKINS_URL", "TF_BUILD")
+# What a run asks that is over before a daemon could help, and never worth starting one.
+_QUICK_ARGS = frozenset(("--help", "-h", "--version"))
+# How long a daemon a run started waits for the next run before it stops: a working
+# session's pauses, not a whole day.
+AUTOMATIC_IDLE_SECONDS = 3600.0
+
+
+def is_on(value: str | None) -> bool:
+    """An environment variable set to anything but empty, 0, false, no or off."""
+    return bool(value) and value.strip().lower() not in ("0", "false", "no", "off")
+
+
+def starts_automatically(argv: list[str]) -> bool:
+    """Whether this run, made without a daemon, starts one for the runs after it: on a
+    system that can have one, unless POLICYLINT_NO_DAEMON is set or it runs in CI, for
+    any command but `daemon` itself, help and --version."""
+    if not SUPPORTED or is_on(os.environ.get(OFF_ENV)) or any(is_on(os.environ.get(name)) for name in _CI_ENVS):
+        return False
+    return len(argv) < 2 or (argv[1] != "daemon" and not _QUICK_ARGS.intersection(argv[1:]))
 
 
 class UnsafeFolder(Exception):

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import time
 
-from policylint.daemon import DIR_ENV, SUPPORTED, UnsafeFolder, server, socket_path
+from policylint.daemon import AUTOMATIC_IDLE_SECONDS, DIR_ENV, SUPPORTED, UnsafeFolder, server, socket_path
 from policylint.daemon.wire import receive, send
 
 # Starting imports policylint and reads its rules: under a second on an idle machine.
@@ -55,8 +55,7 @@ def log_path(path: str) -> str:
     return path[: -len(".sock")] + ".log"
 
 
-def start(idle_seconds: float) -> tuple[dict, bool]:
-    """(the daemon's status, whether this call started it)."""
+def _socket_to_start() -> str:
     if not SUPPORTED:
         raise DaemonError("the daemon needs Unix sockets and fork(), which this system does not have; policylint runs without it")
     try:
@@ -65,33 +64,55 @@ def start(idle_seconds: float) -> tuple[dict, bool]:
         raise DaemonError(str(error)) from None
     if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
         raise DaemonError(f"{path}: too long for a socket's name ({len(os.fsencode(path))} bytes; at most {_MAX_SOCKET_PATH}); set ${DIR_ENV} to a shorter folder")
-    running = _ask(path, {"status": True})
-    if running:
-        return running, False
-    # A socket nobody answers on: a daemon that was killed. Its name is free.
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-    log = log_path(path)
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
+    return path
+
+
+def _spawn(path: str, idle_seconds: float) -> subprocess.Popen:
+    # Two starts at once each spawn one; the server that loses the race for the lock
+    # beside the socket (server.serve) stops at once.
+    # Appended to: a start that lost the race says so in the winner's log.
+    with open(log_path(path), "ab") as output:
+        return subprocess.Popen(
             server.command(path, idle_seconds),
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
             # Its own session, out of the terminal's reach, and no file of ours held
-            # open: a CI step waits for every process that holds its output.
+            # open: a CI step, or pre-commit reading a hook's output, waits for every
+            # process that holds that output.
             start_new_session=True, close_fds=True, cwd="/",
         )  # fmt: skip
+
+
+def start(idle_seconds: float) -> tuple[dict, bool]:
+    """(the daemon's status, whether this call started it)."""
+    path = _socket_to_start()
+    running = _ask(path, {"status": True})
+    if running:
+        return running, False
+    process = _spawn(path, idle_seconds)
     deadline = time.monotonic() + _START_SECONDS
     while time.monotonic() < deadline:
         answer = _ask(path, {"status": True})
         if answer:
-            return answer, True
-        if process.poll() is not None:
-            raise DaemonError(f"the daemon stopped as it started (exit {process.returncode}); see {log}")
+            return answer, answer.get("daemon") == process.pid
+        # Exit 0: another start's daemon holds the lock; wait for that one to answer.
+        if process.poll():
+            raise DaemonError(f"the daemon stopped as it started (exit {process.returncode}); see {log_path(path)}")
         time.sleep(_POLL_SECONDS)
     process.kill()
-    raise DaemonError(f"the daemon did not answer within {_START_SECONDS:.0f} s; see {log}")
+    raise DaemonError(f"the daemon did not answer within {_START_SECONDS:.0f} s; see {log_path(path)}")
+
+
+def start_in_background() -> None:
+    """What a run made without a daemon does last: start one for the runs after it,
+    without waiting for it. Whatever stands in the way (a folder that is not the
+    user's, no room for a process) leaves that run as it was, and the next makes its
+    own in its own process again."""
+    try:
+        path = _socket_to_start()
+        if not _ask(path, {"status": True}, seconds=1.0):
+            _spawn(path, AUTOMATIC_IDLE_SECONDS)
+    except (DaemonError, OSError, subprocess.SubprocessError):
+        pass
 
 
 def stop() -> int | None:

@@ -74,8 +74,9 @@ def _warm_up(ruleset: object) -> None:
 
 
 class _Daemon:
-    def __init__(self, path: str, idle_seconds: float, import_path: list[str], installation: str) -> None:
+    def __init__(self, path: str, idle_seconds: float, import_path: list[str], installation: str, lock: int) -> None:
         self.path = path
+        self.lock = lock
         self.idle_seconds = idle_seconds
         self.import_path = import_path
         self.installation = installation
@@ -166,7 +167,7 @@ class _Daemon:
                 return "restart"
             pid = os.fork()
             if pid == 0:
-                _run_child(conn, self.listener, request)
+                _run_child(conn, self.listener, self.lock, request)
             self.runs.add(pid)
             self.served += 1
             return None
@@ -190,11 +191,14 @@ def _same_user(conn: socket.socket) -> bool:
     return uid == os.getuid()
 
 
-def _run_child(conn: socket.socket, listener: socket.socket, request: dict) -> None:
+def _run_child(conn: socket.socket, listener: socket.socket, lock: int, request: dict) -> None:
     """The forked copy: become the client's run, make it, send back its exit code."""
     code = 2
     try:
+        # The listening socket and the lock are the daemon's: a run that outlives it
+        # must not keep the next daemon from taking them.
         listener.close()
+        os.close(lock)
         for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
         send(conn, {"pid": os.getpid()})
@@ -280,14 +284,37 @@ def command(path: str, idle_seconds: float) -> list[str]:
     return [sys.executable, "-m", "policylint.daemon.server", path, repr(idle_seconds)]
 
 
+def _lock(path: str) -> int | None:
+    """The lock beside the socket, held for the daemon's life, or None when another
+    daemon holds it: two starts at once (two runs, each starting one) leave one daemon."""
+    import fcntl  # Unix only, as the daemon is; `daemon start` elsewhere says so first
+
+    fd = os.open(path[: -len(".sock")] + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
 def serve(path: str, idle_seconds: float) -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    lock = _lock(path)
+    if lock is None:
+        print(f"policylint daemon: another daemon is running or starting at {path}; this one stops")
+        return
+    # Whoever held the lock has gone: a socket left at the name is a killed daemon's.
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
     # Before anything is imported: code changed while it loads is then code changed
     # since, and the first run finds the daemon stale.
     import_path, installation = sys.path[1:], _installation()
     _prepare()
-    _Daemon(path, idle_seconds, import_path, installation).serve()
+    _Daemon(path, idle_seconds, import_path, installation, lock).serve()
 
 
 if __name__ == "__main__":
