@@ -119,6 +119,12 @@ def stop() -> int | None:
     """The process id of the daemon stopped, or None when none was running."""
     path = _existing_socket()
     answer = _ask(path, {"stop": True}) if path else None
+    # One a run has just started is still warming up, its lock taken, its socket not yet
+    # made: wait for it, rather than say none runs and have it answer a moment later.
+    deadline = time.monotonic() + _START_SECONDS
+    while not answer and path and server.is_locked(path) and time.monotonic() < deadline:
+        time.sleep(_POLL_SECONDS)
+        answer = _ask(path, {"stop": True})
     if not answer:
         return None
     deadline = time.monotonic() + _STOP_SECONDS

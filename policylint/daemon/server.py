@@ -298,6 +298,19 @@ def _lock(path: str) -> int | None:
     return fd
 
 
+def is_locked(path: str) -> bool:
+    """Whether a daemon, running or starting, holds the lock for `path` (a start that
+    tries at this very moment loses: only `daemon stop` asks)."""
+    try:
+        fd = _lock(path)
+    except OSError:
+        return False
+    if fd is None:
+        return True
+    os.close(fd)
+    return False
+
+
 def serve(path: str, idle_seconds: float) -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
