@@ -1,4 +1,5 @@
-"""`policylint daemon start | stop | status`."""
+"""`policylint daemon start | stop | status`, and the start a run made without a daemon
+makes for the runs after it."""
 
 from __future__ import annotations
 
@@ -111,7 +112,7 @@ def start_in_background() -> None:
         path = _socket_to_start()
         if not _ask(path, {"status": True}, seconds=1.0):
             _spawn(path, AUTOMATIC_IDLE_SECONDS)
-    except (DaemonError, OSError, subprocess.SubprocessError):
+    except Exception:  # noqa: BLE001, S110 - the run is over and was what the user asked for
         pass
 
 

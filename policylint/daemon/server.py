@@ -10,7 +10,9 @@ package installed beside it), the daemon declines the next run (the client lints
 own) and starts itself again on the new code.
 
 Run as `python -m policylint.daemon.server SOCKET IDLE_SECONDS` by `policylint daemon
-start`, which detaches it from the terminal first.
+start`, or by a run made without a daemon (control.start_in_background), either of which
+detaches it from the terminal first. Of several started at once, the one that takes the
+lock beside the socket serves; the others stop at once.
 """
 
 from __future__ import annotations
