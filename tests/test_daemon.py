@@ -303,6 +303,29 @@ def test_in_ci_turned_off_or_for_help_a_run_starts_no_daemon(developer_machine, 
     assert not developer_machine.exists()
 
 
+def test_a_run_never_makes_the_daemon_s_folder_where_the_environment_points_nowhere(tmp_path, monkeypatch):
+    """A relative or missing $XDG_RUNTIME_DIR (or $TMPDIR) would have the folder made in
+    the repository the run starts in, or folders made up to it: both are passed over."""
+    repo, temporary = tmp_path / "repo", tmp_path / "tmp"
+    repo.mkdir()
+    temporary.mkdir()
+    monkeypatch.delenv("POLICYLINT_DAEMON_DIR")
+    monkeypatch.delenv("CI")
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    for runtime in ("run/user", str(tmp_path / "no-such-folder")):
+        monkeypatch.setenv("XDG_RUNTIME_DIR", runtime)
+        try:
+            assert _policylint("--today", TODAY, str(ARABIC), cwd=repo).exit_code == 0
+            assert soon(lambda: control.status() is not None, 30)
+            assert control.status()["socket"].startswith(str(temporary / f"policylint-{os.getuid()}") + "/")
+        finally:
+            _policylint("daemon", "stop")
+    assert list(repo.iterdir()) == []
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "tmp"]
+    relative = _policylint("daemon", "start", env={"POLICYLINT_DAEMON_DIR": "daemon"}, cwd=repo)
+    assert relative.exit_code == 2 and "not an absolute path" in relative.stderr
+
+
 def test_runs_that_start_a_daemon_at_once_leave_one(developer_machine):
     """Two hooks or editor windows finishing together each start a daemon: the one that
     takes the lock beside the socket serves, the others stop as they start. One killed

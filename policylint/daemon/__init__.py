@@ -51,17 +51,29 @@ class UnsafeFolder(Exception):
     """The daemon's folder is not this user's alone: another user could listen there."""
 
 
+def _existing_folder(value: str | None) -> str | None:
+    # A relative or missing folder from the environment would have the daemon's folder
+    # made in whatever folder a run starts in, a policy repository among them.
+    return value if value and os.path.isabs(value) and os.path.isdir(value) else None
+
+
 def folder(make: bool = False) -> str:
     """$POLICYLINT_DAEMON_DIR, else $XDG_RUNTIME_DIR/policylint, else
-    $TMPDIR/policylint-<uid>; made (by `daemon start` only) if missing, and used only
-    when it belongs to this user and no one else may enter it."""
+    $TMPDIR/policylint-<uid> (or /tmp/...); made (by a start only, not its parents) if
+    missing, and used only when it belongs to this user and no one else may enter it."""
     chosen = os.environ.get(DIR_ENV)
+    if chosen and not os.path.isabs(chosen):
+        raise UnsafeFolder(f"${DIR_ENV}={chosen}: not an absolute path; set it to one")
     if not chosen:
-        runtime = os.environ.get("XDG_RUNTIME_DIR")
-        chosen = os.path.join(runtime, "policylint") if runtime else os.path.join(os.environ.get("TMPDIR") or "/tmp", f"policylint-{os.getuid()}")
+        runtime = _existing_folder(os.environ.get("XDG_RUNTIME_DIR"))
+        temporary = _existing_folder(os.environ.get("TMPDIR")) or "/tmp"
+        chosen = os.path.join(runtime, "policylint") if runtime else os.path.join(temporary, f"policylint-{os.getuid()}")
     try:
         if make:
-            os.makedirs(chosen, mode=0o700, exist_ok=True)
+            try:
+                os.mkdir(chosen, 0o700)
+            except FileExistsError:
+                pass
         info = os.stat(chosen)
     except OSError as error:
         raise UnsafeFolder(f"{chosen}: cannot make or read it: {error.strerror}") from None
