@@ -255,7 +255,7 @@ def _servers_at(socket_path: str) -> list[int]:
             arguments = Path("/proc", entry, "cmdline").read_bytes().split(b"\0") if entry.isdigit() else []
         except OSError:
             continue  # it ended meanwhile
-        if "policylint.daemon.server".encode() in arguments and os.fsencode(socket_path) in arguments and process_state(int(entry)) not in (None, "Z"):
+        if b"policylint.daemon.server" in arguments and os.fsencode(socket_path) in arguments and process_state(int(entry)) not in (None, "Z"):
             found.append(int(entry))
     return found
 

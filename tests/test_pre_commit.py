@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the 
 
 def _git(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     # A hook held open (by a daemon that kept its output, say) fails the test, not the suite.
-    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
 WHEELS = ROOT / ".wheels"
@@ -50,7 +50,7 @@ def hook_env(tmp_path):
     rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     yield env, rev
     for hook_policylint in Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*/bin/policylint"):
-        subprocess.run([hook_policylint, "daemon", "stop"], env=env, capture_output=True, timeout=60)
+        subprocess.run([hook_policylint, "daemon", "stop"], env=env, capture_output=True, timeout=60, check=False)
 
 
 def _policy_repo(tmp_path: Path, env: dict[str, str], rev: str) -> Path:
@@ -76,7 +76,7 @@ def test_installed_hook_blocks_the_commit_and_lets_the_fix_through(tmp_path, hoo
     assert f"policy.md:{title_line}:" in blocked.stdout + blocked.stderr and "[الشركة]" in blocked.stdout + blocked.stderr
     # That run started a daemon in the hook's environment, which the next run goes through.
     (hook_policylint,) = Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*/bin/policylint")
-    assert soon(lambda: subprocess.run([hook_policylint, "daemon", "status"], env=env, capture_output=True, timeout=60).returncode == 0, 60)
+    assert soon(lambda: subprocess.run([hook_policylint, "daemon", "status"], env=env, capture_output=True, timeout=60, check=False).returncode == 0, 60)
     (repo / "policy.md").write_text(policy, encoding="utf-8")
     # The repository's own README and change log are no policies: not linted by the hook.
     (repo / "README.md").write_text("# Policies\n\nOur customer-service policies.\n", encoding="utf-8")
@@ -84,5 +84,5 @@ def test_installed_hook_blocks_the_commit_and_lets_the_fix_through(tmp_path, hoo
     _git("add", ".", cwd=repo, env=env)
     allowed = _git("commit", "-qm", "policy", cwd=repo, env=env)
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
-    status = subprocess.run([hook_policylint, "daemon", "status"], env=env, capture_output=True, text=True, timeout=60)
+    status = subprocess.run([hook_policylint, "daemon", "status"], env=env, capture_output=True, text=True, timeout=60, check=False)
     assert status.returncode == 0 and "1 runs made" in status.stdout, status.stdout + status.stderr
