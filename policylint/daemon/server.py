@@ -159,6 +159,7 @@ class _Daemon:
                 send(conn, {"stopped": os.getpid()})
                 return "stop"
             if "run" not in request:
+                self._reap()  # "N now" counts the runs still going, not those that ended this second
                 send(conn, self._status())
                 return None
             if request.get("executable") != sys.executable or request.get("path") != self.import_path:
