@@ -811,6 +811,12 @@ def _elided(reader: _Reader, i: int, before: Quantity) -> Promise | None:
     return None
 
 
+# Every word that can open a promise below, with a conjunction glued to it or without
+# (besides the quantities themselves: _may_start_quantity). A word outside them all, as
+# most words of a sentence are, is passed over in two lookups instead of a dozen tests.
+_OPENERS = _BEFORE_FIRST | _MORE | _NOT | _NAMED_DAYS_FIRST | _BY_ORDINAL | _RANGE_OPENERS | {"in", _FI, _HATTA}
+
+
 def find_promises(tokens: Sequence[Token]) -> list[Promise]:
     """Every promise of an upper bound in a sentence's tokens, in order."""
     if isinstance(tokens, Tokens):
@@ -827,7 +833,11 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
     while i < len(reader.words):
         found = None
         word = reader.at(i)
-        starts = word in _BEFORE_FIRST or without_conjunction(word) in _BEFORE_FIRST
+        bare = without_conjunction(word)
+        if word not in _OPENERS and bare not in _OPENERS and not _may_start_quantity(word):
+            i += 1
+            continue
+        starts = word in _BEFORE_FIRST or bare in _BEFORE_FIRST
         for phrase in _BEFORE if starts else ():
             if not reader.phrase_at(i, phrase, glued=True):
                 continue
@@ -842,15 +852,15 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
                 break
-        if found is None and (word in _MORE or without_conjunction(word) in _MORE) and reader.at(i + 1) in _MORE_THAN:
+        if found is None and (word in _MORE or bare in _MORE) and reader.at(i + 1) in _MORE_THAN:
             found = _negated_more_than(reader, i)
-        if found is None and without_conjunction(word) in _NOT and reader.at(i + 1) in _EXCEED and reader.at(i + 2) in _TIME_NOUNS:
+        if found is None and bare in _NOT and reader.at(i + 1) in _EXCEED and reader.at(i + 2) in _TIME_NOUNS:
             found = _verb_first_bound(reader, i)
-        if found is None and (word in _NAMED_DAYS_FIRST or without_conjunction(word) in _NAMED_DAYS_FIRST):
+        if found is None and (word in _NAMED_DAYS_FIRST or bare in _NAMED_DAYS_FIRST):
             day = _named_day(reader, i, _NAMED_DAYS.items(), glued=True)
             if day is not None:
                 found = Promise(day, i, day.last)
-        if found is None and without_conjunction(word) in _BY_ORDINAL:
+        if found is None and bare in _BY_ORDINAL:
             found = _ordinal_ring(reader, i)
         if found is None and word == "in":
             # "80% of calls answered in 20 seconds", "in the next 24 hours": "in" right
@@ -863,17 +873,17 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             quantity = reader.quantity(j)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
-        if found is None and without_conjunction(word) == _FI:
+        if found is None and bare == _FI:
             # «نرد على المحادثات في ٢٠ ثانية», as "in" above; but a unit alone is no count
             # after «في»: «في ساعة متأخرة» is "late at night", «في يوم الجمعة» "on Friday".
             quantity = reader.quantity(i + 1) if reader.at(i + 1) not in _AR_UNITS else None
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
-        if found is None and without_conjunction(word) == _HATTA and _AR_UNITS.get(reader.at(i + 1), (None, None))[1] != 1:
+        if found is None and bare == _HATTA and _AR_UNITS.get(reader.at(i + 1), (None, None))[1] != 1:
             quantity = reader.quantity(i + 1)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
-        if found is None and without_conjunction(word) in _RANGE_OPENERS:
+        if found is None and bare in _RANGE_OPENERS:
             quantity = reader.opened_range(i)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
