@@ -290,7 +290,12 @@ class PhraseSet(tuple[tuple[str, ...], ...]):
         memo: dict[tuple[str, ...], bool] = self.__dict__.setdefault("_memo", {})
         found = memo.get(words)
         if found is None:
-            found = any(contains_phrase(words, phrase) for phrase in self)
+            # As PhraseMatcher: words none of whose lookup keys starts a phrase (most
+            # sentences, and titles the memo has not met) contain none, told by set tests.
+            first_keys = self.__dict__.get("_first_keys")
+            if first_keys is None:
+                first_keys = self.__dict__["_first_keys"] = frozenset(key for phrase in self for key in (_entry_key(phrase[0]), phrase[0]))
+            found = not all(first_keys.isdisjoint(_text_keys(word)) for word in words) and any(contains_phrase(words, phrase) for phrase in self)
             if len(memo) < self.MEMO_LIMIT:
                 memo[words] = found
         return found
