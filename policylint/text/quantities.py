@@ -109,12 +109,19 @@ _AFTER = [tuple(normalise(w) for w in p.split()) for p in (
     "على الأكثر", "كحد أقصى", "بحد أقصى", "at most", "at the latest", "maximum", "max",
 )]
 _BEFORE_FIRST = frozenset(p[0] for p in _BEFORE)
+# The phrases of _BEFORE by their first word, each with its place in the list: at a word
+# only those that start with it (or with it less a glued conjunction) are tried, in the
+# list's order, the first that holds a quantity winning.
+_BEFORE_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+for _place, _phrase in enumerate(_BEFORE):
+    _BEFORE_BY_FIRST.setdefault(_phrase[0], []).append((_place, _phrase))
 _AFTER_FIRST = frozenset(p[0] for p in _AFTER)
 _FI = normalise("في")
 # «قد تستغرق المعالجة حتى ٥ أيام عمل»: "up to", read as «في» is below: a number or a
 # dual after it; «حتى إغلاق الطلب» is until an event, «حتى يوم الخميس» until a day.
 _HATTA = normalise("حتى")
 _AVERAGE = [tuple(normalise(w) for w in p.split()) for p in ("في المتوسط", "بالمتوسط", "كمتوسط", "بمتوسط", "متوسط", "on average", "average", "an average of")]
+_AVERAGE_FIRST = frozenset(p[0] for p in _AVERAGE)
 # A day named instead of counted: "the same day" is at most one day, "the next business
 # day" at most one business day; and "within the hour", one hour.
 _NAMED_DAYS = {
@@ -837,8 +844,10 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
         if word not in _OPENERS and bare not in _OPENERS and not _may_start_quantity(word):
             i += 1
             continue
-        starts = word in _BEFORE_FIRST or bare in _BEFORE_FIRST
-        for phrase in _BEFORE if starts else ():
+        before = _BEFORE_BY_FIRST.get(word, [])
+        if bare != word and bare in _BEFORE_BY_FIRST:
+            before = sorted(before + _BEFORE_BY_FIRST[bare])
+        for _place, phrase in before:
             if not reader.phrase_at(i, phrase, glued=True):
                 continue
             if reader.at(i - 1) in _NOT_AFTER.get(phrase, ()):
@@ -895,6 +904,7 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
                 found = Promise(quantity, i, quantity.last)
         if found is not None:
             near = (found.first - 3, found.first - 2, found.first - 1, *range(found.first + 1, found.quantity.first), found.last + 1)
+            near = [k for k in near if reader.at(k) in _AVERAGE_FIRST or without_conjunction(reader.at(k)) in _AVERAGE_FIRST]
             if any(reader.phrase_at(k, p, glued=True) for k in near for p in _AVERAGE):
                 found = Promise(found.quantity, found.first, found.last, average=True)
             promises.append(found)
