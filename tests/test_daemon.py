@@ -17,6 +17,7 @@ import pytest
 from conftest import FIXTURES, TODAY, Result, all_gone_soon, children_of, process_state, run_program, soon
 
 from policylint.daemon import control
+from policylint.daemon import folder as daemon_folder
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="forks, and reads /proc")
 
@@ -312,15 +313,18 @@ def test_a_run_never_makes_the_daemon_s_folder_where_the_environment_points_nowh
     monkeypatch.delenv("POLICYLINT_DAEMON_DIR")
     monkeypatch.delenv("CI")
     monkeypatch.setenv("TMPDIR", str(temporary))
-    for runtime in ("run/user", str(tmp_path / "no-such-folder")):
-        monkeypatch.setenv("XDG_RUNTIME_DIR", runtime)
-        try:
-            assert _policylint("--today", TODAY, str(ARABIC), cwd=repo).exit_code == 0
-            assert soon(lambda: control.status() is not None, 30)
-            assert control.status()["socket"].startswith(str(temporary / f"policylint-{os.getuid()}") + "/")
-        finally:
-            _policylint("daemon", "stop")
+    ours = temporary / f"policylint-{os.getuid()}"
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "run/user")
+    try:
+        assert _policylint("--today", TODAY, str(ARABIC), cwd=repo).exit_code == 0
+        assert soon(lambda: control.status() is not None, 30)
+        assert control.status()["socket"].startswith(f"{ours}/")
+    finally:
+        _policylint("daemon", "stop")
     assert list(repo.iterdir()) == []
+    # Missing, it is not made (nor the folders up to it): the same choice, without a run.
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "no-such-folder" / "run"))
+    assert daemon_folder(make=True) == str(ours)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "tmp"]
     relative = _policylint("daemon", "start", env={"POLICYLINT_DAEMON_DIR": "daemon"}, cwd=repo)
     assert relative.exit_code == 2 and "not an absolute path" in relative.stderr
