@@ -126,6 +126,11 @@ def _entry_key(entry_word: str) -> str:
     return arabic.strip_article(entry_word) if has_arabic(entry_word) else entry_word
 
 
+def _start_keys(phrase: tuple[str, ...]) -> set[str]:
+    """The lookup keys (_text_keys) one of which a word must have to start `phrase`."""
+    return {_entry_key(phrase[0]), phrase[0]}
+
+
 @functools.lru_cache(maxsize=8192)
 def _text_keys(text_word: str) -> frozenset[str]:
     keys = set(english.possible_bases(text_word))
@@ -183,7 +188,7 @@ class PhraseMatcher:
         self.phrases = tuple(phrases)
         self._by_key: dict[str, list[int]] = {}
         for index, phrase in enumerate(self.phrases):
-            for key in {_entry_key(phrase[0]), phrase[0]}:
+            for key in _start_keys(phrase):
                 self._by_key.setdefault(key, []).append(index)
         self._keys = frozenset(self._by_key)
 
@@ -285,6 +290,10 @@ class PhraseSet(tuple[tuple[str, ...], ...]):
     def __new__(cls, phrases: Iterable[tuple[str, ...]]) -> "PhraseSet":
         return super().__new__(cls, tuple(p for p in phrases if p))
 
+    @functools.cached_property
+    def _start_keys(self) -> frozenset[str]:
+        return frozenset().union(*map(_start_keys, self))
+
     def in_words(self, words: tuple[str, ...]) -> bool:
         """Do the words contain one of the phrases, in order (contains_phrase)?"""
         memo: dict[tuple[str, ...], bool] = self.__dict__.setdefault("_memo", {})
@@ -292,10 +301,8 @@ class PhraseSet(tuple[tuple[str, ...], ...]):
         if found is None:
             # As PhraseMatcher: words none of whose lookup keys starts a phrase (most
             # sentences, and titles the memo has not met) contain none, told by set tests.
-            first_keys = self.__dict__.get("_first_keys")
-            if first_keys is None:
-                first_keys = self.__dict__["_first_keys"] = frozenset(key for phrase in self for key in (_entry_key(phrase[0]), phrase[0]))
-            found = not all(first_keys.isdisjoint(_text_keys(word)) for word in words) and any(contains_phrase(words, phrase) for phrase in self)
+            start_keys = self._start_keys
+            found = not all(start_keys.isdisjoint(_text_keys(word)) for word in words) and any(contains_phrase(words, phrase) for phrase in self)
             if len(memo) < self.MEMO_LIMIT:
                 memo[words] = found
         return found
