@@ -45,6 +45,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from policylint.daemon import CI_ENVS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 TEXTLINT = ROOT / "bench" / "textlint"
@@ -172,7 +174,7 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["POLICYLINT_NO_DAEMON"] = "1"
         # On a developer's machine: not in CI, where no run starts a daemon.
-        daemon_env = {name: value for name, value in env.items() if name not in ("POLICYLINT_NO_DAEMON", "CI", "JENKINS_URL", "TF_BUILD")}
+        daemon_env = {name: value for name, value in env.items() if name not in ("POLICYLINT_NO_DAEMON", *CI_ENVS)}
         daemon_env["POLICYLINT_DAEMON_DIR"] = str(work / "daemon")
         subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "policylint")], check=True)
         empty_cache = work / "empty-cache"

@@ -16,12 +16,9 @@ def main() -> None:
     # `policylint daemon ...` manages the daemon itself, always from here.
     start_one = False
     if len(sys.argv) < 2 or sys.argv[1] != "daemon":
-        from policylint.daemon import OFF_ENV, SUPPORTED, UnsafeFolder, is_on, socket_path, starts_automatically
+        from policylint.daemon import OFF_ENV, existing_socket, is_on, starts_automatically
 
-        try:
-            path = socket_path() if SUPPORTED and not is_on(os.environ.get(OFF_ENV)) else None
-        except UnsafeFolder:
-            path = None
+        path = None if is_on(os.environ.get(OFF_ENV)) else existing_socket()
         if path and os.path.exists(path):
             from policylint.daemon import client
 

@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, TODAY, Result, all_gone_soon, children_of, process_state, run_program, soon
 
-from policylint.daemon import control
+from policylint.daemon import CI_ENVS, control
 from policylint.daemon import folder as daemon_folder
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="forks, and reads /proc")
 
 ARABIC = FIXTURES / "ar/customer-service-policy.md"
-_CI_ENVS = ("CI", "JENKINS_URL", "TF_BUILD")
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +29,7 @@ def _runs_use_a_daemon_but_start_none(monkeypatch):
     """Here runs go through a daemon when one is running (the rest of the suite turns
     that off), but, as in CI, start none unless a test lets them."""
     monkeypatch.delenv("POLICYLINT_NO_DAEMON", raising=False)
-    for name in _CI_ENVS:
+    for name in CI_ENVS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CI", "true")
 
@@ -266,7 +265,7 @@ def developer_machine(tmp_path, monkeypatch):
     """Not in CI, with a daemon folder of the test's own; whatever daemon the test's
     runs started is stopped after."""
     monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
-    for name in _CI_ENVS:
+    for name in CI_ENVS:
         monkeypatch.delenv(name, raising=False)
     yield tmp_path / "daemon"
     _policylint("daemon", "stop")

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, TODAY, soon
 
+from policylint.daemon import CI_ENVS
+
 pytestmark = pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the policylint git repository")
 
 
@@ -35,7 +37,7 @@ WHEELS = ROOT / ".wheels"
 def hook_env(tmp_path):
     if not (WHEELS / ".made").exists():
         pytest.skip("no local wheel cache: `make test` makes .wheels/ and runs this test")
-    on_a_developer_machine = ("POLICYLINT_NO_DAEMON", "CI", "JENKINS_URL", "TF_BUILD")
+    on_a_developer_machine = ("POLICYLINT_NO_DAEMON", *CI_ENVS)
     env = {
         **{name: value for name, value in os.environ.items() if name not in on_a_developer_machine},
         "POLICYLINT_DAEMON_DIR": str(tmp_path / "daemon"),

@@ -15,7 +15,7 @@ def _snapshots(cache: Path) -> list[Path]:
 
 
 def _env(cache: Path) -> dict[str, str]:
-    return {**os.environ, "POLICYLINT_CACHE_DIR": str(cache), "POLICYLINT_NO_DAEMON": "1"}
+    return {**os.environ, "POLICYLINT_CACHE_DIR": str(cache)}
 
 
 def test_rules_read_from_the_snapshot_report_what_rules_from_yaml_do(tmp_path):

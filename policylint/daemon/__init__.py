@@ -25,7 +25,7 @@ OFF_ENV = "POLICYLINT_NO_DAEMON"
 # Set by the CI services (GitHub Actions, GitLab, CircleCI, Buildkite, Travis and more
 # set CI; Jenkins and Azure Pipelines their own): each job starts afresh, so a daemon
 # would only be one more process for the job's end to wait for.
-_CI_ENVS = ("CI", "JENKINS_URL", "TF_BUILD")
+CI_ENVS = ("CI", "JENKINS_URL", "TF_BUILD")
 # What a run asks that is over before a daemon could help, and never worth starting one.
 _QUICK_ARGS = frozenset(("--help", "-h", "--version"))
 # How long a daemon a run started waits for the next run before it stops: a working
@@ -42,7 +42,7 @@ def starts_automatically(argv: list[str]) -> bool:
     """Whether this run, made without a daemon, starts one for the runs after it: on a
     system that can have one, unless POLICYLINT_NO_DAEMON is set or it runs in CI, for
     any command but `daemon` itself, help and --version."""
-    if not SUPPORTED or is_on(os.environ.get(OFF_ENV)) or any(is_on(os.environ.get(name)) for name in _CI_ENVS):
+    if not SUPPORTED or is_on(os.environ.get(OFF_ENV)) or any(is_on(os.environ.get(name)) for name in CI_ENVS):
         return False
     return len(argv) < 2 or (argv[1] != "daemon" and not _QUICK_ARGS.intersection(argv[1:]))
 
@@ -88,3 +88,19 @@ def socket_path(make: bool = False) -> str:
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     installation = f"{sys.executable}\0{package}".encode("utf-8", "surrogateescape")
     return os.path.join(folder(make), f"{zlib.crc32(installation):08x}.sock")
+
+
+def existing_socket() -> str | None:
+    """Where this installation's daemon listens, when this system can have one and its
+    folder exists and is safe; None otherwise. Makes nothing."""
+    if not SUPPORTED:
+        return None
+    try:
+        return socket_path()
+    except UnsafeFolder:
+        return None  # no folder, or one no daemon of ours would listen in
+
+
+def beside_socket(path: str, suffix: str) -> str:
+    """The daemon's other files (its log, its lock), named as its socket: "x.sock" -> "x.log"."""
+    return path[: -len(".sock")] + suffix

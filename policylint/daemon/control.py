@@ -8,7 +8,7 @@ import socket
 import subprocess
 import time
 
-from policylint.daemon import AUTOMATIC_IDLE_SECONDS, DIR_ENV, SUPPORTED, UnsafeFolder, server, socket_path
+from policylint.daemon import AUTOMATIC_IDLE_SECONDS, DIR_ENV, SUPPORTED, UnsafeFolder, beside_socket, existing_socket, server, socket_path
 from policylint.daemon.wire import receive, send
 
 # Starting imports policylint and reads its rules: under a second on an idle machine.
@@ -38,22 +38,13 @@ def _ask(path: str, message: dict, seconds: float = 5.0) -> dict | None:
         conn.close()
 
 
-def _existing_socket() -> str | None:
-    if not SUPPORTED:
-        return None
-    try:
-        return socket_path()
-    except UnsafeFolder:
-        return None  # no folder, or one no daemon of ours would listen in
-
-
 def status() -> dict | None:
-    path = _existing_socket()
+    path = existing_socket()
     return _ask(path, {"status": True}) if path else None
 
 
 def log_path(path: str) -> str:
-    return path[: -len(".sock")] + ".log"
+    return beside_socket(path, ".log")
 
 
 def _socket_to_start() -> str:
@@ -118,7 +109,7 @@ def start_in_background() -> None:
 
 def stop() -> int | None:
     """The process id of the daemon stopped, or None when none was running."""
-    path = _existing_socket()
+    path = existing_socket()
     answer = _ask(path, {"stop": True}) if path else None
     # One a run has just started is still warming up, its lock taken, its socket not yet
     # made: wait for it, rather than say none runs and have it answer a moment later.

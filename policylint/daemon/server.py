@@ -28,6 +28,7 @@ import threading
 import time
 import traceback
 
+from policylint.daemon import beside_socket
 from policylint.daemon.wire import close_all, receive, send
 
 # How often the loop looks up from accepting to reap finished runs and to check the idle
@@ -292,7 +293,7 @@ def _lock(path: str) -> int | None:
     daemon holds it: two starts at once (two runs, each starting one) leave one daemon."""
     import fcntl  # Unix only, as the daemon is; `daemon start` elsewhere says so first
 
-    fd = os.open(path[: -len(".sock")] + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(beside_socket(path, ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
