@@ -7,18 +7,20 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from policylint import __version__, results_cache, ruledocs, sla, stats
-from policylint import baseline as baseline_mod
-from policylint.findings import Severity
-from policylint.formats import FORMATS, github, stream, text_format
-from policylint.formats.escape import one_line
-from policylint.rulepacks import RulePackError, load_rules, prepare_builtin
+# Each command imports what it runs on, so that `--version`, `--help` and `daemon status`
+# answer without loading the linter (a run without a daemon loads it either way; the
+# daemon imports every module before it forks a copy for a run).
+from policylint import __version__
+from policylint.formats import NAMES as FORMAT_NAMES
 from policylint.inputs import DEFAULT_MAX_BYTES, STDIN, parse_size
-from policylint.outputs import OutputError, append_atomic, write_atomic
-from policylint.runner import InputError, Options, each_document, lint_paths, load_paths
+from policylint.outputs import OutputError
+
+if TYPE_CHECKING:
+    from policylint.inputs import InputError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -104,7 +106,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text", show_default=True, help="Output format.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that fails the run (exit 1). Default: error.")
 @click.option("--select", multiple=True, help="Only these rules: codes, slugs, packs or code prefixes (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, slugs, packs or code prefixes.")
@@ -137,6 +139,13 @@ def check(
     across_files: bool, no_cache: bool,
 ) -> None:  # fmt: skip
     """Check policy files and folders; `-` reads standard input."""
+    from policylint import baseline as baseline_mod, results_cache
+    from policylint.findings import Severity
+    from policylint.formats import github, stream, text_format
+    from policylint.outputs import append_atomic, write_atomic
+    from policylint.rulepacks import prepare_builtin
+    from policylint.runner import Options, lint_paths
+
     options = Options(
         today=_today(today), kind=kind, lang=lang, locale=locale, select=_names(select),
         ignore=_names(ignore), config=config_path, stdin_filename=stdin_filename,
@@ -191,12 +200,16 @@ def _collect_less() -> None:
     loaded, over a thousand times in a run of 200 policies (a tenth of the time). What is
     loaded now lives until exit: freeze it out of the collector's sight, and collect
     less often. Workers forked later inherit both."""
+    from policylint.rulepacks import load_rules
+
     load_rules()
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
 
 
 def _print_errors(errors: list[InputError]) -> None:
+    from policylint.formats.escape import one_line
+
     for error in errors:
         click.echo(f"policylint: error: {one_line(str(error))}", err=True)
 
@@ -206,6 +219,9 @@ def _print_errors(errors: list[InputError]) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def list_rules(locale: str, fmt: str) -> None:
     """List every rule: code, slug, severity, pack and what it checks."""
+    from policylint import ruledocs
+    from policylint.rulepacks import load_rules
+
     ruleset = load_rules()
     click.echo(ruledocs.rule_table(ruleset) if fmt == "markdown" else ruledocs.rule_list(ruleset, locale), nl=False)
 
@@ -215,6 +231,9 @@ def list_rules(locale: str, fmt: str) -> None:
 @click.option("--locale", type=click.Choice(["ar", "en"]), default="en", show_default=True, help="Language of the explanation.")
 def explain(rule: str, locale: str) -> None:
     """Explain RULE (a code or a slug): what it checks, why, examples and options."""
+    from policylint import ruledocs
+    from policylint.rulepacks import RulePackError, load_rules
+
     ruleset = load_rules()
     found = ruleset.by_name.get(rule)
     if found is None:
@@ -239,6 +258,9 @@ def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | 
 
     Exit 1 when two commitments contradict each other, 2 on unreadable input.
     """
+    from policylint import sla
+    from policylint.runner import Options, load_paths
+
     options = Options(today=dt.date.today(), lang=lang, config=config_path, max_bytes=max_file_size)
     loaded, errors = load_paths(paths, options)
     rows, conflicts = sla.table(loaded, errors)
@@ -260,6 +282,9 @@ def sla_table(paths: tuple[str, ...], fmt: str, locale: str | None, lang: str | 
 def stats_command(paths: tuple[str, ...], fmt: str, lang: str | None, locale: str | None, config_path: Path | None, max_file_size: int) -> None:
     """Print words, sentences, mean and longest sentence (with its line), readability
     (OSMAN for Arabic, Flesch for English) and the hardest sections of each document."""
+    from policylint import stats
+    from policylint.runner import Options, each_document, load_paths
+
     loaded, errors = load_paths(paths, Options(today=dt.date.today(), lang=lang, config=config_path, max_bytes=max_file_size))
     all_stats = each_document(loaded, lambda item: stats.document_stats(item.doc), errors)
     click.echo(stats.render_json(all_stats, errors) if fmt == "json" else stats.render_text(all_stats, locale), nl=False)

@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from policylint import document
-
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Folders no one keeps policies in; walking them is slow and finds vendored Markdown.
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".github"})
@@ -220,6 +218,8 @@ def read(display: str, file: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | 
         if error.message.startswith("larger than"):
             return InputError(display, f"{error.message}, far more than a policy; split it, or raise the limit with --max-file-size")
         return InputError(display, error.message)
+    from policylint import document  # the parser: `policylint --help` needs none of it
+
     try:
         return document.decode(data)
     except document.DocumentError as error:

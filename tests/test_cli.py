@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import FIXTURES, TODAY, run
@@ -389,6 +392,24 @@ def test_quiet_exit_zero_color_and_version(tmp_path):
     assert "\x1b[" not in run("--today", TODAY, "--color", "never", "p.md", cwd=tmp_path).stdout
     version = run("--version")
     assert version.exit_code == 0 and version.stdout.startswith("policylint, version ")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"], ["daemon", "status"]])
+def test_version_help_and_daemon_status_answer_without_loading_the_linter(args):
+    # What a run needs (the parser, the rules, the patterns) is imported by the command
+    # that runs: these answer in the time it takes to start Python and click.
+    program = (
+        "import runpy, sys\n"
+        f"sys.argv = ['policylint', *{args!r}]\n"
+        "try:\n    runpy.run_module('policylint', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "loaded = [m for m in ('markdown_it', 'yaml', 'regex', 'policylint.document', 'policylint.rulepacks') if m in sys.modules]\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "POLICYLINT_NO_DAEMON": "1"}
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=60)
+    assert "LOADED []" in done.stderr, done.stderr
+    assert "policylint" in done.stdout
 
 
 def test_show_source_cuts_a_long_line_between_words(tmp_path):

@@ -53,8 +53,17 @@ def _installation() -> str:
 
 
 def _prepare() -> None:
-    from policylint import cli  # noqa: F401 - every module a run imports
+    import importlib
+    import pkgutil
+
+    import policylint
     from policylint.rulepacks import load_rules
+
+    # Every module of policylint, whichever a run imports (the command line imports each
+    # command's on use); not __main__, which would make a run.
+    for module in pkgutil.walk_packages(policylint.__path__, "policylint."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
 
     _warm_up(load_rules())
     gc.freeze()

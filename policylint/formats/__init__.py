@@ -7,10 +7,12 @@ come, so a run with tens of thousands of findings never holds its whole report t
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from policylint.formats import github, json_format, junit, sarif, text_format
-from policylint.runner import Report
+if TYPE_CHECKING:
+    from policylint.runner import Report
 
 
 def _whole(render: Callable[..., str]) -> Callable[..., Iterator[str]]:
@@ -22,20 +24,30 @@ def _whole(render: Callable[..., str]) -> Callable[..., Iterator[str]]:
     return chunks
 
 
-FORMATS: dict[str, Callable[..., Iterable[str]]] = {
-    "text": text_format.chunks,
-    "json": json_format.chunks,
-    "sarif": _whole(sarif.render),
-    "github": github.chunks,
-    "junit": _whole(junit.render),
+# Each format's module and function, and whether it makes its text at once. Imported
+# when a run writes that format: the command line needs only the names, and
+# `policylint --version` or `--help` should not wait for the linter to load.
+_FORMATTERS: dict[str, tuple[str, str, bool]] = {
+    "text": ("text_format", "chunks", False),
+    "json": ("json_format", "chunks", False),
+    "sarif": ("sarif", "render", True),
+    "github": ("github", "chunks", False),
+    "junit": ("junit", "render", True),
 }
+NAMES = tuple(sorted(_FORMATTERS))
+
+
+def formatter(name: str) -> Callable[..., Iterable[str]]:
+    module, function, whole = _FORMATTERS[name]
+    made = getattr(importlib.import_module(f"policylint.formats.{module}"), function)
+    return _whole(made) if whole else made
 
 
 def stream(name: str, report: Report, **options: object) -> Iterator[str]:
     """The report in pieces of a reasonable size (one write each), in order."""
     batch: list[str] = []
     size = 0
-    for piece in FORMATS[name](report, **options):
+    for piece in formatter(name)(report, **options):
         batch.append(piece)
         size += len(piece)
         if size >= 65536:
@@ -46,4 +58,4 @@ def stream(name: str, report: Report, **options: object) -> Iterator[str]:
 
 
 def render(name: str, report: Report, **options: object) -> str:
-    return "".join(FORMATS[name](report, **options))
+    return "".join(formatter(name)(report, **options))
