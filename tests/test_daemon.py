@@ -291,6 +291,7 @@ def test_a_run_without_a_daemon_starts_one_and_the_next_run_goes_through_it(deve
     [
         (["--today", TODAY, str(ARABIC)], {"CI": "true"}),
         (["--today", TODAY, str(ARABIC)], {"JENKINS_URL": "https://ci.example.com/"}),
+        (["--today", TODAY, str(ARABIC)], {"TEAMCITY_VERSION": "2025.07"}),
         (["--today", TODAY, str(ARABIC)], {"POLICYLINT_NO_DAEMON": "1"}),
         (["--version"], {}),
         (["explain", "--help"], {}),

@@ -22,10 +22,11 @@ import zlib
 SUPPORTED = os.name == "posix" and hasattr(os, "fork")
 DIR_ENV = "POLICYLINT_DAEMON_DIR"
 OFF_ENV = "POLICYLINT_NO_DAEMON"
-# Set by the CI services (GitHub Actions, GitLab, CircleCI, Buildkite, Travis and more
-# set CI; Jenkins and Azure Pipelines their own): each job starts afresh, so a daemon
-# would only be one more process for the job's end to wait for.
-CI_ENVS = ("CI", "JENKINS_URL", "TF_BUILD")
+# Set by the CI services (GitHub Actions, GitLab, CircleCI, Buildkite, Travis, Bitbucket
+# and more set CI; Jenkins, Azure Pipelines, TeamCity and AWS CodeBuild their own): each
+# job starts afresh, so a daemon would only be one more process for the job's end to
+# wait for. pre-commit.ci sets none, on purpose (its runs are meant to be a local run's).
+CI_ENVS = ("CI", "JENKINS_URL", "TF_BUILD", "TEAMCITY_VERSION", "CODEBUILD_BUILD_ID")
 # What a run asks that is over before a daemon could help, and never worth starting one.
 _QUICK_ARGS = frozenset(("--help", "-h", "--version"))
 # How long a daemon a run started waits for the next run before it stops: a working
