@@ -169,6 +169,25 @@ def test_parallel_output_is_byte_identical_to_serial(tmp_path):
     assert as_json.stdout == run("--today", TODAY, "--no-cache", "--jobs", "1", "--format", "json", ".", cwd=tmp_path).stdout
 
 
+
+def test_a_parallel_run_keeps_each_findings_line_for_fingerprints_and_show_source(tmp_path):
+    # The line each finding starts on comes back from the helpers of a parallel run:
+    # SARIF's fingerprints tell apart one placeholder on two lines by it, and
+    # --show-source shows it.
+    text = "# سياسة خدمة العملاء\n\nيتولى [الاسم] الرد على البريد.\n\nيتولى [الاسم] الرد على الهاتف.\n"
+    for i in range(20):
+        (tmp_path / f"p{i:02d}.md").write_text(text, encoding="utf-8")
+    args = ("--today", TODAY, "--no-cache", "--select", "PLH101")
+    parallel = run(*args, "--jobs", "2", "--format", "sarif", ".", cwd=tmp_path).stdout
+    prints: dict[str, set[str]] = {}
+    for result in json.loads(parallel)["runs"][0]["results"]:
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        prints.setdefault(uri, set()).add(result["partialFingerprints"]["policylint/v1"])
+    assert len(prints) == 20 and all(len(found) == 2 for found in prints.values())
+    assert parallel == run(*args, "--jobs", "1", "--format", "sarif", ".", cwd=tmp_path).stdout
+    shown = run(*args, "--jobs", "2", "--no-color", "--show-source", ".", cwd=tmp_path).stdout
+    assert shown.count("يتولى ⟦[الاسم]⟧ الرد على الهاتف.") == 20
+
 def test_git_ignored_and_excluded_files_are_skipped_in_folders(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
