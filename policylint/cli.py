@@ -344,13 +344,16 @@ def daemon_stop() -> None:
 
 @daemon_group.command("status")
 def daemon_status() -> None:
-    """Say whether the daemon is running (exit 0) or not (exit 1)."""
+    """Say whether the daemon is running or starting (exit 0) or not (exit 1)."""
     from policylint.daemon import control
 
     state = control.status()
     if not state:
         click.echo("policylint: no daemon is running")
         sys.exit(1)  # as `systemctl is-active` and `pgrep`: a script can test it
+    if state.get("starting"):
+        click.echo(f"policylint: daemon starting (loading policylint; socket {state['socket']}); runs go through it once it answers")
+        return
     since = dt.datetime.fromtimestamp(state["started"]).isoformat(sep=" ", timespec="seconds")
     idle = f"stops after {state['idle_seconds']:g} s without a run" if state["idle_seconds"] else "never stops by itself"
     click.echo(

@@ -44,8 +44,14 @@ def _without_daemon(*args: str, env: dict[str, str] | None = None, **kwargs) -> 
     return _policylint(*args, env={**(env or {}), "POLICYLINT_NO_DAEMON": "1"}, **kwargs)
 
 
-def _served() -> int:
+def _answering() -> dict | None:
+    """The state of a daemon that answers; None while it is starting, or none runs."""
     state = control.status()
+    return None if state is None or state.get("starting") else state
+
+
+def _served() -> int:
+    state = _answering()
     return state["served"] if state else -1
 
 
@@ -148,7 +154,7 @@ def test_the_daemon_steps_aside_and_restarts_when_a_package_is_installed_beside_
     result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
     assert result.exit_code == 1 and "CSP104" in result.codes()
     deadline = time.monotonic() + 30
-    while not (state := control.status()) and time.monotonic() < deadline:
+    while not (state := _answering()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert state and state["daemon"] == first["daemon"] and state["served"] == 0 and state["started"] > first["started"]
     _same_through_daemon("--today", TODAY, str(ARABIC))
@@ -210,6 +216,45 @@ def test_stop_and_status(daemon):
     status = _policylint("daemon", "status")
     assert status.exit_code == 1 and "no daemon is running" in status.stdout
     assert "no daemon was running" in _policylint("daemon", "stop").stderr
+
+
+def test_status_says_a_daemon_is_starting_while_it_loads(tmp_path, monkeypatch):
+    """Between the run that starts a daemon and its first answer (it is importing
+    policylint and reading the rules), `daemon status` says it is starting, not that
+    none runs; a daemon starting holds the lock beside its socket, as this test does."""
+    from policylint.daemon import server, socket_path
+
+    monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
+    path = socket_path(make=True)
+    held = server._lock(path)
+    assert held is not None
+    try:
+        starting = _policylint("daemon", "status")
+        assert starting.exit_code == 0 and "daemon starting" in starting.stdout, starting.stdout
+    finally:
+        os.close(held)
+    gone = _policylint("daemon", "status")
+    assert gone.exit_code == 1 and "no daemon is running" in gone.stdout
+
+
+def test_a_starting_daemon_waits_out_a_look_at_its_lock():
+    """`daemon status` and `daemon stop` look whether a daemon holds the lock by taking
+    it for an instant: a daemon starting at that instant waits instead of stopping, as it
+    does when another daemon holds the lock for good."""
+    import tempfile
+    import threading
+
+    from policylint.daemon import server
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "x.sock")
+        look = server._lock(path)
+        threading.Timer(0.1, os.close, (look,)).start()
+        assert server._lock(path) is None  # held: a look says so at once
+        started = server._lock(path, server._LOCK_SECONDS)
+        assert started is not None  # the look ended within the start's wait
+        assert server._lock(path, 0.05) is None  # and a second start waits, then gives up
+        os.close(started)
 
 
 def test_the_daemon_stops_itself_when_idle(tmp_path, monkeypatch):
@@ -278,12 +323,28 @@ def test_a_run_without_a_daemon_starts_one_and_the_next_run_goes_through_it(deve
     args = ("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
     first = _policylint(*args)
     assert first.exit_code == 1 and "CSP104" in first.codes()
-    assert soon(lambda: control.status() is not None, 30), "no daemon answered after the first run"
-    state = control.status()
+    assert soon(lambda: _answering() is not None, 30), "no daemon answered after the first run"
+    state = _answering()
     assert state["served"] == 0 and state["idle_seconds"] == 3600
     second = _policylint(*args)
     assert _served() == 1, "the second run was not made by the daemon"
     assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
+
+
+def test_runs_made_while_a_daemon_loads_start_no_other(developer_machine):
+    """A run made while the daemon an earlier run started is still loading (it holds the
+    lock beside its socket, as this test does) is made in its own process and leaves
+    that daemon to come up, instead of starting a second one to wait for the lock."""
+    from policylint.daemon import server, socket_path
+
+    path = socket_path(make=True)
+    held = server._lock(path)
+    try:
+        result = _policylint("--format", "json", "--today", TODAY, str(FIXTURES / "incomplete/ar-no-scope.md"))
+        assert result.exit_code == 1 and "CSP104" in result.codes()
+        assert _servers_at(path) == []
+    finally:
+        os.close(held)
 
 
 @pytest.mark.parametrize(
@@ -317,8 +378,8 @@ def test_a_run_never_makes_the_daemon_s_folder_where_the_environment_points_nowh
     monkeypatch.setenv("XDG_RUNTIME_DIR", "run/user")
     try:
         assert _policylint("--today", TODAY, str(ARABIC), cwd=repo).exit_code == 0
-        assert soon(lambda: control.status() is not None, 30)
-        assert control.status()["socket"].startswith(f"{ours}/")
+        assert soon(lambda: _answering() is not None, 30)
+        assert _answering()["socket"].startswith(f"{ours}/")
     finally:
         _policylint("daemon", "stop")
     assert list(repo.iterdir()) == []
@@ -348,8 +409,8 @@ def test_runs_that_start_a_daemon_at_once_leave_one(developer_machine):
     assert all_gone_soon([state["daemon"]]) and os.path.exists(state["socket"])
     runs = [subprocess.Popen([sys.executable, "-m", "policylint", "--today", TODAY, str(ARABIC)], stdout=subprocess.DEVNULL) for _ in range(3)]
     assert [run.wait(timeout=120) for run in runs] == [0] * 3
-    assert soon(lambda: control.status() is not None, 30)
-    again = control.status()
+    assert soon(lambda: _answering() is not None, 30)
+    again = _answering()
     assert soon(lambda: _servers_at(again["socket"]) == [again["daemon"]], 30), _servers_at(again["socket"])
     assert _served() == 0 and _policylint("--today", TODAY, str(ARABIC)).exit_code == 0 and _served() == 1
 

@@ -78,7 +78,7 @@ def test_installed_hook_blocks_the_commit_and_lets_the_fix_through(tmp_path, hoo
     assert f"policy.md:{title_line}:" in blocked.stdout + blocked.stderr and "[الشركة]" in blocked.stdout + blocked.stderr
     # That run started a daemon in the hook's environment, which the next run goes through.
     (hook_policylint,) = Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*/bin/policylint")
-    assert soon(lambda: subprocess.run([hook_policylint, "daemon", "status"], env=env, capture_output=True, timeout=60, check=False).returncode == 0, 60)
+    assert soon(lambda: "daemon running" in subprocess.run([hook_policylint, "daemon", "status"], env=env, capture_output=True, text=True, timeout=60, check=False).stdout, 60)
     (repo / "policy.md").write_text(policy, encoding="utf-8")
     # The repository's own README and change log are no policies: not linted by the hook.
     (repo / "README.md").write_text("# Policies\n\nOur customer-service policies.\n", encoding="utf-8")

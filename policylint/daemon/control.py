@@ -39,8 +39,15 @@ def _ask(path: str, message: dict, seconds: float = 5.0) -> dict | None:
 
 
 def status() -> dict | None:
+    """The daemon's state; {"starting": True, ...} for one that has not answered yet
+    (a run has just started it, and it is loading policylint); None when none runs."""
     path = existing_socket()
-    return _ask(path, {"status": True}) if path else None
+    if not path:
+        return None
+    answer = _ask(path, {"status": True})
+    if answer is None and server.is_locked(path):
+        return {"starting": True, "socket": path}
+    return answer
 
 
 def log_path(path: str) -> str:
@@ -101,7 +108,8 @@ def start_in_background() -> None:
     own in its own process again."""
     try:
         path = _socket_to_start()
-        if not _ask(path, {"status": True}, seconds=1.0):
+        # Not while one an earlier run started is still loading (the lock is its).
+        if not _ask(path, {"status": True}, seconds=1.0) and not server.is_locked(path):
             _spawn(path, AUTOMATIC_IDLE_SECONDS)
     except Exception:  # noqa: BLE001, S110 - the run is over and was what the user asked for
         pass

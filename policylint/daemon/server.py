@@ -35,6 +35,9 @@ from policylint.daemon.wire import close_all, receive, send
 # time.
 _TICK_SECONDS = 1.0
 _REQUEST_SECONDS = 5.0
+# How long a starting daemon tries for the lock: `daemon status` and `daemon stop` look
+# whether it is held by taking it for an instant, which must not turn a start away.
+_LOCK_SECONDS = 0.5
 
 
 def _installation() -> str:
@@ -297,23 +300,30 @@ def command(path: str, idle_seconds: float) -> list[str]:
     return [sys.executable, "-m", "policylint.daemon.server", path, repr(idle_seconds)]
 
 
-def _lock(path: str) -> int | None:
+def _lock(path: str, seconds: float = 0.0) -> int | None:
     """The lock beside the socket, held for the daemon's life, or None when another
-    daemon holds it: two starts at once (two runs, each starting one) leave one daemon."""
+    daemon holds it for `seconds`: two starts at once (two runs, each starting one)
+    leave one daemon."""
     import fcntl  # Unix only, as the daemon is; `daemon start` elsewhere says so first
 
     fd = os.open(beside_socket(path, ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        return None
-    return fd
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                return None
+            time.sleep(0.01)
 
 
 def is_locked(path: str) -> bool:
-    """Whether a daemon, running or starting, holds the lock for `path` (a start that
-    tries at this very moment loses: only `daemon stop` asks)."""
+    """Whether a daemon, running or starting, holds the lock for `path`. Asked by taking
+    the lock for an instant, which a daemon starting at that moment waits out."""
+    if not os.path.exists(beside_socket(path, ".lock")):
+        return False  # no daemon was ever started here: make no file to find that out
     try:
         fd = _lock(path)
     except OSError:
@@ -327,7 +337,7 @@ def is_locked(path: str) -> bool:
 def serve(path: str, idle_seconds: float) -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    lock = _lock(path)
+    lock = _lock(path, _LOCK_SECONDS)
     if lock is None:
         print(f"policylint daemon: another daemon is running or starting at {path}; this one stops")
         return
