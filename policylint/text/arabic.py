@@ -8,7 +8,7 @@ import unicodedata
 
 import regex
 
-from policylint.text import WORDS_REMEMBERED, camel
+from policylint.text import camel
 from policylint.text.chars import BIDI_MARKS, TATWEEL, ascii_digits
 
 # Proclitic combinations, longest first: conjunction (و ف), preposition (ب ك ل) and the
@@ -87,7 +87,7 @@ def strip_article(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=8192)
 def possible_cores(word: str) -> frozenset[str]:
     """Every reading of a normalised word with its proclitics and enclitics removed.
 

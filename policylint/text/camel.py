@@ -17,8 +17,6 @@ import unicodedata
 
 import regex
 
-from policylint.text import WORDS_REMEMBERED
-
 # camel-tools' _SYMBOLS_RE: an emoji sequence (flags, modifiers, keycaps, tags, ZWJ
 # joins), a keycap, or one symbol or punctuation character.
 _SYMBOLS = regex.compile(
@@ -41,7 +39,7 @@ _ARABIC_FOLDS = str.maketrans(
 )
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=4096)
 def _is_symbol(text: str) -> bool:
     """camel-tools' `_SYMBOLS_ALL`: a Unicode punctuation or symbol character (category
     P* or S*), or a sequence listed in the emoji package's EMOJI_DATA."""
@@ -68,7 +66,7 @@ def word_tokenize(text: str) -> list[str]:
     return [piece for word in text.split() for piece in _word_pieces(word)]
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=8192)
 def _word_pieces(word: str) -> tuple[str, ...]:
     """One white-space word's pieces. Remembered: words recur (the same few hundred make
     most of a policy), and most come back whole."""

@@ -9,7 +9,7 @@ from typing import Any
 
 import regex
 
-from policylint.text import WORDS_REMEMBERED, syllable_table
+from policylint.text import syllable_table
 from policylint.text.chars import BIDI_MARKS, ascii_digits
 from policylint.text.syllable_table import SyllableTable
 
@@ -64,7 +64,7 @@ class Syllables:
         """Stressed vowels of the word's first pronunciation, or None if it has none."""
         return self._table.get(word)
 
-    @functools.lru_cache(maxsize=WORDS_REMEMBERED)
+    @functools.lru_cache(maxsize=8192)
     def count(self, word: str) -> int:
         found = self._table.get(word)
         if found is not None:

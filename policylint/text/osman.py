@@ -27,8 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policylint.text import WORDS_REMEMBERED
-
 # Short vowels and the marks the reference counts (fatha, fathatan, damma, dammatan,
 # kasra, kasratan, shadda) and the ones it also removes (sukun, maddah, and two rare marks).
 _COMPLEX_MARKS = "\u064e\u064b\u064f\u064c\u0650\u064d\u0651"
@@ -129,7 +127,7 @@ _FALLBACK_SKIPPED = re.compile(r"[\u0627\u0649?.!, ]")
 _STRIP_MARKS = dict.fromkeys(map(ord, _ALL_MARKS))
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=8192)
 def _word_syllables(word: str) -> int:
     return syllables(word)
 

@@ -13,7 +13,6 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from policylint.text import WORDS_REMEMBERED
 from policylint.text.tokens import Token, Tokens, normalise
 
 # Minutes per unit, to compare promises written in different units ("24 ساعة" and
@@ -263,7 +262,7 @@ def _glued_unit(word: str) -> tuple[float, str] | None:
     return (value, word[k:]) if value is not None and word[k:] in _AR_UNITS else None
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=8192)
 def _may_start_quantity(word: str) -> bool:
     """Can `_Reader.quantity` find anything at a word like this one? Its every branch
     begins with one of these tests, so most words (and most tokens of a policy) are

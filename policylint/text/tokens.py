@@ -8,7 +8,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import regex
 
-from policylint.text import WORDS_REMEMBERED, arabic, english
+from policylint.text import arabic, english
 from policylint.text.chars import has_arabic
 
 T = TypeVar("T")
@@ -41,12 +41,12 @@ class Token(NamedTuple):
         return _wordlike(self.text)
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=16384)
 def _wordlike(text: str) -> bool:
     return _WORDLIKE.search(text) is not None
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Comparison form of any text: Arabic rules where there are Arabic letters."""
     return arabic.normalise(text) if has_arabic(text) else english.normalise(text)
@@ -112,7 +112,7 @@ def tokenize(text: str, lang: str, base: int = 0) -> list[Token]:
     return _merge_numbers(tokens) if _JOINER_CHARS.search(text) else tokens
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=8192)
 def words_match(text_word: str, entry_word: str) -> bool:
     """Clitic-aware for Arabic, inflection-tolerant for English; both normalised.
     Remembered: the same words meet the same phrase lists in every sentence."""
@@ -131,7 +131,7 @@ def _start_keys(phrase: tuple[str, ...]) -> set[str]:
     return {_entry_key(phrase[0]), phrase[0]}
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
+@functools.lru_cache(maxsize=8192)
 def _text_keys(text_word: str) -> frozenset[str]:
     keys = set(english.possible_bases(text_word))
     if has_arabic(text_word):
