@@ -7,8 +7,9 @@ a temporary folder and times the real command line on it, once per --jobs value,
 one warm-up run; then times parsing and each rule on one Arabic policy in-process, so a
 slow rule shows by name (every rule on one parse, then the next, as the engine runs them:
 work the rules share about a document, the service-levels extraction, counts in the first
-rule that asks for it). Numbers go to standard output; nothing is asserted: goals are
-read from here, never from a timed unit test.
+rule that asks for it); then 200 English policies over a vocabulary of 20,000 words,
+which the per-word memos are sized for; then the size cases. Numbers go to standard
+output; nothing is asserted: goals are read from here, never from a timed unit test.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -172,6 +174,37 @@ def time_sizes() -> None:
             print(f"  {name:<40} {size:6.2f} MB  {elapsed:6.1f} s  {usage.ru_maxrss / 1024:6.0f} MB  exit {os.waitstatus_to_exitcode(status)}")
 
 
+def make_vocabulary_corpus(folder: Path, files: int = 200, words: int = 20_000) -> None:
+    """English policies that share no sentence and whose words follow Zipf's law over a
+    vocabulary of `words` words from the CMU dictionary table policylint ships: a
+    repository's real vocabulary, which the example policies (2,715 words with the seed
+    articles) are far too few to show. What each per-word memo keeps is sized on it."""
+    from policylint.text import syllable_table
+
+    table = syllable_table.load()
+    listed = [table._word(i).decode() for i in range(table._size)]
+    rng = random.Random(7)
+    vocabulary = rng.sample([w for w in listed if w.isalpha() and len(w) > 1], words)
+    weights = [1 / rank for rank in range(1, words + 1)]
+    for i in range(files):
+        sections = []
+        for k in range(12):
+            sentences = (" ".join(rng.choices(vocabulary, weights, k=rng.randint(8, 20))).capitalize() + "." for _ in range(4))
+            sections.append(f"## Section {k}\n\n" + " ".join(sentences))
+        (folder / f"p{i:03d}.md").write_text("# Customer service policy\n\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
+
+
+def time_vocabulary() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        make_vocabulary_corpus(Path(tmp))
+        command = [sys.executable, "-m", "policylint", "--today", "2026-11-23", "--format", "json", "--no-cache", "--jobs", "1", "."]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        print(f"200 English policies over 20,000 words (Zipf), --jobs 1: {elapsed:.2f} s, {usage.ru_maxrss / 1024:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=50)
@@ -194,6 +227,7 @@ def main() -> None:
     print(f"one Arabic policy in-process: {total * 1000:.1f} ms; slowest stages:")
     for seconds, name in sorted(stages, reverse=True)[:8]:
         print(f"  {name:<8} {seconds * 1000:6.2f} ms")
+    time_vocabulary()
     time_sizes()
 
 
