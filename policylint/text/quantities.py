@@ -841,7 +841,8 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
         found = None
         word = reader.at(i)
         bare = without_conjunction(word)
-        if word not in _OPENERS and bare not in _OPENERS and not _may_start_quantity(word):
+        may_be_quantity = _may_start_quantity(word)
+        if word not in _OPENERS and bare not in _OPENERS and not may_be_quantity:
             i += 1
             continue
         before = _BEFORE_BY_FIRST.get(word, [])
@@ -896,9 +897,9 @@ def _find_promises(tokens: Sequence[Token]) -> list[Promise]:
             quantity = reader.opened_range(i)
             if quantity is not None:
                 found = Promise(quantity, i, quantity.last)
-        if found is None and _may_start_quantity(word):
+        if found is None and may_be_quantity:
             found = _time_before_its_measure(reader, i)
-        if found is None and _may_start_quantity(word):
+        if found is None and may_be_quantity:
             quantity = reader.quantity(i)
             if quantity is not None and reader.at(quantity.last + 1) in _AFTER_FIRST and any(reader.phrase_at(quantity.last + 1, p, glued=False) for p in _AFTER):
                 found = Promise(quantity, i, quantity.last)
