@@ -312,9 +312,10 @@ def daemon_group() -> None:
     \b
     A run made without a daemon starts one for the runs after it, except in CI ($CI,
     $JENKINS_URL, $TF_BUILD, $TEAMCITY_VERSION or $CODEBUILD_BUILD_ID set) or with
-    POLICYLINT_NO_DAEMON=1, which also makes runs without a running one. While a daemon runs, every `policylint` of this
-    installation goes through it, with the same results. When policylint or a package
-    it uses changes, it starts again on the new code; after an hour without a run, it stops.
+    POLICYLINT_NO_DAEMON=1, which also makes runs without a running one. While a
+    daemon runs, every `policylint` of this installation goes through it, with the
+    same results. When policylint or a package it uses changes, it starts again on the
+    new code; after an hour without a run, it stops.
     """
 
 

@@ -68,8 +68,8 @@ def _socket_to_start() -> str:
 
 def _spawn(path: str, idle_seconds: float) -> subprocess.Popen:
     # Two starts at once each spawn one; the server that loses the race for the lock
-    # beside the socket (server.serve) stops at once, and says so in the log: appended
-    # to, so as not to cut the winner's short.
+    # beside the socket (server.serve) stops, and says so in the log: appended to, so
+    # as not to cut the winner's short.
     with open(log_path(path), "ab") as output:
         return subprocess.Popen(
             server.command(path, idle_seconds),

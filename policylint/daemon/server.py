@@ -12,7 +12,8 @@ own) and starts itself again on the new code.
 Run as `python -m policylint.daemon.server SOCKET IDLE_SECONDS` by `policylint daemon
 start`, or by a run made without a daemon (control.start_in_background), either of which
 detaches it from the terminal first. Of several started at once, the one that takes the
-lock beside the socket serves; the others stop at once.
+lock beside the socket serves; the others stop when they have not had it for half a
+second (_LOCK_SECONDS).
 """
 
 from __future__ import annotations
