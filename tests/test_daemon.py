@@ -10,13 +10,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, TODAY, Result, all_gone_soon, children_of, process_state, run_program, soon
 
-from policylint.daemon import CI_ENVS, control
+from policylint.daemon import CI_ENVS, control, server, socket_path
 from policylint.daemon import folder as daemon_folder
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="forks, and reads /proc")
@@ -222,8 +223,6 @@ def test_status_says_a_daemon_is_starting_while_it_loads(tmp_path, monkeypatch):
     """Between the run that starts a daemon and its first answer (it is importing
     policylint and reading the rules), `daemon status` says it is starting, not that
     none runs; a daemon starting holds the lock beside its socket, as this test does."""
-    from policylint.daemon import server, socket_path
-
     monkeypatch.setenv("POLICYLINT_DAEMON_DIR", str(tmp_path / "daemon"))
     path = socket_path(make=True)
     held = server._lock(path)
@@ -237,24 +236,18 @@ def test_status_says_a_daemon_is_starting_while_it_loads(tmp_path, monkeypatch):
     assert gone.exit_code == 1 and "no daemon is running" in gone.stdout
 
 
-def test_a_starting_daemon_waits_out_a_look_at_its_lock():
+def test_a_starting_daemon_waits_out_a_look_at_its_lock(tmp_path):
     """`daemon status` and `daemon stop` look whether a daemon holds the lock by taking
-    it for an instant: a daemon starting at that instant waits instead of stopping, as it
-    does when another daemon holds the lock for good."""
-    import tempfile
-    import threading
-
-    from policylint.daemon import server
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "x.sock")
-        look = server._lock(path)
-        threading.Timer(0.1, os.close, (look,)).start()
-        assert server._lock(path) is None  # held: a look says so at once
-        started = server._lock(path, server._LOCK_SECONDS)
-        assert started is not None  # the look ended within the start's wait
-        assert server._lock(path, 0.05) is None  # and a second start waits, then gives up
-        os.close(started)
+    it for an instant: a daemon starting at that instant waits instead of stopping, and
+    gives up only on a lock held for good."""
+    path = str(tmp_path / "x.sock")
+    look = server._lock(path)
+    threading.Timer(0.1, os.close, (look,)).start()
+    assert server._lock(path) is None  # held: a look says so at once
+    started = server._lock(path, server._LOCK_SECONDS)
+    assert started is not None  # the look ended within the start's wait
+    assert server._lock(path, 0.05) is None  # and a second start waits, then gives up
+    os.close(started)
 
 
 def test_the_daemon_stops_itself_when_idle(tmp_path, monkeypatch):
@@ -335,8 +328,6 @@ def test_runs_made_while_a_daemon_loads_start_no_other(developer_machine):
     """A run made while the daemon an earlier run started is still loading (it holds the
     lock beside its socket, as this test does) is made in its own process and leaves
     that daemon to come up, instead of starting a second one to wait for the lock."""
-    from policylint.daemon import server, socket_path
-
     path = socket_path(make=True)
     held = server._lock(path)
     try:

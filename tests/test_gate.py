@@ -169,7 +169,6 @@ def test_parallel_output_is_byte_identical_to_serial(tmp_path):
     assert as_json.stdout == run("--today", TODAY, "--no-cache", "--jobs", "1", "--format", "json", ".", cwd=tmp_path).stdout
 
 
-
 def test_a_parallel_run_keeps_each_findings_line_for_fingerprints_and_show_source(tmp_path):
     # The line each finding starts on comes back from the helpers of a parallel run:
     # SARIF's fingerprints tell apart one placeholder on two lines by it, and
@@ -187,6 +186,7 @@ def test_a_parallel_run_keeps_each_findings_line_for_fingerprints_and_show_sourc
     assert parallel == run(*args, "--jobs", "1", "--format", "sarif", ".", cwd=tmp_path).stdout
     shown = run(*args, "--jobs", "2", "--no-color", "--show-source", ".", cwd=tmp_path).stdout
     assert shown.count("يتولى ⟦[الاسم]⟧ الرد على الهاتف.") == 20
+
 
 def test_git_ignored_and_excluded_files_are_skipped_in_folders(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
